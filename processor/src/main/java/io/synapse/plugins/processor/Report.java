@@ -1,0 +1,68 @@
+package io.synapse.plugins.processor;
+
+import java.util.ArrayList;
+import java.util.List;
+import javax.annotation.processing.Messager;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+
+/**
+ * The problems found in one attempt at processing, buffered: an attempt that meets a type not generated
+ * yet is retried next round, and its messages are dropped instead of printed.
+ */
+public final class Report {
+
+  /** One message, with the most precise place known. */
+  public record Entry(Diagnostic diagnostic, String message, Element element, AnnotationMirror mirror, AnnotationValue value) {}
+
+  private final List<Entry> entries = new ArrayList<>();
+  private final List<Entry> unresolved = new ArrayList<>();
+
+  /** Reports {@code diagnostic} on {@code element}. */
+  public void add(Diagnostic diagnostic, Element element, Object... args) {
+    at(diagnostic, element, null, null, args);
+  }
+
+  /** Reports {@code diagnostic} on an annotation (and value) of {@code element}. */
+  public void at(Diagnostic diagnostic, Element element, AnnotationMirror mirror, AnnotationValue value, Object... args) {
+    entries.add(new Entry(diagnostic, diagnostic.format(args), element, mirror, value));
+  }
+
+  /** Notes a type that does not resolve (yet): the attempt is deferred, or fails in the last round. */
+  public void unresolved(Element element, Object type) {
+    unresolved.add(new Entry(Diagnostic.UnresolvedType, Diagnostic.UnresolvedType.format(type, element), element, null, null));
+  }
+
+  /** Whether a type did not resolve. */
+  public boolean hasUnresolved() {
+    return !unresolved.isEmpty();
+  }
+
+  /** Whether any error (not warning), including unresolved types, was found. */
+  public boolean hasErrors() {
+    return hasUnresolved() || entries.stream().anyMatch(e -> e.diagnostic().kind() == javax.tools.Diagnostic.Kind.ERROR);
+  }
+
+  /** The messages found so far (without unresolved types). */
+  public List<Entry> entries() {
+    return List.copyOf(entries);
+  }
+
+  /** Prints every message; unresolved types only when {@code includeUnresolved}. */
+  public void printTo(Messager messager, boolean includeUnresolved) {
+    List<Entry> all = new ArrayList<>(entries);
+    if (includeUnresolved) {
+      all.addAll(unresolved);
+    }
+    for (Entry entry : all) {
+      if (entry.value() != null) {
+        messager.printMessage(entry.diagnostic().kind(), entry.message(), entry.element(), entry.mirror(), entry.value());
+      } else if (entry.mirror() != null) {
+        messager.printMessage(entry.diagnostic().kind(), entry.message(), entry.element(), entry.mirror());
+      } else {
+        messager.printMessage(entry.diagnostic().kind(), entry.message(), entry.element());
+      }
+    }
+  }
+}

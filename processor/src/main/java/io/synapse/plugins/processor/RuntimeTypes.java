@@ -1,0 +1,48 @@
+package io.synapse.plugins.processor;
+
+import com.palantir.javapoet.ClassName;
+
+/**
+ * Every runtime type the generated code and the processor refer to, by name only: the processor never
+ * has the runtime on its class path. {@code RuntimeTypesTest} resolves each constant against the real
+ * runtime so a rename there breaks the build here.
+ */
+public final class RuntimeTypes {
+  private RuntimeTypes() {}
+
+  private static final String ROOT = "io.synapse.plugins";
+  private static final String SPI = ROOT + ".spi";
+
+  public static final ClassName PLUGIN = ClassName.get(ROOT, "Plugin");
+  public static final ClassName PLUGIN_ACTION = ClassName.get(ROOT, "PluginAction");
+  public static final ClassName PARAMS = ClassName.get(ROOT, "Params");
+  public static final ClassName DEFAULT = ClassName.get(ROOT, "Default");
+  public static final ClassName SECRET = ClassName.get(ROOT, "Secret");
+  public static final ClassName EXECUTION_MODE = ClassName.get(ROOT, "ExecutionMode");
+  public static final ClassName PLUGIN_CATEGORY = ClassName.get(ROOT, "PluginCategory");
+
+  public static final ClassName BASE_ACTION = ClassName.get(ROOT + ".action", "BaseAction");
+  public static final ClassName NO_PARAMS = ClassName.get(ROOT + ".action", "NoParams");
+
+  public static final ClassName RECORD_BINDER = ClassName.get(SPI, "RecordBinder");
+  public static final ClassName RECORD_WRITER = ClassName.get(SPI, "RecordWriter");
+  public static final ClassName VALUE_READER = ClassName.get(SPI, "ValueReader");
+  public static final ClassName VALUE_WRITER = ClassName.get(SPI, "ValueWriter");
+  public static final ClassName READERS = ClassName.get(SPI, "Readers");
+  public static final ClassName WRITERS = ClassName.get(SPI, "Writers");
+  public static final ClassName CHECKS = ClassName.get(SPI, "Checks");
+  public static final ClassName DEFAULTS = ClassName.get(SPI, "Defaults");
+  public static final ClassName VIOLATIONS = ClassName.get(SPI, "Violations");
+  public static final ClassName ACTION_DESCRIPTOR = ClassName.get(SPI, "ActionDescriptor");
+  public static final ClassName PLUGIN_REGISTRY = ClassName.get(SPI, "PluginRegistry");
+  public static final ClassName SYNAPSE_GENERATED = ClassName.get(SPI, "SynapseGenerated");
+
+  public static final ClassName ACTION_CONFIG = ClassName.get(ROOT + ".discovery", "ActionConfig");
+  public static final ClassName PLUGIN_CONFIG = ClassName.get(ROOT + ".discovery", "PluginConfig");
+  public static final ClassName VALIDATION_ERROR = ClassName.get(ROOT + ".errors", "ValidationError");
+  public static final ClassName EXECUTOR = ClassName.get(ROOT + ".executors", "Executor");
+  public static final ClassName LOCAL_EXECUTOR = ClassName.get(ROOT + ".executors", "LocalExecutor");
+
+  /** The jakarta constraints package, read by name (the processor does not depend on jakarta either). */
+  public static final String JAKARTA_CONSTRAINTS = "jakarta.validation.constraints";
+}

@@ -1,0 +1,10 @@
+package io.synapse.plugins.processor.model;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything read from one compilation: the plugin (absent when only {@code @Params} records were
+ * found) and every params and result record, sorted by qualified name.
+ */
+public record Compilation(Optional<PluginModel> plugin, List<ActionModel> actions, List<RecordModel> records) {}

@@ -1,0 +1,150 @@
+package io.synapse.plugins.processor.model;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import java.util.List;
+
+/** The type of a params component or an action result, as the generated code sees it. */
+public sealed interface FieldType {
+
+  /** The (boxed) Java type used for locals and type arguments. */
+  TypeName typeName();
+
+  /** A readable form for messages, e.g. {@code List<String>}. */
+  String display();
+
+  /** The type inside an {@code Optional}, or this type. */
+  default FieldType unwrapOptional() {
+    return this instanceof OptionalType optional ? optional.content() : this;
+  }
+
+  /** Whether a {@code @Default} text is taken as is (a string) rather than parsed as JSON. */
+  default boolean takesDefaultAsText() {
+    FieldType inner = unwrapOptional();
+    return inner instanceof EnumType
+        || (inner instanceof Scalar scalar && scalar.kind().family() == ScalarKind.Family.TEXT);
+  }
+
+  /** A string, number, boolean or enum (or Path, URI, ...): a default can be passed as its text. */
+  default boolean isTextDefaultable() {
+    FieldType inner = unwrapOptional();
+    return inner instanceof EnumType
+        || (inner instanceof Scalar scalar && scalar.kind() != ScalarKind.ANY);
+  }
+
+  /** A scalar; {@code primitive} when declared as a Java primitive. */
+  record Scalar(ScalarKind kind, boolean primitive) implements FieldType {
+    @Override
+    public TypeName typeName() {
+      return kind.boxed();
+    }
+
+    @Override
+    public String display() {
+      if (primitive) {
+        return switch (kind) {
+          case INT -> "int";
+          case BOOLEAN -> "boolean";
+          default -> kind.name().toLowerCase(java.util.Locale.ROOT);
+        };
+      }
+      String name = kind.qualifiedName();
+      return name.substring(name.lastIndexOf('.') + 1);
+    }
+  }
+
+  /** An enum, with its constants in declaration order. */
+  record EnumType(ClassName name, List<String> constants) implements FieldType {
+    @Override
+    public TypeName typeName() {
+      return name;
+    }
+
+    @Override
+    public String display() {
+      return String.join(".", name.simpleNames());
+    }
+  }
+
+  /** {@code List<T>}. */
+  record ListType(FieldType element) implements FieldType {
+    @Override
+    public TypeName typeName() {
+      return ParameterizedTypeName.get(ClassName.get("java.util", "List"), element.typeName());
+    }
+
+    @Override
+    public String display() {
+      return "List<" + element.display() + ">";
+    }
+  }
+
+  /** {@code Set<T>}. */
+  record SetType(FieldType element) implements FieldType {
+    @Override
+    public TypeName typeName() {
+      return ParameterizedTypeName.get(ClassName.get("java.util", "Set"), element.typeName());
+    }
+
+    @Override
+    public String display() {
+      return "Set<" + element.display() + ">";
+    }
+  }
+
+  /** {@code Map<String, T>}. */
+  record MapType(FieldType value) implements FieldType {
+    @Override
+    public TypeName typeName() {
+      return ParameterizedTypeName.get(ClassName.get("java.util", "Map"), ClassName.get("java.lang", "String"), value.typeName());
+    }
+
+    @Override
+    public String display() {
+      return "Map<String, " + value.display() + ">";
+    }
+  }
+
+  /** {@code Optional<T>}. */
+  record OptionalType(FieldType content) implements FieldType {
+    @Override
+    public TypeName typeName() {
+      return ParameterizedTypeName.get(ClassName.get("java.util", "Optional"), content.typeName());
+    }
+
+    @Override
+    public String display() {
+      return "Optional<" + content.display() + ">";
+    }
+  }
+
+  /**
+   * A record, bound by {@code binder} and written by {@code writer} (generated, or reused from the
+   * class path).
+   */
+  record RecordType(String qualifiedName, ClassName name, ClassName binder, ClassName writer) implements FieldType {
+    @Override
+    public TypeName typeName() {
+      return name;
+    }
+
+    @Override
+    public String display() {
+      return String.join(".", name.simpleNames());
+    }
+  }
+
+  /** {@code Void}: only as an action result. */
+  record VoidType() implements FieldType {
+    @Override
+    public TypeName typeName() {
+      return ClassName.get("java.lang", "Void");
+    }
+
+    @Override
+    public String display() {
+      return "Void";
+    }
+  }
+}

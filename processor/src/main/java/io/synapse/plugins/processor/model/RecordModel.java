@@ -1,0 +1,34 @@
+package io.synapse.plugins.processor.model;
+
+import com.palantir.javapoet.ClassName;
+import java.util.List;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * A params or result record.
+ *
+ * @param element the record, for error reporting and as originating element
+ * @param type its name and the names of its binder and writer
+ * @param fields its components, in declaration order
+ * @param generate false when its binder and writer already exist on the class path and are reused
+ * @param description the first sentence of its Javadoc, or empty
+ * @param declaresToString whether it declares its own {@code toString()}
+ */
+public record RecordModel(
+    TypeElement element,
+    FieldType.RecordType type,
+    List<ParamField> fields,
+    boolean generate,
+    String description,
+    boolean declaresToString) {
+
+  /** The record's qualified name. */
+  public String qualifiedName() {
+    return type.qualifiedName();
+  }
+
+  /** The record's class name. */
+  public ClassName name() {
+    return type.name();
+  }
+}

@@ -1,0 +1,158 @@
+package io.synapse.plugins;
+
+import io.synapse.plugins.action.BaseAction;
+import io.synapse.plugins.context.ConsoleSink;
+import io.synapse.plugins.context.EventSink;
+import io.synapse.plugins.context.PluginEnvironment;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The executor options of {@link PluginRunner#runPlugin(String, String, Map, ExecutionMode, RunOptions)}:
+ * the seeds' {@code env}, {@code job_id}, {@code working_dir}, {@code runtime_env} and
+ * {@code action_cls}, where events go, and backend-specific entries ({@link Builder#option}).
+ * Immutable.
+ */
+public final class RunOptions {
+  private static final EventSink DEFAULT_SINK = new ConsoleSink();
+  private static final RunOptions DEFAULTS = builder().build();
+
+  private final PluginEnvironment env;
+  private final String jobId;
+  private final Path workingDir;
+  private final Map<String, Object> runtimeEnv;
+  private final Class<? extends BaseAction<?, ?>> actionClass;
+  private final EventSink sink;
+  private final Map<String, Object> options;
+
+  private RunOptions(Builder builder) {
+    this.env = builder.env;
+    this.jobId = builder.jobId;
+    this.workingDir = builder.workingDir;
+    this.runtimeEnv = Collections.unmodifiableMap(new LinkedHashMap<>(builder.runtimeEnv));
+    this.actionClass = builder.actionClass;
+    this.sink = builder.sink;
+    this.options = Collections.unmodifiableMap(new LinkedHashMap<>(builder.options));
+  }
+
+  /** The defaults: empty environment, no job id, events printed to standard error. */
+  public static RunOptions defaults() {
+    return DEFAULTS;
+  }
+
+  /** A builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The environment the action sees. */
+  public PluginEnvironment env() {
+    return env;
+  }
+
+  /** The job id for tracking, or null. */
+  public String jobId() {
+    return jobId;
+  }
+
+  /** The working directory (JOB mode), if given. */
+  public Optional<Path> workingDir() {
+    return Optional.ofNullable(workingDir);
+  }
+
+  /** The Ray runtime environment (TASK and JOB modes). */
+  public Map<String, Object> runtimeEnv() {
+    return runtimeEnv;
+  }
+
+  /** The action class to run, skipping discovery, if given. */
+  public Optional<Class<? extends BaseAction<?, ?>>> actionClass() {
+    return Optional.ofNullable(actionClass);
+  }
+
+  /** Where the action's events go. */
+  public EventSink sink() {
+    return sink;
+  }
+
+  /** Backend-specific options. */
+  public Map<String, Object> options() {
+    return options;
+  }
+
+  /** The backend-specific option {@code key}, if set. */
+  public Optional<Object> option(String key) {
+    return Optional.ofNullable(options.get(key));
+  }
+
+  /** Builds {@link RunOptions}. */
+  public static final class Builder {
+    private PluginEnvironment env = PluginEnvironment.empty();
+    private String jobId;
+    private Path workingDir;
+    private final Map<String, Object> runtimeEnv = new LinkedHashMap<>();
+    private Class<? extends BaseAction<?, ?>> actionClass;
+    private EventSink sink = DEFAULT_SINK;
+    private final Map<String, Object> options = new LinkedHashMap<>();
+
+    private Builder() {}
+
+    /** Environment variables for the action (only these: the process environment is not forwarded). */
+    public Builder env(Map<String, String> values) {
+      this.env = PluginEnvironment.of(values);
+      return this;
+    }
+
+    /** The environment for the action. */
+    public Builder env(PluginEnvironment environment) {
+      this.env = Objects.requireNonNull(environment, "env");
+      return this;
+    }
+
+    /** A job id for tracking. */
+    public Builder jobId(String id) {
+      this.jobId = id;
+      return this;
+    }
+
+    /** The working directory (JOB mode). */
+    public Builder workingDir(Path directory) {
+      this.workingDir = directory;
+      return this;
+    }
+
+    /** The Ray runtime environment (TASK and JOB modes). */
+    public Builder runtimeEnv(Map<String, ?> environment) {
+      this.runtimeEnv.clear();
+      this.runtimeEnv.putAll(environment);
+      return this;
+    }
+
+    /** The action class to run, skipping discovery. */
+    public Builder actionClass(Class<? extends BaseAction<?, ?>> type) {
+      this.actionClass = type;
+      return this;
+    }
+
+    /** Where the action's events go (default: a console sink on standard error). */
+    public Builder sink(EventSink eventSink) {
+      this.sink = Objects.requireNonNull(eventSink, "sink");
+      return this;
+    }
+
+    /** A backend-specific option, e.g. {@code "address"} for the Ray backends. */
+    public Builder option(String key, Object value) {
+      this.options.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+      return this;
+    }
+
+    /** The options. */
+    public RunOptions build() {
+      return new RunOptions(this);
+    }
+  }
+}

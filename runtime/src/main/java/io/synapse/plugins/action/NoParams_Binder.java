@@ -1,0 +1,35 @@
+package io.synapse.plugins.action;
+
+import io.synapse.plugins.spi.Readers;
+import io.synapse.plugins.spi.RecordBinder;
+import io.synapse.plugins.spi.Violations;
+import java.util.List;
+
+/** Binds {@link NoParams}: any key in the input is an unknown field. */
+public final class NoParams_Binder implements RecordBinder<NoParams> {
+
+  /** The one instance. */
+  public static final NoParams_Binder INSTANCE = new NoParams_Binder();
+
+  private NoParams_Binder() {}
+
+  @Override
+  public List<String> fieldNames() {
+    return List.of();
+  }
+
+  @Override
+  public String subject() {
+    return "params of NoParams";
+  }
+
+  @Override
+  public NoParams read(Object value, String path, Violations violations) {
+    if (value == null) {
+      return null;
+    }
+    int before = violations.count();
+    Readers.object(value, path, List.of(), violations);
+    return violations.count() == before ? NoParams.INSTANCE : null;
+  }
+}

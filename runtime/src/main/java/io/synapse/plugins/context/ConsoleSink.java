@@ -1,0 +1,60 @@
+package io.synapse.plugins.context;
+
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Prints events as readable lines on a stream (standard error by default, so that standard output
+ * stays free for results). Progress is printed when it crosses a tenth of the way, and at the end, so
+ * a loop reporting every item does not flood the console.
+ */
+public final class ConsoleSink implements EventSink {
+  private final PrintStream out;
+  private final Map<String, Integer> lastDecile = new ConcurrentHashMap<>();
+
+  /** A sink printing to standard error. */
+  public ConsoleSink() {
+    this(System.err);
+  }
+
+  /** A sink printing to {@code out}. */
+  public ConsoleSink(PrintStream out) {
+    this.out = out;
+  }
+
+  @Override
+  public void accept(PluginEvent event) {
+    String line = format(event);
+    if (line != null) {
+      out.println(line);
+    }
+  }
+
+  private String format(PluginEvent event) {
+    String prefix = "[" + (event.action() == null ? "synapse" : event.action()) + "] ";
+    switch (event.type()) {
+      case PROGRESS: {
+        PluginEvent.Progress progress = event.progress();
+        int decile = (int) (progress.percent() / 10);
+        String key = event.action() + "/" + event.category();
+        Integer previous = lastDecile.put(key, decile);
+        if (previous != null && previous == decile && progress.current() < progress.total()) {
+          return null;
+        }
+        return prefix + event.category() + " " + progress.current() + "/" + progress.total()
+            + String.format(" (%.0f%%)", progress.percent());
+      }
+      case METRICS:
+        return prefix + "metrics " + event.category() + " " + event.data();
+      case MESSAGE:
+        return prefix + event.message();
+      case LOG:
+        return prefix + event.name() + (event.data().isEmpty() ? "" : " " + event.data());
+      case DEV_EVENT:
+        return prefix + "dev " + event.name() + (event.data().isEmpty() ? "" : " " + event.data());
+      default:
+        return prefix + event;
+    }
+  }
+}

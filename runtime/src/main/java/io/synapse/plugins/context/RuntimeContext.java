@@ -1,0 +1,160 @@
+package io.synapse.plugins.context;
+
+import java.time.Clock;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a running action can use: its logger, its environment, its job id, and the event methods
+ * (logs, progress, metrics, messages, dev events) whose events go to the run's {@link EventSink}.
+ * One context per run; safe to use from several threads of that run.
+ */
+public final class RuntimeContext {
+  private final String pluginCode;
+  private final String actionName;
+  private final String jobId;
+  private final PluginEnvironment env;
+  private final EventSink sink;
+  private final Clock clock;
+  private final System.Logger logger;
+
+  private RuntimeContext(Builder builder) {
+    this.pluginCode = builder.pluginCode;
+    this.actionName = builder.actionName;
+    this.jobId = builder.jobId;
+    this.env = builder.env;
+    this.sink = builder.sink;
+    this.clock = builder.clock;
+    this.logger = System.getLogger("synapse." + (pluginCode == null ? "plugin" : pluginCode) + "." + actionName);
+  }
+
+  /** A builder for the context of one run of {@code actionName}. */
+  public static Builder builder(String actionName) {
+    return new Builder(actionName);
+  }
+
+  /** The logger of this action ({@code synapse.<plugin>.<action>}). */
+  public System.Logger logger() {
+    return logger;
+  }
+
+  /** The environment given to this run. */
+  public PluginEnvironment env() {
+    return env;
+  }
+
+  /** The job id of this run, or null when none was given. */
+  public String jobId() {
+    return jobId;
+  }
+
+  /** The running action's name. */
+  public String actionName() {
+    return actionName;
+  }
+
+  /** The running plugin's code, or null when the action runs without a known plugin. */
+  public String pluginCode() {
+    return pluginCode;
+  }
+
+  /** Records a structured event. */
+  public void log(String event, Map<String, ?> data) {
+    emit(EventType.LOG, System.Logger.Level.INFO, null, event, null, data, null);
+  }
+
+  /**
+   * Reports progress: {@code current} of {@code total} in {@code category} (null means the action's
+   * name). A total of 0 or less, or a current outside 0..total, is clamped rather than failing the run.
+   */
+  public void setProgress(long current, long total, String category) {
+    long safeTotal = Math.max(1, total);
+    long safeCurrent = Math.max(0, Math.min(current, safeTotal));
+    emit(EventType.PROGRESS, System.Logger.Level.INFO, categoryOrDefault(category), null, null, null,
+        new PluginEvent.Progress(safeCurrent, safeTotal));
+  }
+
+  /** Records metrics in {@code category} (null means the action's name). */
+  public void setMetrics(Map<String, ?> metrics, String category) {
+    emit(EventType.METRICS, System.Logger.Level.INFO, categoryOrDefault(category), null, null, metrics, null);
+  }
+
+  /** Records a message meant for the user. */
+  public void logMessage(String text) {
+    emit(EventType.MESSAGE, System.Logger.Level.INFO, null, null, text, null, null);
+  }
+
+  /** Records a developer debug event. */
+  public void logDevEvent(String event, Map<String, ?> data) {
+    emit(EventType.DEV_EVENT, System.Logger.Level.DEBUG, null, event, null, data, null);
+  }
+
+  private String categoryOrDefault(String category) {
+    return category == null || category.isBlank() ? actionName : category;
+  }
+
+  private void emit(EventType type, System.Logger.Level level, String category, String name, String message,
+      Map<String, ?> data, PluginEvent.Progress progress) {
+    Map<String, Object> copy = data == null || data.isEmpty()
+        ? Map.of()
+        : Collections.unmodifiableMap(new LinkedHashMap<>(data));
+    PluginEvent event = new PluginEvent(type, level, actionName, category, name, message, copy, progress, clock.instant(), jobId);
+    try {
+      sink.accept(event);
+    } catch (RuntimeException e) {
+      // A broken sink must not fail the action; say so once through the logger.
+      logger.log(System.Logger.Level.WARNING, "event sink failed: " + e);
+    }
+  }
+
+  /** Builds a {@link RuntimeContext}. */
+  public static final class Builder {
+    private final String actionName;
+    private String pluginCode;
+    private String jobId;
+    private PluginEnvironment env = PluginEnvironment.empty();
+    private EventSink sink = EventSink.discarding();
+    private Clock clock = Clock.systemUTC();
+
+    private Builder(String actionName) {
+      this.actionName = Objects.requireNonNull(actionName, "actionName");
+    }
+
+    /** The plugin's code. */
+    public Builder pluginCode(String code) {
+      this.pluginCode = code;
+      return this;
+    }
+
+    /** The job id (null for none). */
+    public Builder jobId(String id) {
+      this.jobId = id;
+      return this;
+    }
+
+    /** The environment (default: empty). */
+    public Builder env(PluginEnvironment environment) {
+      this.env = Objects.requireNonNull(environment, "env");
+      return this;
+    }
+
+    /** Where events go (default: discarded). */
+    public Builder sink(EventSink eventSink) {
+      this.sink = Objects.requireNonNull(eventSink, "sink");
+      return this;
+    }
+
+    /** The clock stamping events (default: UTC system clock). */
+    public Builder clock(Clock eventClock) {
+      this.clock = Objects.requireNonNull(eventClock, "clock");
+      return this;
+    }
+
+    /** The context. */
+    public RuntimeContext build() {
+      return new RuntimeContext(this);
+    }
+  }
+}

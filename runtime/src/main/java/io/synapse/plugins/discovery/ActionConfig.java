@@ -1,0 +1,63 @@
+package io.synapse.plugins.discovery;
+
+import io.synapse.plugins.ExecutionMode;
+import io.synapse.plugins.PluginCategory;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One action's configuration, as compiled into the registry and written to config.yaml.
+ *
+ * @param name the action name used to run it
+ * @param title the human-readable title (config.yaml's {@code name})
+ * @param description what the action does
+ * @param entrypoint the action class's binary name
+ * @param method the execution method it is meant for
+ * @param category its category
+ * @param inputType the semantic input type, empty when none
+ * @param outputType the semantic output type, empty when none
+ * @param paramsType the params record's binary name
+ * @param resultType the result type as written in source
+ */
+public record ActionConfig(
+    String name,
+    String title,
+    String description,
+    String entrypoint,
+    ExecutionMode method,
+    PluginCategory category,
+    String inputType,
+    String outputType,
+    String paramsType,
+    String resultType) {
+
+  /** Checks that no part is null. */
+  public ActionConfig {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(title, "title");
+    Objects.requireNonNull(description, "description");
+    Objects.requireNonNull(entrypoint, "entrypoint");
+    Objects.requireNonNull(method, "method");
+    Objects.requireNonNull(category, "category");
+    Objects.requireNonNull(inputType, "inputType");
+    Objects.requireNonNull(outputType, "outputType");
+    Objects.requireNonNull(paramsType, "paramsType");
+    Objects.requireNonNull(resultType, "resultType");
+  }
+
+  /** The configuration as config.yaml writes it under {@code actions.<name>}. */
+  public Map<String, Object> toMap() {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("name", title);
+    map.put("description", description);
+    map.put("entrypoint", entrypoint);
+    map.put("method", method.value());
+    map.put("category", category.value());
+    map.put("input_type", inputType);
+    map.put("output_type", outputType);
+    map.put("params_type", paramsType);
+    map.put("result_type", resultType);
+    return map;
+  }
+}

@@ -1,0 +1,210 @@
+package io.synapse.plugins.discovery;
+
+import io.synapse.plugins.action.BaseAction;
+import io.synapse.plugins.errors.ActionNotFoundError;
+import io.synapse.plugins.errors.ConfigError;
+import io.synapse.plugins.errors.PluginNotFoundError;
+import io.synapse.plugins.internal.PluginLoader;
+import io.synapse.plugins.spi.ActionDescriptor;
+import io.synapse.plugins.spi.PluginRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * One plugin, found on the class path by code or package ({@link #fromModule(String)}) or loaded from
+ * the file system in its own class loader ({@link #fromPath(Path)}). Everything it answers comes from
+ * the generated registry: listing actions and reading their configuration loads no action class.
+ *
+ * <p>A discovery loaded from a path owns its class loader; {@link #close()} releases it (and the jar
+ * files it holds open). Instances are thread-safe.
+ */
+public final class PluginDiscovery implements AutoCloseable {
+  private final PluginRegistry registry;
+  private final PluginConfig config;
+  private final Path source;
+  private final List<Path> classPath;
+  private final URLClassLoader ownedLoader;
+  private final ConcurrentMap<String, ActionDescriptor<?, ?>> descriptors = new ConcurrentHashMap<>();
+
+  private PluginDiscovery(PluginRegistry registry, Path source, List<Path> classPath, URLClassLoader ownedLoader) {
+    this.registry = registry;
+    this.config = registry.config();
+    this.source = source;
+    this.classPath = List.copyOf(classPath);
+    this.ownedLoader = ownedLoader;
+  }
+
+  /**
+   * Loads the plugin at {@code path} in a new class loader whose parent is the runtime's: a plugin
+   * directory (config.yaml with its jars beside it or under {@code lib/}), a config.yaml file, a
+   * plugin jar, or a Maven module directory whose {@code target/classes} holds the generated files.
+   *
+   * @throws PluginNotFoundError when nothing at the path is a plugin
+   * @throws ConfigError when the config.yaml is malformed, there are no jars, or the config.yaml
+   *     disagrees with the compiled registry (a stale build)
+   */
+  public static PluginDiscovery fromPath(Path path) {
+    return fromPath(path, PluginDiscovery.class.getClassLoader());
+  }
+
+  /** Like {@link #fromPath(Path)}, with the plugin class loader's {@code parent} chosen by the caller. */
+  public static PluginDiscovery fromPath(Path path, ClassLoader parent) {
+    PluginLoader.Loaded loaded = PluginLoader.load(path, parent);
+    return new PluginDiscovery(loaded.registry(), loaded.source(), loaded.classPath(), loaded.loader());
+  }
+
+  /**
+   * Finds the plugin whose code, or whose Java package, is {@code codeOrPackage} among the registries
+   * on the class path (the thread's context class loader, else the runtime's).
+   *
+   * @throws PluginNotFoundError listing the plugin codes that are there
+   */
+  public static PluginDiscovery fromModule(String codeOrPackage) {
+    ClassLoader context = Thread.currentThread().getContextClassLoader();
+    return fromModule(codeOrPackage, context != null ? context : PluginDiscovery.class.getClassLoader());
+  }
+
+  /** Like {@link #fromModule(String)}, searching the registries {@code loader} sees. */
+  public static PluginDiscovery fromModule(String codeOrPackage, ClassLoader loader) {
+    PluginRegistry registry = PluginLoader.findOnClassPath(codeOrPackage, loader);
+    return new PluginDiscovery(registry, null, PluginLoader.classPathOf(registry), null);
+  }
+
+  /** A discovery over a registry the caller already has (for example a facade's {@code registry()}). */
+  public static PluginDiscovery of(PluginRegistry registry) {
+    return new PluginDiscovery(registry, null, PluginLoader.classPathOf(registry), null);
+  }
+
+  /** The plugin's configuration. */
+  public PluginConfig config() {
+    return config;
+  }
+
+  /** The action names, sorted. */
+  public List<String> listActions() {
+    return config.actionNames();
+  }
+
+  /** Whether the plugin has action {@code name}. */
+  public boolean hasAction(String name) {
+    return config.action(name).isPresent();
+  }
+
+  /**
+   * The configuration of action {@code name}.
+   *
+   * @throws ActionNotFoundError listing the available actions, with a did-you-mean suggestion
+   */
+  public ActionConfig getActionConfig(String name) {
+    return config.action(name).orElseThrow(() -> new ActionNotFoundError(config.code(), name, listActions()));
+  }
+
+  /**
+   * The generated descriptor of action {@code name}: what executors run.
+   *
+   * @throws ActionNotFoundError when there is no such action
+   */
+  public ActionDescriptor<?, ?> descriptor(String name) {
+    ActionDescriptor<?, ?> known = descriptors.get(name);
+    if (known != null) {
+      return known;
+    }
+    getActionConfig(name);
+    ActionDescriptor<?, ?> descriptor = registry.descriptor(name);
+    if (descriptor == null) {
+      throw new ConfigError("Registry of plugin '" + config.code() + "' lists action '" + name + "' but has no descriptor for it",
+          Map.of("plugin", config.code(), "action", name));
+    }
+    descriptors.putIfAbsent(name, descriptor);
+    return descriptor;
+  }
+
+  /** The class of action {@code name} (loads it, without running its static initialiser twice). */
+  public Class<? extends BaseAction<?, ?>> getActionClass(String name) {
+    return actionClassOf(descriptor(name));
+  }
+
+  /** The params record class of action {@code name}. */
+  public Class<? extends Record> getActionParamsType(String name) {
+    return descriptor(name).paramsType();
+  }
+
+  /**
+   * The JSON Schema (draft 2020-12) of action {@code name}'s params, as generated at compile time.
+   *
+   * @throws ConfigError when the schema resource is missing from the plugin
+   */
+  public String getActionParamsSchema(String name) {
+    return schema(name, "params");
+  }
+
+  /** The JSON Schema of action {@code name}'s result. */
+  public String getActionResultSchema(String name) {
+    return schema(name, "result");
+  }
+
+  /** Where the plugin was loaded from, when it came from a path. */
+  public Optional<Path> source() {
+    return Optional.ofNullable(source);
+  }
+
+  /** The jars and directories that hold the plugin's classes, when known (used to ship it elsewhere). */
+  public List<Path> classPath() {
+    return classPath;
+  }
+
+  /** The class loader of the plugin's classes. */
+  public ClassLoader classLoader() {
+    return PluginLoader.loaderOf(registry);
+  }
+
+  /** The generated registry behind this discovery. */
+  public PluginRegistry registry() {
+    return registry;
+  }
+
+  /** Releases the plugin's own class loader, if it was loaded from a path; otherwise does nothing. */
+  @Override
+  public void close() {
+    if (ownedLoader != null) {
+      try {
+        ownedLoader.close();
+      } catch (IOException e) {
+        throw new ConfigError("Could not close the class loader of plugin '" + config.code() + "': " + e,
+            Map.of("plugin", config.code()), e);
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "PluginDiscovery[" + config.code() + (source == null ? "" : " from " + source) + "]";
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Class<? extends BaseAction<?, ?>> actionClassOf(ActionDescriptor<?, ?> descriptor) {
+    return (Class<? extends BaseAction<?, ?>>) (Class<?>) descriptor.actionClass();
+  }
+
+  private String schema(String name, String kind) {
+    getActionConfig(name);
+    String resource = "META-INF/synapse/" + config.code() + "/schemas/" + name + "." + kind + ".schema.json";
+    try (InputStream in = classLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new ConfigError("Plugin '" + config.code() + "' has no " + resource + " (was it compiled with the Synapse processor?)",
+            Map.of("plugin", config.code(), "resource", resource));
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ConfigError("Could not read " + resource + ": " + e, Map.of("plugin", config.code(), "resource", resource), e);
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package io.synapse.plugins.errors;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The params (or another input) broke one or more rules. {@link #violations()} lists every violated
+ * field, not only the first; {@code details().get("violations")} holds the same as maps. The action
+ * never starts when this is raised for its params.
+ */
+public final class ValidationError extends PluginError {
+  private static final long serialVersionUID = 1L;
+
+  private final String subject;
+  private final List<Violation> violations;
+
+  /**
+   * An error for {@code subject} (e.g. {@code params of action 'process'}) with its violations.
+   *
+   * @throws IllegalArgumentException when {@code violations} is empty
+   */
+  public ValidationError(String subject, List<Violation> violations) {
+    super("validation_error", message(subject, violations), details(subject, violations));
+    if (violations.isEmpty()) {
+      throw new IllegalArgumentException("a ValidationError needs at least one violation");
+    }
+    this.subject = subject;
+    this.violations = List.copyOf(violations);
+  }
+
+  /** What was validated, e.g. {@code params of action 'process'}. */
+  public String subject() {
+    return subject;
+  }
+
+  /** Every violation, in input order. */
+  public List<Violation> violations() {
+    return violations;
+  }
+
+  /** The same violations about another subject (e.g. naming the action once it is known). */
+  public ValidationError withSubject(String newSubject) {
+    return new ValidationError(newSubject, violations);
+  }
+
+  private static String message(String subject, List<Violation> violations) {
+    String list = violations.stream().map(v -> "  - " + v).collect(Collectors.joining("\n"));
+    return "Invalid " + subject + " (" + violations.size() + (violations.size() == 1 ? " violation" : " violations") + "):\n" + list;
+  }
+
+  private static Map<String, Object> details(String subject, List<Violation> violations) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("subject", subject);
+    details.put("violations", violations.stream().map(Violation::toMap).collect(Collectors.toUnmodifiableList()));
+    return details;
+  }
+}

@@ -1,0 +1,279 @@
+package io.synapse.plugins.internal;
+
+import io.synapse.plugins.discovery.PluginConfig;
+import io.synapse.plugins.errors.ConfigError;
+import io.synapse.plugins.errors.PluginNotFoundError;
+import io.synapse.plugins.spi.PluginRegistry;
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Finds generated registries on the class path and loads plugins from the file system. */
+public final class PluginLoader {
+  private PluginLoader() {}
+
+  /**
+   * A plugin loaded from a path.
+   *
+   * @param registry its registry
+   * @param source the path it was loaded from
+   * @param classPath the jars and directories of its class loader
+   * @param loader its own class loader (closed by the discovery's owner)
+   */
+  public record Loaded(PluginRegistry registry, Path source, List<Path> classPath, URLClassLoader loader) {}
+
+  /** Loads the plugin at {@code path}; see {@code PluginDiscovery.fromPath}. */
+  public static Loaded load(Path path, ClassLoader parent) {
+    Path absolute = path.toAbsolutePath().normalize();
+    if (!Files.exists(absolute)) {
+      throw new PluginNotFoundError("No plugin at " + path + ": the path does not exist", Map.of("path", path.toString()));
+    }
+    if (Files.isRegularFile(absolute)) {
+      String name = absolute.getFileName().toString();
+      if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+        return loadDirectory(absolute.getParent(), absolute, parent);
+      }
+      if (name.endsWith(".jar")) {
+        return loadClassPath(absolute, List.of(absolute), null, parent);
+      }
+      throw new PluginNotFoundError("No plugin at " + path + ": a file must be a config.yaml or a plugin jar",
+          Map.of("path", path.toString()));
+    }
+    if (!Files.isDirectory(absolute)) {
+      throw new PluginNotFoundError("No plugin at " + path + ": not a regular file or directory", Map.of("path", path.toString()));
+    }
+    Path config = absolute.resolve("config.yaml");
+    if (Files.isRegularFile(config)) {
+      return loadDirectory(absolute, config, parent);
+    }
+    Path classes = absolute.resolve("target").resolve("classes");
+    if (Files.isDirectory(classes)) {
+      List<Path> entries = new ArrayList<>();
+      entries.add(classes);
+      entries.addAll(jarsIn(absolute.resolve("target").resolve("lib")));
+      entries.addAll(jarsIn(absolute.resolve("target").resolve("dependency")));
+      return loadClassPath(absolute, entries, null, parent);
+    }
+    throw new PluginNotFoundError("No plugin at " + path
+        + ": the directory has no config.yaml and no target/classes (build the module first)", Map.of("path", path.toString()));
+  }
+
+  private static Loaded loadDirectory(Path directory, Path configFile, ClassLoader parent) {
+    ConfigFiles.DeclaredConfig declared = ConfigFiles.read(configFile);
+    List<Path> entries = new ArrayList<>();
+    Path classes = directory.resolve("classes");
+    if (Files.isDirectory(classes)) {
+      entries.add(classes);
+    }
+    entries.addAll(jarsIn(directory));
+    entries.addAll(jarsIn(directory.resolve("lib")));
+    if (entries.isEmpty()) {
+      throw new ConfigError("Plugin directory " + directory + " has no jars (looked in it and in lib/)",
+          Map.of("file", configFile.toString()));
+    }
+    return loadClassPath(directory, entries, declared, parent);
+  }
+
+  private static Loaded loadClassPath(Path source, List<Path> entries, ConfigFiles.DeclaredConfig declared, ClassLoader parent) {
+    URLClassLoader loader = new URLClassLoader("synapse-plugin:" + source.getFileName(), urls(entries), parent);
+    try {
+      PluginRegistry registry = registryIn(loader, source, declared == null ? null : declared.code());
+      if (declared != null) {
+        checkAgrees(declared, registry.config());
+      }
+      return new Loaded(registry, source, List.copyOf(entries), loader);
+    } catch (RuntimeException | Error e) {
+      closeQuietly(loader, e);
+      throw e;
+    }
+  }
+
+  private static PluginRegistry registryIn(URLClassLoader loader, Path source, String wantedCode) {
+    // The plugin's own registries are those its own jars list, whichever loader defined the class:
+    // a plugin that is also on the application class path is defined by the parent.
+    Set<String> ownNames = ownServiceEntries(loader, source);
+    List<PluginRegistry> own = new ArrayList<>();
+    for (PluginRegistry registry : registries(loader, source)) {
+      if (ownNames.contains(registry.getClass().getName())) {
+        own.add(registry);
+      }
+    }
+    if (own.isEmpty()) {
+      throw new PluginNotFoundError("No plugin registry in " + source
+          + " (was the plugin compiled with the Synapse annotation processor?)", Map.of("path", source.toString()));
+    }
+    if (wantedCode == null) {
+      if (own.size() > 1) {
+        throw new ConfigError("Plugin at " + source + " holds several plugins (" + codes(own)
+            + "); point at one plugin directory or jar", Map.of("path", source.toString()));
+      }
+      return own.get(0);
+    }
+    for (PluginRegistry registry : own) {
+      if (registry.config().code().equals(wantedCode)) {
+        return registry;
+      }
+    }
+    throw new ConfigError("config.yaml at " + source + " declares plugin '" + wantedCode + "' but its jars hold "
+        + codes(own) + " (a stale build?)", Map.of("path", source.toString(), "code", wantedCode));
+  }
+
+  private static Set<String> ownServiceEntries(URLClassLoader loader, Path source) {
+    Set<String> names = new TreeSet<>();
+    try {
+      java.util.Enumeration<URL> files = loader.findResources("META-INF/services/" + PluginRegistry.class.getName());
+      while (files.hasMoreElements()) {
+        try (java.io.InputStream in = files.nextElement().openStream()) {
+          for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\\R")) {
+            String name = line.replaceFirst("#.*", "").trim();
+            if (!name.isEmpty()) {
+              names.add(name);
+            }
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new ConfigError("Cannot read the plugin registry list in " + source + ": " + e,
+          Map.of("path", source.toString()), e);
+    }
+    return names;
+  }
+
+  /** The registry on {@code loader}'s class path whose plugin code or package is {@code codeOrPackage}. */
+  public static PluginRegistry findOnClassPath(String codeOrPackage, ClassLoader loader) {
+    List<PluginRegistry> all = registries(loader, null);
+    List<PluginRegistry> matches = new ArrayList<>();
+    for (PluginRegistry registry : all) {
+      PluginConfig config = registry.config();
+      if (config.code().equals(codeOrPackage) || config.packageName().equals(codeOrPackage)) {
+        return registry;
+      }
+      if (config.packageName().startsWith(codeOrPackage + ".") || codeOrPackage.startsWith(config.packageName() + ".")) {
+        matches.add(registry);
+      }
+    }
+    if (matches.size() == 1) {
+      return matches.get(0);
+    }
+    Set<String> available = new TreeSet<>();
+    all.forEach(r -> available.add(r.config().code()));
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("plugin", codeOrPackage);
+    details.put("available", List.copyOf(available));
+    String suggestion = Suggestions.closest(codeOrPackage, available).map(s -> " Did you mean '" + s + "'?").orElse("");
+    String reason = matches.size() > 1 ? "several plugins live under that package (" + codes(matches) + ")" : "no plugin has that code or package";
+    throw new PluginNotFoundError("Plugin '" + codeOrPackage + "' not found: " + reason + "." + suggestion
+        + " Plugins on the class path: " + (available.isEmpty() ? "(none)" : String.join(", ", available)), details);
+  }
+
+  /** The class loader of a registry's classes. */
+  public static ClassLoader loaderOf(PluginRegistry registry) {
+    ClassLoader loader = registry.getClass().getClassLoader();
+    return loader != null ? loader : ClassLoader.getSystemClassLoader();
+  }
+
+  /** The jar or directory holding a class-path registry's generated config, when it can be told. */
+  public static List<Path> classPathOf(PluginRegistry registry) {
+    String resource = "META-INF/synapse/" + registry.config().code() + "/config.yaml";
+    URL url = loaderOf(registry).getResource(resource);
+    if (url == null) {
+      return List.of();
+    }
+    try {
+      String text = url.toString();
+      if (text.startsWith("jar:file:")) {
+        return List.of(Path.of(new URL(text.substring(4, text.indexOf("!/"))).toURI()));
+      }
+      if (text.startsWith("file:")) {
+        Path file = Path.of(url.toURI());
+        // config.yaml sits at <root>/META-INF/synapse/<code>/config.yaml
+        return List.of(file.getParent().getParent().getParent().getParent());
+      }
+    } catch (URISyntaxException | MalformedURLException | RuntimeException e) {
+      return List.of();
+    }
+    return List.of();
+  }
+
+  private static List<PluginRegistry> registries(ClassLoader loader, Path source) {
+    List<PluginRegistry> found = new ArrayList<>();
+    try {
+      for (PluginRegistry registry : ServiceLoader.load(PluginRegistry.class, loader)) {
+        found.add(registry);
+      }
+    } catch (ServiceConfigurationError | LinkageError e) {
+      Map<String, Object> details = new LinkedHashMap<>();
+      if (source != null) {
+        details.put("path", source.toString());
+      }
+      throw new ConfigError("A plugin registry could not be loaded" + (source == null ? "" : " from " + source) + ": " + e.getMessage(),
+          details, e);
+    }
+    return found;
+  }
+
+  private static void checkAgrees(ConfigFiles.DeclaredConfig declared, PluginConfig compiled) {
+    Set<String> declaredActions = new TreeSet<>(declared.actions());
+    Set<String> compiledActions = new TreeSet<>(compiled.actionNames());
+    if (!declaredActions.equals(compiledActions)) {
+      throw new ConfigError("config.yaml at " + declared.file() + " disagrees with the compiled plugin '" + compiled.code()
+          + "' (a stale build?): it lists actions " + declaredActions + " but the jars have " + compiledActions,
+          Map.of("file", declared.file().toString(), "declared", List.copyOf(declaredActions), "compiled", List.copyOf(compiledActions)));
+    }
+  }
+
+  private static List<Path> jarsIn(Path directory) {
+    if (!Files.isDirectory(directory)) {
+      return List.of();
+    }
+    List<Path> jars = new ArrayList<>();
+    try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory, "*.jar")) {
+      for (Path jar : stream) {
+        if (Files.isRegularFile(jar)) {
+          jars.add(jar);
+        }
+      }
+    } catch (IOException e) {
+      throw new ConfigError("Cannot list jars in " + directory + ": " + e, Map.of("path", directory.toString()), e);
+    }
+    jars.sort(null);
+    return jars;
+  }
+
+  private static URL[] urls(List<Path> entries) {
+    URL[] urls = new URL[entries.size()];
+    for (int i = 0; i < urls.length; i++) {
+      try {
+        urls[i] = entries.get(i).toUri().toURL();
+      } catch (MalformedURLException e) {
+        throw new ConfigError("Bad plugin class path entry " + entries.get(i), Map.of("path", entries.get(i).toString()), e);
+      }
+    }
+    return urls;
+  }
+
+  private static String codes(List<PluginRegistry> registries) {
+    return String.join(", ", registries.stream().map(r -> r.config().code()).sorted().toList());
+  }
+
+  private static void closeQuietly(URLClassLoader loader, Throwable failure) {
+    try {
+      loader.close();
+    } catch (IOException e) {
+      failure.addSuppressed(e);
+    }
+  }
+}

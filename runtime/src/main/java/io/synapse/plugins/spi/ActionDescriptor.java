@@ -1,0 +1,51 @@
+package io.synapse.plugins.spi;
+
+import io.synapse.plugins.action.BaseAction;
+import io.synapse.plugins.discovery.ActionConfig;
+import io.synapse.plugins.errors.ValidationError;
+
+/**
+ * Everything the runtime needs to run one action without reflection, generated as
+ * {@code <Action>_Descriptor}: its configuration, construction by method reference, and the
+ * generated binder and writers of its params and result.
+ *
+ * @param <P> the params record
+ * @param <R> the result type
+ */
+public interface ActionDescriptor<P extends Record, R> {
+
+  /** The code of the plugin the action belongs to. */
+  String pluginCode();
+
+  /** The action's configuration (plain data). */
+  ActionConfig config();
+
+  /** The action class. */
+  Class<? extends BaseAction<P, R>> actionClass();
+
+  /** The params record class. */
+  Class<P> paramsType();
+
+  /** A new, uninitialised action instance. */
+  BaseAction<P, R> newAction();
+
+  /**
+   * Binds and validates untyped params.
+   *
+   * @throws ValidationError naming the action and listing every violated field
+   */
+  P bindParams(Object params);
+
+  /** The params as a JSON-like map, which {@link #bindParams(Object)} reads back into equal params. */
+  java.util.Map<String, Object> writeParams(P params);
+
+  /** The result as a JSON-like value. */
+  Object writeResult(R result);
+
+  /**
+   * Reads a result back from {@link #writeResult(Object)}'s form.
+   *
+   * @throws ValidationError when the value does not fit the result type
+   */
+  R readResult(Object value);
+}

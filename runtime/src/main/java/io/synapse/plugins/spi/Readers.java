@@ -1,0 +1,441 @@
+package io.synapse.plugins.spi;
+
+import io.synapse.plugins.internal.Suggestions;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The readers generated binders are built from. Each accepts the JSON form of its type plus the
+ * documented lax coercions, and reports anything else as a {@code Type} violation:
+ *
+ * <ul>
+ *   <li>integers ({@code int}, {@code long}, {@code short}, {@code byte}, {@code BigInteger}): integral
+ *       numbers in range, decimals with no fraction ({@code 3.0}), and strings holding such a number
+ *       ({@code "10"});
+ *   <li>decimals ({@code double}, {@code float}, {@code BigDecimal}): any number, and numeric strings;
+ *       {@code NaN} and infinities are refused;
+ *   <li>{@code boolean}: booleans, the strings true/false/yes/no/on/off/1/0 in any case, and the
+ *       numbers 0 and 1;
+ *   <li>{@code String}: strings only (a number is not silently turned into text);
+ *   <li>enums: the constant's name, in any case;
+ *   <li>{@code Path}, {@code URI}, {@code Duration} (ISO-8601, {@code PT30S}), {@code Instant}
+ *       (ISO-8601), {@code LocalDate} ({@code 2024-01-31}): strings in those formats;
+ *   <li>lists and sets: JSON arrays (sets drop duplicates, keeping order); maps: JSON objects with
+ *       string keys; null elements and values are refused;
+ *   <li>{@code Optional}: empty when absent or null.
+ * </ul>
+ *
+ * <p>Readers never quote the offending value in messages (it might be a secret); they name its JSON
+ * kind instead.
+ */
+public final class Readers {
+  private Readers() {}
+
+  /** Strings. */
+  public static final ValueReader<String> STRING = (value, path, violations) -> {
+    if (value == null || value instanceof String) {
+      return (String) value;
+    }
+    return typeMismatch("a string", value, path, violations);
+  };
+
+  /** Booleans, with the lax strings and 0/1. */
+  public static final ValueReader<Boolean> BOOLEAN = (value, path, violations) -> {
+    if (value == null || value instanceof Boolean) {
+      return (Boolean) value;
+    }
+    if (value instanceof String text) {
+      switch (text.trim().toLowerCase(Locale.ROOT)) {
+        case "true", "yes", "on", "1":
+          return Boolean.TRUE;
+        case "false", "no", "off", "0":
+          return Boolean.FALSE;
+        default:
+          return typeMismatch("a boolean", value, path, violations);
+      }
+    }
+    if (value instanceof Number number && isIntegral(number)) {
+      long asLong = number.longValue();
+      if (asLong == 0 || asLong == 1) {
+        return asLong == 1;
+      }
+    }
+    return typeMismatch("a boolean", value, path, violations);
+  };
+
+  /** 32-bit integers. */
+  public static final ValueReader<Integer> INT = (value, path, violations) -> {
+    BigInteger integer = integral(value, "an integer", path, violations);
+    return integer == null ? null : inRange(integer, Integer.MIN_VALUE, Integer.MAX_VALUE, "int", path, violations) ? integer.intValue() : null;
+  };
+
+  /** 64-bit integers. */
+  public static final ValueReader<Long> LONG = (value, path, violations) -> {
+    BigInteger integer = integral(value, "an integer", path, violations);
+    return integer == null ? null : inRange(integer, Long.MIN_VALUE, Long.MAX_VALUE, "long", path, violations) ? integer.longValue() : null;
+  };
+
+  /** 16-bit integers. */
+  public static final ValueReader<Short> SHORT = (value, path, violations) -> {
+    BigInteger integer = integral(value, "an integer", path, violations);
+    return integer == null ? null : inRange(integer, Short.MIN_VALUE, Short.MAX_VALUE, "short", path, violations) ? integer.shortValue() : null;
+  };
+
+  /** 8-bit integers. */
+  public static final ValueReader<Byte> BYTE = (value, path, violations) -> {
+    BigInteger integer = integral(value, "an integer", path, violations);
+    return integer == null ? null : inRange(integer, Byte.MIN_VALUE, Byte.MAX_VALUE, "byte", path, violations) ? integer.byteValue() : null;
+  };
+
+  /** Integers of any size. */
+  public static final ValueReader<BigInteger> BIG_INTEGER = (value, path, violations) -> integral(value, "an integer", path, violations);
+
+  /** Finite doubles. */
+  public static final ValueReader<Double> DOUBLE = (value, path, violations) -> {
+    if (value instanceof Double d && Double.isFinite(d)) {
+      return d;
+    }
+    BigDecimal decimal = decimal(value, path, violations);
+    return decimal == null ? null : decimal.doubleValue();
+  };
+
+  /** Finite floats; a value beyond float's range is a violation. */
+  public static final ValueReader<Float> FLOAT = (value, path, violations) -> {
+    BigDecimal decimal = decimal(value, path, violations);
+    if (decimal == null) {
+      return null;
+    }
+    float result = decimal.floatValue();
+    if (Float.isInfinite(result)) {
+      violations.add(path, "is out of range for float", "Type");
+      return null;
+    }
+    return result;
+  };
+
+  /** Exact decimals. */
+  public static final ValueReader<BigDecimal> BIG_DECIMAL = Readers::decimal;
+
+  /** File system paths, from strings. */
+  public static final ValueReader<Path> PATH = (value, path, violations) -> {
+    String text = STRING.read(value, path, violations);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return Path.of(text);
+    } catch (InvalidPathException e) {
+      violations.add(path, "is not a valid path: " + e.getReason(), "Type");
+      return null;
+    }
+  };
+
+  /** URIs, from strings. */
+  public static final ValueReader<URI> URI = (value, path, violations) -> {
+    String text = STRING.read(value, path, violations);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return new URI(text);
+    } catch (URISyntaxException e) {
+      violations.add(path, "is not a valid URI: " + e.getReason(), "Type");
+      return null;
+    }
+  };
+
+  /** ISO-8601 durations such as {@code PT30S}. */
+  public static final ValueReader<Duration> DURATION = (value, path, violations) -> {
+    String text = STRING.read(value, path, violations);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return Duration.parse(text.trim());
+    } catch (DateTimeParseException e) {
+      violations.add(path, "is not an ISO-8601 duration such as PT30S", "Type");
+      return null;
+    }
+  };
+
+  /** ISO-8601 instants such as {@code 2024-01-31T10:15:30Z}. */
+  public static final ValueReader<Instant> INSTANT = (value, path, violations) -> {
+    String text = STRING.read(value, path, violations);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return Instant.parse(text.trim());
+    } catch (DateTimeParseException e) {
+      violations.add(path, "is not an ISO-8601 instant such as 2024-01-31T10:15:30Z", "Type");
+      return null;
+    }
+  };
+
+  /** ISO-8601 dates such as {@code 2024-01-31}. */
+  public static final ValueReader<LocalDate> LOCAL_DATE = (value, path, violations) -> {
+    String text = STRING.read(value, path, violations);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(text.trim());
+    } catch (DateTimeParseException e) {
+      violations.add(path, "is not an ISO-8601 date such as 2024-01-31", "Type");
+      return null;
+    }
+  };
+
+  /** Any JSON-like value, taken as it is (maps and lists copied unmodifiable). */
+  public static final ValueReader<Object> ANY = (value, path, violations) -> JsonValues.immutableCopy(value, path, violations);
+
+  /** Enum constants by name, in any case. */
+  public static <E extends Enum<E>> ValueReader<E> enumOf(E[] constants) {
+    return (value, path, violations) -> {
+      String text = STRING.read(value, path, violations);
+      if (text == null) {
+        return null;
+      }
+      String wanted = text.trim();
+      for (E constant : constants) {
+        if (constant.name().equalsIgnoreCase(wanted)) {
+          return constant;
+        }
+      }
+      List<String> names = new ArrayList<>();
+      for (E constant : constants) {
+        names.add(constant.name());
+      }
+      violations.add(path, "must be one of " + String.join(", ", names), "Type");
+      return null;
+    };
+  }
+
+  /** Lists of {@code element}; null elements are violations. */
+  public static <T> ValueReader<List<T>> list(ValueReader<T> element) {
+    return (value, path, violations) -> {
+      List<T> items = elements(value, element, path, violations);
+      return items == null ? null : Collections.unmodifiableList(items);
+    };
+  }
+
+  /** Sets of {@code element}, in input order without duplicates. */
+  public static <T> ValueReader<Set<T>> set(ValueReader<T> element) {
+    return (value, path, violations) -> {
+      List<T> items = elements(value, element, path, violations);
+      return items == null ? null : Collections.unmodifiableSet(new LinkedHashSet<>(items));
+    };
+  }
+
+  /** Maps from string keys to {@code valueReader}'s type, in input order; null values are violations. */
+  public static <T> ValueReader<Map<String, T>> map(ValueReader<T> valueReader) {
+    return (value, path, violations) -> {
+      if (value == null) {
+        return null;
+      }
+      if (!(value instanceof Map<?, ?> input)) {
+        return typeMismatch("an object", value, path, violations);
+      }
+      int before = violations.count();
+      Map<String, T> result = new LinkedHashMap<>();
+      for (Map.Entry<?, ?> entry : input.entrySet()) {
+        if (!(entry.getKey() instanceof String key)) {
+          violations.add(path, "has a key that is not a string", "Type");
+          continue;
+        }
+        String entryPath = Violations.key(path, key);
+        if (entry.getValue() == null) {
+          violations.add(entryPath, "must not be null", "NotNull");
+          continue;
+        }
+        result.put(key, valueReader.read(entry.getValue(), entryPath, violations));
+      }
+      return violations.count() == before ? Collections.unmodifiableMap(result) : null;
+    };
+  }
+
+  /** Optionals of {@code element}: empty when the value is absent or null. */
+  public static <T> ValueReader<Optional<T>> optional(ValueReader<T> element) {
+    return (value, path, violations) -> {
+      if (value == null) {
+        return Optional.empty();
+      }
+      int before = violations.count();
+      T read = element.read(value, path, violations);
+      return violations.count() == before ? Optional.ofNullable(read) : null;
+    };
+  }
+
+  /**
+   * The fields of a record's input: checks that {@code value} is an object and that it has no key
+   * outside {@code fieldNames} (each unknown key is a violation with a did-you-mean suggestion).
+   *
+   * @return the input map, or null when it is not an object
+   */
+  public static Map<?, ?> object(Object value, String path, List<String> fieldNames, Violations violations) {
+    if (!(value instanceof Map<?, ?> input)) {
+      return typeMismatch("an object", value, path, violations);
+    }
+    if (fieldNames.containsAll(input.keySet())) {
+      return input;
+    }
+    for (Object key : input.keySet()) {
+      if (!(key instanceof String name)) {
+        violations.add(path, "has a key that is not a string", "Type");
+      } else if (!fieldNames.contains(name)) {
+        String message = Suggestions.closest(name, fieldNames)
+            .map(s -> "is not a known field; did you mean '" + s + "'?")
+            .orElse("is not a known field (known: " + String.join(", ", fieldNames) + ")");
+        violations.add(Violations.key(path, name), message, "UnknownField");
+      }
+    }
+    return input;
+  }
+
+  /** Reads an optional component: null when absent (or null). */
+  public static <T> T field(Map<?, ?> fields, String name, String path, Violations violations, ValueReader<T> reader) {
+    return reader.read(fields.get(name), Violations.field(path, name), violations);
+  }
+
+  /** Reads a required component: a {@code Required} violation when absent or null. */
+  public static <T> T required(Map<?, ?> fields, String name, String path, Violations violations, ValueReader<T> reader) {
+    Object value = fields.get(name);
+    String fieldPath = Violations.field(path, name);
+    if (value == null) {
+      violations.add(fieldPath, "is required", "Required");
+      return null;
+    }
+    return reader.read(value, fieldPath, violations);
+  }
+
+  /** Reads a component with a default: {@code defaultValue} (JSON-like) is read when absent or null. */
+  public static <T> T withDefault(
+      Map<?, ?> fields, String name, Object defaultValue, String path, Violations violations, ValueReader<T> reader) {
+    Object value = fields.get(name);
+    return reader.read(value == null ? defaultValue : value, Violations.field(path, name), violations);
+  }
+
+  private static <T> List<T> elements(Object value, ValueReader<T> element, String path, Violations violations) {
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof Collection<?> input)) {
+      return typeMismatch("an array", value, path, violations);
+    }
+    int before = violations.count();
+    List<T> items = new ArrayList<>(input.size());
+    int index = 0;
+    for (Object item : input) {
+      String itemPath = Violations.index(path, index++);
+      if (item == null) {
+        violations.add(itemPath, "must not be null", "NotNull");
+        continue;
+      }
+      items.add(element.read(item, itemPath, violations));
+    }
+    return violations.count() == before ? items : null;
+  }
+
+  private static BigInteger integral(Object value, String expected, String path, Violations violations) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+      return BigInteger.valueOf(((Number) value).longValue());
+    }
+    if (value instanceof BigInteger big) {
+      return big;
+    }
+    BigDecimal decimal = null;
+    if (value instanceof Number number) {
+      decimal = toDecimal(number);
+    } else if (value instanceof String text) {
+      decimal = parseDecimal(text);
+    }
+    if (decimal == null) {
+      return typeMismatch(expected, value, path, violations);
+    }
+    try {
+      return decimal.toBigIntegerExact();
+    } catch (ArithmeticException e) {
+      violations.add(path, "must be a whole number", "Type");
+      return null;
+    }
+  }
+
+  private static boolean inRange(BigInteger value, long min, long max, String type, String path, Violations violations) {
+    if (value.compareTo(BigInteger.valueOf(min)) < 0 || value.compareTo(BigInteger.valueOf(max)) > 0) {
+      violations.add(path, "is out of range for " + type + " (" + min + " to " + max + ")", "Type");
+      return false;
+    }
+    return true;
+  }
+
+  private static BigDecimal decimal(Object value, String path, Violations violations) {
+    if (value == null) {
+      return null;
+    }
+    BigDecimal decimal = null;
+    if (value instanceof Number number) {
+      decimal = toDecimal(number);
+    } else if (value instanceof String text) {
+      decimal = parseDecimal(text);
+    }
+    return decimal != null ? decimal : typeMismatch("a number", value, path, violations);
+  }
+
+  private static BigDecimal toDecimal(Number number) {
+    if (number instanceof BigDecimal decimal) {
+      return decimal;
+    }
+    if (number instanceof BigInteger integer) {
+      return new BigDecimal(integer);
+    }
+    if (number instanceof Double || number instanceof Float) {
+      double d = number.doubleValue();
+      return Double.isFinite(d) ? new BigDecimal(number.toString()) : null;
+    }
+    return BigDecimal.valueOf(number.longValue());
+  }
+
+  private static BigDecimal parseDecimal(String text) {
+    String trimmed = text.trim();
+    // Only JSON number syntax: no "NaN", "Infinity", hex or trailing letters.
+    if (trimmed.isEmpty() || trimmed.length() > 400 || !trimmed.matches("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?")) {
+      return null;
+    }
+    try {
+      return new BigDecimal(trimmed);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static boolean isIntegral(Number number) {
+    return number instanceof Integer || number instanceof Long || number instanceof Short || number instanceof Byte
+        || number instanceof BigInteger;
+  }
+
+  static <T> T typeMismatch(String expected, Object value, String path, Violations violations) {
+    violations.add(path, "must be " + expected + ", not " + JsonValues.kind(value), "Type");
+    return null;
+  }
+}

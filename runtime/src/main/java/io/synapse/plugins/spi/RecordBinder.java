@@ -1,0 +1,31 @@
+package io.synapse.plugins.spi;
+
+import io.synapse.plugins.errors.ValidationError;
+import java.util.List;
+
+/**
+ * Binds a record from untyped input, collecting every violation before failing. Generated as
+ * {@code <Record>_Binder} for each params record and each record reachable from one.
+ *
+ * @param <T> the record type
+ */
+public interface RecordBinder<T extends Record> extends ValueReader<T> {
+
+  /** The record's component names, in declaration order. */
+  List<String> fieldNames();
+
+  /**
+   * Binds {@code input} (a {@code Map} with string keys, or null for an empty input).
+   *
+   * @throws ValidationError listing every violated field
+   */
+  default T bind(Object input) {
+    Violations violations = new Violations();
+    T value = read(input == null ? java.util.Map.of() : input, "", violations);
+    violations.throwIfAny(subject());
+    return value;
+  }
+
+  /** What the binder's violations are about, e.g. {@code params of TrainParams}. */
+  String subject();
+}

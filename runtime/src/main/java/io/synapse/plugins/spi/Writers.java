@@ -1,0 +1,101 @@
+package io.synapse.plugins.spi;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The writers generated record writers are built from: the inverse of {@link Readers}. Numbers,
+ * strings and booleans are written as they are; enums by name; paths, URIs, durations, instants and
+ * dates as their ISO/text form.
+ */
+public final class Writers {
+  private Writers() {}
+
+  /** Values written as they are (strings, numbers, booleans). */
+  public static final ValueWriter<Object> SAME = value -> value;
+
+  /** Values written as their {@code toString()} (paths, URIs, durations, instants, dates). */
+  public static final ValueWriter<Object> TEXT = value -> value == null ? null : value.toString();
+
+  /** Enum constants, by name. */
+  public static final ValueWriter<Enum<?>> ENUM = value -> value == null ? null : value.name();
+
+  /**
+   * Any value: JSON-like values as they are, maps and collections element by element, enums by name,
+   * and anything else as its {@code toString()}.
+   */
+  public static final ValueWriter<Object> ANY = Writers::any;
+
+  /** Lists (or any collection) of {@code element}. */
+  public static <T> ValueWriter<Collection<T>> list(ValueWriter<? super T> element) {
+    return values -> {
+      if (values == null) {
+        return null;
+      }
+      List<Object> out = new ArrayList<>(values.size());
+      for (T value : values) {
+        out.add(element.write(value));
+      }
+      return Collections.unmodifiableList(out);
+    };
+  }
+
+  /** Maps from string keys to {@code valueWriter}'s type. */
+  public static <T> ValueWriter<Map<String, T>> map(ValueWriter<? super T> valueWriter) {
+    return values -> {
+      if (values == null) {
+        return null;
+      }
+      Map<String, Object> out = new LinkedHashMap<>();
+      for (Map.Entry<String, T> entry : values.entrySet()) {
+        out.put(entry.getKey(), valueWriter.write(entry.getValue()));
+      }
+      return Collections.unmodifiableMap(out);
+    };
+  }
+
+  /** Optionals of {@code element}: the contained value, or null when empty. */
+  public static <T> ValueWriter<Optional<T>> optional(ValueWriter<? super T> element) {
+    return value -> value == null || value.isEmpty() ? null : element.write(value.get());
+  }
+
+  /** Puts {@code value} written by {@code writer} into {@code out}, unless it is absent. */
+  public static <T> void put(Map<String, Object> out, String name, T value, ValueWriter<? super T> writer) {
+    Object written = value == null ? null : writer.write(value);
+    if (written != null) {
+      out.put(name, written);
+    }
+  }
+
+  private static Object any(Object value) {
+    if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
+      return value;
+    }
+    if (value instanceof Enum<?> constant) {
+      return constant.name();
+    }
+    if (value instanceof Optional<?> optional) {
+      return optional.map(Writers::any).orElse(null);
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        out.put(String.valueOf(entry.getKey()), any(entry.getValue()));
+      }
+      return Collections.unmodifiableMap(out);
+    }
+    if (value instanceof Collection<?> collection) {
+      List<Object> out = new ArrayList<>(collection.size());
+      for (Object item : collection) {
+        out.add(any(item));
+      }
+      return Collections.unmodifiableList(out);
+    }
+    return value.toString();
+  }
+}

@@ -1,0 +1,58 @@
+package io.synapse.plugins.spi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.synapse.plugins.errors.Violation;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class ChecksTest {
+  private static List<String> constraints(Consumer<Violations> check) {
+    Violations violations = new Violations();
+    check.accept(violations);
+    return violations.list().stream().map(Violation::constraint).toList();
+  }
+
+  @Test
+  void eachCheckFiresOnlyOnItsViolation() {
+    assertEquals(List.of("NotBlank"), constraints(v -> Checks.notBlank("  ", "f", v)));
+    assertEquals(List.of(), constraints(v -> Checks.notBlank("x", "f", v)));
+    assertEquals(List.of("NotEmpty"), constraints(v -> Checks.notEmpty(List.of(), "f", v)));
+    assertEquals(List.of("Size"), constraints(v -> Checks.size("abcd", 1, 3, "f", v)));
+    assertEquals(List.of(), constraints(v -> Checks.size(List.of(1, 2), 1, 3, "f", v)));
+    assertEquals(List.of("Min"), constraints(v -> Checks.min(0, 1, "f", v)));
+    assertEquals(List.of("Max"), constraints(v -> Checks.max(new BigDecimal("10.5"), 10, "f", v)));
+    assertEquals(List.of(), constraints(v -> Checks.max(10L, 10, "f", v)));
+    assertEquals(List.of("DecimalMin"), constraints(v -> Checks.decimalMin(0.5, "0.5", false, "f", v)));
+    assertEquals(List.of(), constraints(v -> Checks.decimalMin(0.5, "0.5", true, "f", v)));
+    assertEquals(List.of("DecimalMax"), constraints(v -> Checks.decimalMax(1.01, "1", true, "f", v)));
+    assertEquals(List.of("Positive"), constraints(v -> Checks.positive(0, "f", v)));
+    assertEquals(List.of(), constraints(v -> Checks.positiveOrZero(0.0, "f", v)));
+    assertEquals(List.of("Negative"), constraints(v -> Checks.negative(0, "f", v)));
+    assertEquals(List.of("NegativeOrZero"), constraints(v -> Checks.negativeOrZero(1, "f", v)));
+    assertEquals(List.of("Pattern"), constraints(v -> Checks.pattern("abc1", Pattern.compile("[a-z]+"), "f", v)));
+    assertEquals(List.of("Email"), constraints(v -> Checks.email("not-an-email", null, "f", v)));
+    assertEquals(List.of(), constraints(v -> Checks.email("a.b@example.com", null, "f", v)));
+    assertEquals(List.of("Email"), constraints(v -> Checks.email("a@example.org", Pattern.compile(".*\\.com"), "f", v)));
+  }
+
+  @Test
+  void checksSkipAbsentValuesAndLookInsideOptionals() {
+    assertEquals(List.of(), constraints(v -> Checks.min(null, 1, "f", v)));
+    assertEquals(List.of(), constraints(v -> Checks.notBlank(null, "f", v)));
+    assertEquals(List.of("Min"), constraints(v -> Checks.min(Optional.of(0), 1, "f", v)));
+    assertEquals(List.of(), constraints(v -> Checks.min(Optional.empty(), 1, "f", v)));
+  }
+
+  @Test
+  void messagesNeverQuoteTheValue() {
+    Violations violations = new Violations();
+    Checks.pattern("s3cr3t-value", Pattern.compile("[a-z]+"), "apiKey", violations);
+    Checks.size("s3cr3t-value", 1, 3, "apiKey", violations);
+    violations.list().forEach(v -> assertEquals(false, v.message().contains("s3cr3t"), v.message()));
+  }
+}

@@ -1,0 +1,148 @@
+package io.synapse.plugins.spi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.synapse.plugins.errors.ValidationError;
+import io.synapse.plugins.errors.Violation;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ReadersTest {
+  enum Color { RED, DARK_BLUE }
+
+  private static <T> T read(ValueReader<T> reader, Object value) {
+    Violations violations = new Violations();
+    T result = reader.read(value, "f", violations);
+    violations.throwIfAny("test");
+    return result;
+  }
+
+  private static List<Violation> violationsOf(ValueReader<?> reader, Object value) {
+    Violations violations = new Violations();
+    reader.read(value, "f", violations);
+    return violations.list();
+  }
+
+  @Test
+  void integersAcceptNumbersWholeDecimalsAndNumericStrings() {
+    assertEquals(10, read(Readers.INT, 10));
+    assertEquals(10, read(Readers.INT, 10L));
+    assertEquals(10, read(Readers.INT, new BigDecimal("10.0")));
+    assertEquals(10, read(Readers.INT, " 10 "));
+    assertEquals(-3, read(Readers.INT, "-3"));
+    assertEquals(Long.MAX_VALUE, read(Readers.LONG, String.valueOf(Long.MAX_VALUE)));
+    assertEquals(new BigInteger("123456789012345678901234567890"), read(Readers.BIG_INTEGER, "123456789012345678901234567890"));
+  }
+
+  @Test
+  void integersRefuseFractionsOverflowBooleansAndText() {
+    assertEquals("must be a whole number", violationsOf(Readers.INT, 1.5).get(0).message());
+    assertTrue(violationsOf(Readers.INT, 3_000_000_000L).get(0).message().contains("out of range for int"));
+    assertTrue(violationsOf(Readers.BYTE, 200).get(0).message().contains("out of range for byte"));
+    assertEquals("must be an integer, not a boolean", violationsOf(Readers.INT, true).get(0).message());
+    assertEquals("must be an integer, not a string", violationsOf(Readers.INT, "ten").get(0).message());
+    assertEquals("Type", violationsOf(Readers.INT, "0x10").get(0).constraint());
+    assertEquals(1, violationsOf(Readers.INT, "NaN").size());
+  }
+
+  @Test
+  void decimalsAreExactAndRefuseNonFinite() {
+    assertEquals(new BigDecimal("0.1"), read(Readers.BIG_DECIMAL, "0.1"));
+    assertEquals(0.25, read(Readers.DOUBLE, "0.25"));
+    assertEquals(2.0, read(Readers.DOUBLE, 2));
+    assertEquals(1, violationsOf(Readers.DOUBLE, Double.NaN).size());
+    assertEquals(1, violationsOf(Readers.DOUBLE, "Infinity").size());
+    assertEquals(1, violationsOf(Readers.FLOAT, "1e300").size());
+  }
+
+  @Test
+  void booleansAcceptTheLaxSpellings() {
+    for (Object yes : List.of(true, "true", "TRUE", "yes", "on", "1", 1)) {
+      assertEquals(Boolean.TRUE, read(Readers.BOOLEAN, yes), String.valueOf(yes));
+    }
+    for (Object no : List.of(false, "false", "No", "off", "0", 0)) {
+      assertEquals(Boolean.FALSE, read(Readers.BOOLEAN, no), String.valueOf(no));
+    }
+    assertEquals(1, violationsOf(Readers.BOOLEAN, "maybe").size());
+    assertEquals(1, violationsOf(Readers.BOOLEAN, 2).size());
+  }
+
+  @Test
+  void stringsAreNotMadeFromNumbers() {
+    assertEquals("must be a string, not a number", violationsOf(Readers.STRING, 5).get(0).message());
+    assertNull(read(Readers.STRING, null));
+  }
+
+  @Test
+  void enumsMatchNamesInAnyCaseAndListTheConstants() {
+    assertEquals(Color.DARK_BLUE, read(Readers.enumOf(Color.values()), "dark_blue"));
+    assertEquals("must be one of RED, DARK_BLUE", violationsOf(Readers.enumOf(Color.values()), "green").get(0).message());
+  }
+
+  @Test
+  void textTypesParseTheirFormats() {
+    assertEquals(Path.of("/data/in.csv"), read(Readers.PATH, "/data/in.csv"));
+    assertEquals(Duration.ofSeconds(30), read(Readers.DURATION, "PT30S"));
+    assertEquals(LocalDate.of(2024, 1, 31), read(Readers.LOCAL_DATE, "2024-01-31"));
+    assertEquals(1, violationsOf(Readers.DURATION, "30 seconds").size());
+    assertEquals(1, violationsOf(Readers.INSTANT, "yesterday").size());
+    assertEquals(1, violationsOf(Readers.URI, "http://exa mple.com").size());
+    assertEquals(1, violationsOf(Readers.PATH, "a\0b").size());
+  }
+
+  @Test
+  void collectionsReportEveryBadElementWithItsIndex() {
+    List<Violation> violations = violationsOf(Readers.list(Readers.INT), Arrays.asList(1, "x", null, 2.5));
+    assertEquals(List.of("f[1]", "f[2]", "f[3]"), violations.stream().map(Violation::path).toList());
+    assertEquals(List.of(1, 2), read(Readers.list(Readers.INT), List.of("1", 2)));
+    assertEquals(Set.of("a", "b"), read(Readers.set(Readers.STRING), List.of("a", "b", "a")));
+    assertEquals(Map.of("x", 1), read(Readers.map(Readers.INT), Map.of("x", "1")));
+    List<Violation> mapViolations = violationsOf(Readers.map(Readers.INT), Map.of("bad key", "no"));
+    assertEquals("f[\"bad key\"]", mapViolations.get(0).path());
+    assertEquals(Optional.empty(), read(Readers.optional(Readers.INT), null));
+    assertEquals(Optional.of(4), read(Readers.optional(Readers.INT), "4"));
+  }
+
+  @Test
+  void unknownKeysGetDidYouMean() {
+    Violations violations = new Violations();
+    Readers.object(Map.of("input_path", "x", "zzz", 1), "", List.of("inputPath", "batchSize"), violations);
+    Map<String, String> byPath = new java.util.TreeMap<>();
+    violations.list().forEach(v -> byPath.put(v.path(), v.message()));
+    assertEquals("is not a known field; did you mean 'inputPath'?", byPath.get("input_path"));
+    assertTrue(byPath.get("zzz").contains("known: inputPath, batchSize"));
+  }
+
+  @Test
+  void anyCopiesJsonValuesAndRefusesOthers() {
+    Object copy = read(Readers.ANY, Map.of("a", List.of(1, "two")));
+    assertEquals(Map.of("a", List.of(1, "two")), copy);
+    assertThrows(UnsupportedOperationException.class, () -> ((Map<String, Object>) copy).put("b", 1));
+    assertEquals(1, violationsOf(Readers.ANY, new Object()).size());
+  }
+
+  @Test
+  void requiredAndDefaultFields() {
+    Violations violations = new Violations();
+    Map<String, Object> fields = new java.util.HashMap<>();
+    fields.put("n", null);
+    assertNull(Readers.required(fields, "n", "outer", violations, Readers.INT));
+    assertEquals(new Violation("outer.n", "is required", "Required"), violations.list().get(0));
+    assertEquals(32, Readers.withDefault(fields, "n", "32", "", violations, Readers.INT));
+    ValidationError error = assertThrows(ValidationError.class, () -> violations.throwIfAny("params of X"));
+    assertEquals(1, error.violations().size());
+    assertTrue(error.getMessage().contains("outer.n: is required"), error.getMessage());
+  }
+}
