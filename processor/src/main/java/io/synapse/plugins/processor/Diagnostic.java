@@ -15,7 +15,8 @@ public enum Diagnostic {
   ActionUnresolvedTypeArguments(
       "action %s must give BaseAction concrete type arguments (a params record and a result type), not %s"),
   ParamsNotRecord("@Params type %s is not a record: params must be records"),
-  ParamsNotAccessible("%s is not accessible from package %s: make it (and every class enclosing it) public"),
+  ParamsNotAccessible(
+      "%s is not accessible from the generated code in package %s: make it (and every class enclosing it) public"),
   DuplicateActionName("action name '%s' is used by both %s and %s"),
   InvalidActionName("action name '%s' of %s must match [a-z][a-z0-9_\\-]*%s"),
   InvalidPluginCode("plugin code '%s' must match [a-z][a-z0-9_\\-]*%s"),
@@ -32,7 +33,7 @@ public enum Diagnostic {
   InvalidConstraint("@%s of component '%s' is invalid: %s"),
   UnsupportedConstraint("@%s on component '%s' is an unsupported constraint (supported: %s)"),
   InvalidPattern("@%s regexp of component '%s' does not compile: %s"),
-  MultipleCategories("action %s gives %d categories: give at most one"),
+  MultipleCategories("action %s gives %s categories: give at most one"),
   SecretInToString(
       "component '%s' is @Secret but %s does not declare toString(): the record's generated toString() would print it",
       Kind.WARNING),

@@ -6,6 +6,7 @@ import javax.annotation.processing.Messager;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 
 /**
  * The problems found in one attempt at processing, buffered: an attempt that meets a type not generated
@@ -56,13 +57,30 @@ public final class Report {
       all.addAll(unresolved);
     }
     for (Entry entry : all) {
+      Element element = positioned(entry.element());
       if (entry.value() != null) {
-        messager.printMessage(entry.diagnostic().kind(), entry.message(), entry.element(), entry.mirror(), entry.value());
+        messager.printMessage(entry.diagnostic().kind(), entry.message(), element, entry.mirror(), entry.value());
       } else if (entry.mirror() != null) {
-        messager.printMessage(entry.diagnostic().kind(), entry.message(), entry.element(), entry.mirror());
+        messager.printMessage(entry.diagnostic().kind(), entry.message(), element, entry.mirror());
       } else {
-        messager.printMessage(entry.diagnostic().kind(), entry.message(), entry.element());
+        messager.printMessage(entry.diagnostic().kind(), entry.message(), element);
       }
     }
+  }
+
+  /**
+   * javac 17 gives messages on a record component no source position; the component's field is
+   * declared by the same source (the record header), so messages go there.
+   */
+  private static Element positioned(Element element) {
+    if (element == null || element.getKind() != ElementKind.RECORD_COMPONENT) {
+      return element;
+    }
+    for (Element member : element.getEnclosingElement().getEnclosedElements()) {
+      if (member.getKind() == ElementKind.FIELD && member.getSimpleName().equals(element.getSimpleName())) {
+        return member;
+      }
+    }
+    return element;
   }
 }

@@ -1,0 +1,48 @@
+package io.synapse.plugins.processor.generator;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.synapse.plugins.processor.model.ActionModel;
+import io.synapse.plugins.processor.model.PluginModel;
+import java.util.Locale;
+
+/**
+ * Generates {@code META-INF/synapse/<code>/config.yaml}: exactly the keys of the runtime's
+ * {@code PluginConfig.toMap()} and {@code ActionConfig.toMap()}, in their order.
+ */
+public final class ConfigYamlGenerator {
+
+  /** The resource path for {@code plugin}. */
+  public static String path(PluginModel plugin) {
+    return "META-INF/synapse/" + plugin.code() + "/config.yaml";
+  }
+
+  /** The YAML text. */
+  public String generate(PluginModel plugin) {
+    ObjectNode root = Resources.object();
+    root.put("name", plugin.name());
+    root.put("code", plugin.code());
+    root.put("version", plugin.version());
+    root.put("category", value(plugin.category()));
+    root.put("description", plugin.description());
+    root.put("package", plugin.packageName());
+    ObjectNode actions = root.putObject("actions");
+    for (ActionModel action : plugin.actions()) {
+      ObjectNode node = actions.putObject(action.name());
+      node.put("name", action.title());
+      node.put("description", action.description());
+      node.put("entrypoint", action.entrypoint());
+      node.put("method", value(action.method()));
+      node.put("category", value(action.category() == null ? plugin.category() : action.category()));
+      node.put("input_type", action.inputType());
+      node.put("output_type", action.outputType());
+      node.put("params_type", action.paramsBinaryName());
+      node.put("result_type", action.resultTypeText());
+    }
+    return Resources.yaml(root);
+  }
+
+  /** An {@code ExecutionMode} or {@code PluginCategory} constant's config value: its lower-case name. */
+  static String value(String constant) {
+    return constant.toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,264 @@
+package io.synapse.plugins.processor.generator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.synapse.plugins.processor.model.ActionModel;
+import io.synapse.plugins.processor.model.Constraint;
+import io.synapse.plugins.processor.model.DefaultJson;
+import io.synapse.plugins.processor.model.FieldType;
+import io.synapse.plugins.processor.model.ParamField;
+import io.synapse.plugins.processor.model.PluginModel;
+import io.synapse.plugins.processor.model.RecordModel;
+import io.synapse.plugins.processor.model.ScalarKind;
+import java.math.BigDecimal;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Generates the JSON Schemas (draft 2020-12) of an action's params and result, agreeing with the
+ * generated binders: same required components, defaults and constraints. Nested records go to
+ * {@code $defs}.
+ */
+public final class SchemaGenerator {
+  private static final String DIALECT = "https://json-schema.org/draft/2020-12/schema";
+
+  private final Map<String, RecordModel> records;
+
+  /** @param records every record read, by qualified name */
+  public SchemaGenerator(Map<String, RecordModel> records) {
+    this.records = records;
+  }
+
+  /** The path of an action's params or result schema. */
+  public static String path(PluginModel plugin, ActionModel action, String kind) {
+    return "META-INF/synapse/" + plugin.code() + "/schemas/" + action.name() + "." + kind + ".schema.json";
+  }
+
+  /** The params schema text. */
+  public String params(ActionModel action) {
+    return Resources.json(schema(action.params(), "Params of action '" + action.name() + "'"));
+  }
+
+  /** The result schema text. */
+  public String result(ActionModel action) {
+    return Resources.json(schema(action.result(), "Result of action '" + action.name() + "'"));
+  }
+
+  private ObjectNode schema(FieldType type, String fallbackDescription) {
+    Context context = new Context(type instanceof FieldType.RecordType root ? root.qualifiedName() : null);
+    ObjectNode schema = Resources.object();
+    schema.put("$schema", DIALECT);
+    RecordModel root = type instanceof FieldType.RecordType record ? records.get(record.qualifiedName()) : null;
+    schema.put("title", type.display());
+    schema.put("description", root != null && !root.description().isEmpty() ? root.description() : fallbackDescription);
+    if (root != null) {
+      schema.setAll(recordSchema(root, context));
+    } else {
+      schema.setAll(typeSchema(type, context));
+    }
+    Map<String, ObjectNode> defs = new TreeMap<>();
+    while (!context.pending.isEmpty()) {
+      String name = context.pending.removeFirst();
+      String key = context.keys.get(name);
+      if (!defs.containsKey(key)) {
+        RecordModel record = records.get(name);
+        ObjectNode def = Resources.object();
+        if (record != null) {
+          def.put("title", record.type().display());
+          if (!record.description().isEmpty()) {
+            def.put("description", record.description());
+          }
+          defs.put(key, def);
+          def.setAll(recordSchema(record, context));
+        } else {
+          def.put("type", "object");
+          defs.put(key, def);
+        }
+      }
+    }
+    if (!defs.isEmpty()) {
+      schema.putObject("$defs").setAll(defs);
+    }
+    return schema;
+  }
+
+  private ObjectNode recordSchema(RecordModel record, Context context) {
+    ObjectNode node = Resources.object();
+    node.put("type", "object");
+    ObjectNode properties = node.putObject("properties");
+    ArrayNode required = Resources.object().arrayNode();
+    for (ParamField field : record.fields()) {
+      properties.set(field.name(), fieldSchema(field, context));
+      if (field.required()) {
+        required.add(field.name());
+      }
+    }
+    if (!required.isEmpty()) {
+      node.set("required", required);
+    }
+    node.put("additionalProperties", false);
+    return node;
+  }
+
+  private ObjectNode fieldSchema(ParamField field, Context context) {
+    ObjectNode node = Resources.object();
+    if (!field.description().isEmpty()) {
+      node.put("description", field.description());
+    }
+    node.setAll(typeSchema(field.type(), context));
+    applyConstraints(node, field);
+    field.defaultValue().ifPresent(d -> node.set("default", DefaultJson.parse(field.type(), d.text())));
+    if (field.secret()) {
+      node.put("writeOnly", true);
+    }
+    return node;
+  }
+
+  private ObjectNode typeSchema(FieldType type, Context context) {
+    ObjectNode node = Resources.object();
+    if (type instanceof FieldType.Scalar scalar) {
+      scalar(node, scalar.kind());
+    } else if (type instanceof FieldType.EnumType enumType) {
+      node.put("type", "string");
+      ArrayNode values = node.putArray("enum");
+      enumType.constants().forEach(values::add);
+    } else if (type instanceof FieldType.ListType list) {
+      node.put("type", "array");
+      node.set("items", typeSchema(list.element(), context));
+    } else if (type instanceof FieldType.SetType set) {
+      node.put("type", "array");
+      node.set("items", typeSchema(set.element(), context));
+      node.put("uniqueItems", true);
+    } else if (type instanceof FieldType.MapType map) {
+      node.put("type", "object");
+      node.set("additionalProperties", typeSchema(map.value(), context));
+    } else if (type instanceof FieldType.OptionalType optional) {
+      node.setAll(typeSchema(optional.content(), context));
+    } else if (type instanceof FieldType.RecordType record) {
+      node.put("$ref", context.ref(record));
+    } else if (type instanceof FieldType.VoidType) {
+      node.put("type", "null");
+    }
+    return node;
+  }
+
+  private static void scalar(ObjectNode node, ScalarKind kind) {
+    switch (kind) {
+      case STRING, PATH -> node.put("type", "string");
+      case URI -> node.put("type", "string").put("format", "uri");
+      case DURATION -> node.put("type", "string").put("format", "duration");
+      case INSTANT -> node.put("type", "string").put("format", "date-time");
+      case LOCAL_DATE -> node.put("type", "string").put("format", "date");
+      case BOOLEAN -> node.put("type", "boolean");
+      case INT -> node.put("type", "integer").put("minimum", Integer.MIN_VALUE).put("maximum", Integer.MAX_VALUE);
+      case LONG -> node.put("type", "integer").put("minimum", Long.MIN_VALUE).put("maximum", Long.MAX_VALUE);
+      case SHORT -> node.put("type", "integer").put("minimum", Short.MIN_VALUE).put("maximum", Short.MAX_VALUE);
+      case BYTE -> node.put("type", "integer").put("minimum", Byte.MIN_VALUE).put("maximum", Byte.MAX_VALUE);
+      case BIG_INTEGER -> node.put("type", "integer");
+      case DOUBLE, FLOAT, BIG_DECIMAL -> node.put("type", "number");
+      case ANY -> { }
+    }
+  }
+
+  private static void applyConstraints(ObjectNode node, ParamField field) {
+    FieldType target = field.type().unwrapOptional();
+    String prefix = target instanceof FieldType.ListType || target instanceof FieldType.SetType ? "Items"
+        : target instanceof FieldType.MapType ? "Properties" : "Length";
+    String pattern = null;
+    boolean notBlank = false;
+    for (Constraint constraint : field.constraints()) {
+      if (constraint instanceof Constraint.NotBlank) {
+        notBlank = true;
+        atLeast(node, "min" + prefix, BigDecimal.ONE);
+      } else if (constraint instanceof Constraint.NotEmpty) {
+        atLeast(node, "min" + prefix, BigDecimal.ONE);
+      } else if (constraint instanceof Constraint.Size size) {
+        if (size.min() > 0) {
+          atLeast(node, "min" + prefix, BigDecimal.valueOf(size.min()));
+        }
+        if (size.max() != Integer.MAX_VALUE) {
+          atMost(node, "max" + prefix, BigDecimal.valueOf(size.max()));
+        }
+      } else if (constraint instanceof Constraint.Min min) {
+        atLeast(node, "minimum", BigDecimal.valueOf(min.value()));
+      } else if (constraint instanceof Constraint.Max max) {
+        atMost(node, "maximum", BigDecimal.valueOf(max.value()));
+      } else if (constraint instanceof Constraint.DecimalMin min) {
+        atLeast(node, min.inclusive() ? "minimum" : "exclusiveMinimum", new BigDecimal(min.value().trim()));
+      } else if (constraint instanceof Constraint.DecimalMax max) {
+        atMost(node, max.inclusive() ? "maximum" : "exclusiveMaximum", new BigDecimal(max.value().trim()));
+      } else if (constraint instanceof Constraint.Positive) {
+        atLeast(node, "exclusiveMinimum", BigDecimal.ZERO);
+      } else if (constraint instanceof Constraint.PositiveOrZero) {
+        atLeast(node, "minimum", BigDecimal.ZERO);
+      } else if (constraint instanceof Constraint.Negative) {
+        atMost(node, "exclusiveMaximum", BigDecimal.ZERO);
+      } else if (constraint instanceof Constraint.NegativeOrZero) {
+        atMost(node, "maximum", BigDecimal.ZERO);
+      } else if (constraint instanceof Constraint.Pattern p && p.flags().isEmpty()) {
+        // Java's @Pattern matches the whole string; JSON Schema patterns search, so anchor it.
+        pattern = p.regexp();
+      } else if (constraint instanceof Constraint.Email) {
+        node.put("format", "email");
+      }
+    }
+    if (pattern != null) {
+      node.put("pattern", notBlank ? "^(?=[\\s\\S]*\\S)(?:" + pattern + ")$" : "^(?:" + pattern + ")$");
+    } else if (notBlank) {
+      node.put("pattern", "\\S");
+    }
+  }
+
+  private static void atLeast(ObjectNode node, String key, BigDecimal bound) {
+    JsonNode existing = node.get(key);
+    if (existing == null || existing.decimalValue().compareTo(bound) < 0) {
+      node.set(key, number(bound));
+    }
+  }
+
+  private static void atMost(ObjectNode node, String key, BigDecimal bound) {
+    JsonNode existing = node.get(key);
+    if (existing == null || existing.decimalValue().compareTo(bound) > 0) {
+      node.set(key, number(bound));
+    }
+  }
+
+  private static JsonNode number(BigDecimal value) {
+    BigDecimal stripped = value.stripTrailingZeros();
+    if (stripped.scale() <= 0 && stripped.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0) {
+      return Resources.object().numberNode(stripped.longValueExact());
+    }
+    return Resources.object().numberNode(stripped);
+  }
+
+  /** The records referred to while writing one schema, and their {@code $defs} keys. */
+  private final class Context {
+    private final String root;
+    private final Deque<String> pending = new ArrayDeque<>();
+    private final Map<String, String> keys = new HashMap<>();
+
+    Context(String root) {
+      this.root = root;
+    }
+
+    String ref(FieldType.RecordType record) {
+      if (record.qualifiedName().equals(root)) {
+        return "#";
+      }
+      String key = keys.get(record.qualifiedName());
+      if (key == null) {
+        key = record.display().replace('.', '_');
+        if (keys.containsValue(key)) {
+          key = record.qualifiedName().replace('.', '_');
+        }
+        keys.put(record.qualifiedName(), key);
+        pending.addLast(record.qualifiedName());
+      }
+      return "#/$defs/" + key;
+    }
+  }
+}

@@ -1,0 +1,195 @@
+package io.synapse.plugins.processor.reading;
+
+import com.palantir.javapoet.ClassName;
+import io.synapse.plugins.processor.Report;
+import io.synapse.plugins.processor.model.FieldType;
+import io.synapse.plugins.processor.model.ScalarKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+
+/**
+ * Turns the {@link TypeMirror} of a record component or action result into a {@link FieldType},
+ * reporting what it cannot support and noting the records it reaches so they are read too.
+ */
+public final class TypeReader {
+
+  /** Receives an unsupported type: the whole type as written, and a hint about the offending part. */
+  @FunctionalInterface
+  public interface Unsupported {
+    void report(String hint);
+  }
+
+  private final Elements elements;
+  private final Set<String> typesInCompilation;
+
+  /**
+   * @param typesInCompilation the qualified names of the top-level types compiled now: their records get
+   *     fresh binders even when stale ones are on the class path
+   */
+  public TypeReader(Elements elements, Set<String> typesInCompilation) {
+    this.elements = elements;
+    this.typesInCompilation = typesInCompilation;
+  }
+
+  /**
+   * Reads {@code type}.
+   *
+   * @param at the element using the type, for unresolved-type reports
+   * @param allowVoid whether {@code Void} is allowed (action results)
+   * @param recordFound receives every record reached
+   * @return the type, or null after a report
+   */
+  public FieldType read(
+      TypeMirror type, Element at, boolean allowVoid, Report report, Unsupported unsupported, Consumer<TypeElement> recordFound) {
+    return read(type, at, allowVoid, true, report, unsupported, recordFound);
+  }
+
+  private FieldType read(TypeMirror type, Element at, boolean allowVoid, boolean topLevel, Report report,
+      Unsupported unsupported, Consumer<TypeElement> recordFound) {
+    switch (type.getKind()) {
+      case ERROR:
+        report.unresolved(at, type);
+        return null;
+      case BOOLEAN:
+        return new FieldType.Scalar(ScalarKind.BOOLEAN, true);
+      case INT:
+        return new FieldType.Scalar(ScalarKind.INT, true);
+      case LONG:
+        return new FieldType.Scalar(ScalarKind.LONG, true);
+      case SHORT:
+        return new FieldType.Scalar(ScalarKind.SHORT, true);
+      case BYTE:
+        return new FieldType.Scalar(ScalarKind.BYTE, true);
+      case DOUBLE:
+        return new FieldType.Scalar(ScalarKind.DOUBLE, true);
+      case FLOAT:
+        return new FieldType.Scalar(ScalarKind.FLOAT, true);
+      case CHAR:
+        unsupported.report(" (char is not supported: use String)");
+        return null;
+      case ARRAY:
+        unsupported.report(" (arrays are not supported: use List<T>)");
+        return null;
+      case TYPEVAR:
+        unsupported.report(" (type variable " + type + " is not concrete)");
+        return null;
+      case WILDCARD:
+        unsupported.report(" (wildcard " + type + " is not supported: give the exact type)");
+        return null;
+      case DECLARED:
+        return declared((DeclaredType) type, at, allowVoid && topLevel, report, unsupported, recordFound);
+      default:
+        unsupported.report("");
+        return null;
+    }
+  }
+
+  private FieldType declared(DeclaredType type, Element at, boolean allowVoid, Report report, Unsupported unsupported,
+      Consumer<TypeElement> recordFound) {
+    TypeElement element = (TypeElement) type.asElement();
+    String name = element.getQualifiedName().toString();
+    List<? extends TypeMirror> args = type.getTypeArguments();
+    ScalarKind scalar = ScalarKind.ofQualifiedName(name);
+    if (scalar != null) {
+      return new FieldType.Scalar(scalar, false);
+    }
+    switch (name) {
+      case "java.lang.Void":
+        if (allowVoid) {
+          return new FieldType.VoidType();
+        }
+        unsupported.report(" (Void is only allowed as a result)");
+        return null;
+      case "java.util.List", "java.util.Set", "java.util.Optional": {
+        if (args.size() != 1) {
+          unsupported.report(" (raw " + element.getSimpleName() + ": give its type argument)");
+          return null;
+        }
+        FieldType inner = read(args.get(0), at, false, false, report, unsupported, recordFound);
+        if (inner == null) {
+          return null;
+        }
+        return switch (name) {
+          case "java.util.List" -> new FieldType.ListType(inner);
+          case "java.util.Set" -> new FieldType.SetType(inner);
+          default -> new FieldType.OptionalType(inner);
+        };
+      }
+      case "java.util.Map": {
+        if (args.size() != 2) {
+          unsupported.report(" (raw Map: use Map<String, T>)");
+          return null;
+        }
+        TypeMirror key = args.get(0);
+        if (key.getKind() == TypeKind.ERROR) {
+          report.unresolved(at, key);
+          return null;
+        }
+        if (key.getKind() != TypeKind.DECLARED
+            || !((TypeElement) ((DeclaredType) key).asElement()).getQualifiedName().contentEquals("java.lang.String")) {
+          unsupported.report(" (map keys must be String, not " + key + ")");
+          return null;
+        }
+        FieldType value = read(args.get(1), at, false, false, report, unsupported, recordFound);
+        return value == null ? null : new FieldType.MapType(value);
+      }
+      default:
+        break;
+    }
+    if (element.getKind() == ElementKind.ENUM) {
+      List<String> constants = new ArrayList<>();
+      for (Element member : element.getEnclosedElements()) {
+        if (member.getKind() == ElementKind.ENUM_CONSTANT) {
+          constants.add(member.getSimpleName().toString());
+        }
+      }
+      return new FieldType.EnumType(ClassName.get(element), List.copyOf(constants));
+    }
+    if (element.getKind() == ElementKind.RECORD) {
+      if (!element.getTypeParameters().isEmpty()) {
+        unsupported.report(" (generic records are not supported)");
+        return null;
+      }
+      recordFound.accept(element);
+      return recordType(element);
+    }
+    unsupported.report(" (" + element.getSimpleName() + " is not a record, enum or supported JDK type)");
+    return null;
+  }
+
+  /** The record type of {@code record}, with the names of its binder and writer. */
+  public FieldType.RecordType recordType(TypeElement record) {
+    ClassName name = ClassName.get(record);
+    String flat = String.join("_", name.simpleNames());
+    return new FieldType.RecordType(
+        record.getQualifiedName().toString(),
+        name,
+        ClassName.get(name.packageName(), flat + "_Binder"),
+        ClassName.get(name.packageName(), flat + "_Writer"));
+  }
+
+  /**
+   * Whether {@code record} needs a generated binder and writer: it is compiled now, or its binder or
+   * writer is missing from the class path.
+   */
+  public boolean needsGeneration(TypeElement record, FieldType.RecordType type) {
+    Element outermost = record;
+    while (outermost.getEnclosingElement() != null && outermost.getEnclosingElement().getKind() != ElementKind.PACKAGE) {
+      outermost = outermost.getEnclosingElement();
+    }
+    if (typesInCompilation.contains(((TypeElement) outermost).getQualifiedName().toString())) {
+      return true;
+    }
+    return elements.getTypeElement(type.binder().canonicalName()) == null
+        || elements.getTypeElement(type.writer().canonicalName()) == null;
+  }
+}

@@ -1,0 +1,119 @@
+package com.example.imagetools;
+
+import io.synapse.plugins.ExecutionMode;
+import io.synapse.plugins.PluginCategory;
+import io.synapse.plugins.discovery.ActionConfig;
+import io.synapse.plugins.discovery.PluginConfig;
+import io.synapse.plugins.spi.ActionDescriptor;
+import io.synapse.plugins.spi.PluginRegistry;
+import io.synapse.plugins.spi.SynapseGenerated;
+import java.util.List;
+import javax.annotation.processing.Generated;
+
+/**
+ * The registry of plugin {@code image_tools}, found through {@link java.util.ServiceLoader}. Generated from its {@code @Plugin} and actions.
+ */
+@Generated("io.synapse.plugins.processor.SynapseProcessor")
+@SynapseGenerated(
+    from = "com.example.imagetools"
+)
+public final class ImageToolsRegistry implements PluginRegistry {
+  /**
+   * The configuration of action {@code cleanup}.
+   */
+  public static final ActionConfig CLEANUP = new ActionConfig(
+      "cleanup",
+      "cleanup",
+      "Removes temporary files.",
+      "com.example.imagetools.CleanupAction",
+      ExecutionMode.TASK,
+      PluginCategory.PRE_ANNOTATION,
+      "",
+      "",
+      "com.example.imagetools.CleanupAction$Params",
+      "java.lang.Void");
+
+  /**
+   * The configuration of action {@code resize}.
+   */
+  public static final ActionConfig RESIZE = new ActionConfig(
+      "resize",
+      "Resize Images",
+      "Resizes every image of a directory.",
+      "com.example.imagetools.ResizeAction",
+      ExecutionMode.JOB,
+      PluginCategory.PRE_ANNOTATION,
+      "image_dir",
+      "image_dir",
+      "com.example.imagetools.ResizeParams",
+      "com.example.imagetools.ResizeResult");
+
+  /**
+   * The configuration of action {@code stats}.
+   */
+  public static final ActionConfig STATS = new ActionConfig(
+      "stats",
+      "stats",
+      "Reports image statistics.",
+      "com.example.imagetools.StatsAction",
+      ExecutionMode.TASK,
+      PluginCategory.PRE_ANNOTATION,
+      "",
+      "",
+      "io.synapse.plugins.action.NoParams",
+      "java.util.Map<java.lang.String, java.lang.Object>");
+
+  /**
+   * The configuration of action {@code train-model}.
+   */
+  public static final ActionConfig TRAIN_MODEL = new ActionConfig(
+      "train-model",
+      "train-model",
+      "Trains a small model.",
+      "com.example.imagetools.TrainAction",
+      ExecutionMode.TASK,
+      PluginCategory.NEURAL_NET,
+      "",
+      "",
+      "com.example.imagetools.TrainParams",
+      "java.util.Map<java.lang.String, java.lang.Object>");
+
+  private static final PluginConfig CONFIG = new PluginConfig(
+      "Image Tools",
+      "image_tools",
+      "1.2.0",
+      PluginCategory.PRE_ANNOTATION,
+      "Resizes images and trains small models on them.",
+      "com.example.imagetools",
+      List.of(CLEANUP, RESIZE, STATS, TRAIN_MODEL));
+
+  /**
+   * For {@link java.util.ServiceLoader}.
+   */
+  public ImageToolsRegistry() {
+  }
+
+  @Override
+  public PluginConfig config() {
+    return CONFIG;
+  }
+
+  @Override
+  public ActionDescriptor<?, ?> descriptor(String name) {
+    if (name == null) {
+      return null;
+    }
+    switch (name) {
+      case "cleanup":
+        return CleanupAction_Descriptor.INSTANCE;
+      case "resize":
+        return ResizeAction_Descriptor.INSTANCE;
+      case "stats":
+        return StatsAction_Descriptor.INSTANCE;
+      case "train-model":
+        return TrainAction_Descriptor.INSTANCE;
+      default:
+        return null;
+    }
+  }
+}

@@ -1,0 +1,105 @@
+package com.example.imagetools;
+
+import io.synapse.plugins.spi.Checks;
+import io.synapse.plugins.spi.Defaults;
+import io.synapse.plugins.spi.Readers;
+import io.synapse.plugins.spi.RecordBinder;
+import io.synapse.plugins.spi.SynapseGenerated;
+import io.synapse.plugins.spi.Violations;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import javax.annotation.processing.Generated;
+
+/**
+ * Binds {@link ResizeParams} from untyped input. Generated from its record components.
+ */
+@Generated("io.synapse.plugins.processor.SynapseProcessor")
+@SynapseGenerated(
+    from = "com.example.imagetools.ResizeParams"
+)
+public final class ResizeParams_Binder implements RecordBinder<ResizeParams> {
+  public static final ResizeParams_Binder INSTANCE = new ResizeParams_Binder();
+
+  private static final List<String> FIELDS = List.of("inputDir", "width", "thumbnailSizes", "interpolation", "outputPrefix", "bucket", "notifyEmail", "apiToken", "labels", "quality", "seed", "offset", "bias", "timeout", "notBefore", "since", "callback", "outputDir", "tags", "maxBytes", "extra", "maxImages", "gamma", "overwrite");
+
+  private static final Object THUMBNAIL_SIZES_DEFAULT = Defaults.json("[64, 128]");
+
+  private static final Pattern BUCKET_PATTERN = Pattern.compile("[a-z]+(-[a-z]+)*");
+
+  private static final Object EXTRA_DEFAULT = Defaults.json("{\"mode\": \"fast\", \"retries\": 2}");
+
+  private ResizeParams_Binder() {
+  }
+
+  @Override
+  public List<String> fieldNames() {
+    return FIELDS;
+  }
+
+  @Override
+  public String subject() {
+    return "params of ResizeParams";
+  }
+
+  @Override
+  public ResizeParams read(Object value, String path, Violations violations) {
+    if (value == null) {
+      return null;
+    }
+    int before = violations.count();
+    Map<?, ?> fields = Readers.object(value, path, FIELDS, violations);
+    if (fields == null) {
+      return null;
+    }
+    String inputDir = Readers.required(fields, "inputDir", path, violations, Readers.STRING);
+    Checks.notBlank(inputDir, Violations.field(path, "inputDir"), violations);
+    Integer width = Readers.withDefault(fields, "width", "512", path, violations, Readers.INT);
+    Checks.min(width, 1L, Violations.field(path, "width"), violations);
+    Checks.max(width, 8192L, Violations.field(path, "width"), violations);
+    List<Integer> thumbnailSizes = Readers.withDefault(fields, "thumbnailSizes", THUMBNAIL_SIZES_DEFAULT, path, violations, Readers.list(Readers.INT));
+    Checks.size(thumbnailSizes, 1, 8, Violations.field(path, "thumbnailSizes"), violations);
+    Interpolation interpolation = Readers.withDefault(fields, "interpolation", "bilinear", path, violations, Readers.enumOf(Interpolation.values()));
+    Optional<String> outputPrefix = Readers.field(fields, "outputPrefix", path, violations, Readers.optional(Readers.STRING));
+    String bucket = Readers.withDefault(fields, "bucket", "images", path, violations, Readers.STRING);
+    Checks.pattern(bucket, BUCKET_PATTERN, Violations.field(path, "bucket"), violations);
+    String notifyEmail = Readers.field(fields, "notifyEmail", path, violations, Readers.STRING);
+    Checks.email(notifyEmail, null, Violations.field(path, "notifyEmail"), violations);
+    String apiToken = Readers.required(fields, "apiToken", path, violations, Readers.STRING);
+    Checks.notEmpty(apiToken, Violations.field(path, "apiToken"), violations);
+    Map<String, String> labels = Readers.withDefault(fields, "labels", Map.of(), path, violations, Readers.map(Readers.STRING));
+    BigDecimal quality = Readers.withDefault(fields, "quality", "0.75", path, violations, Readers.BIG_DECIMAL);
+    Checks.positive(quality, Violations.field(path, "quality"), violations);
+    Long seed = Readers.withDefault(fields, "seed", "42", path, violations, Readers.LONG);
+    Checks.positiveOrZero(seed, Violations.field(path, "seed"), violations);
+    Integer offset = Readers.withDefault(fields, "offset", "-1", path, violations, Readers.INT);
+    Checks.negative(offset, Violations.field(path, "offset"), violations);
+    Short bias = Readers.withDefault(fields, "bias", "0", path, violations, Readers.SHORT);
+    Checks.negativeOrZero(bias, Violations.field(path, "bias"), violations);
+    Duration timeout = Readers.withDefault(fields, "timeout", "PT30S", path, violations, Readers.DURATION);
+    Instant notBefore = Readers.field(fields, "notBefore", path, violations, Readers.INSTANT);
+    LocalDate since = Readers.field(fields, "since", path, violations, Readers.LOCAL_DATE);
+    URI callback = Readers.field(fields, "callback", path, violations, Readers.URI);
+    Path outputDir = Readers.field(fields, "outputDir", path, violations, Readers.PATH);
+    Set<String> tags = Readers.withDefault(fields, "tags", List.of(), path, violations, Readers.set(Readers.STRING));
+    Checks.size(tags, 0, 3, Violations.field(path, "tags"), violations);
+    BigInteger maxBytes = Readers.field(fields, "maxBytes", path, violations, Readers.BIG_INTEGER);
+    Map<String, Object> extra = Readers.withDefault(fields, "extra", EXTRA_DEFAULT, path, violations, Readers.map(Readers.ANY));
+    Optional<Integer> maxImages = Readers.field(fields, "maxImages", path, violations, Readers.optional(Readers.INT));
+    Float gamma = Readers.withDefault(fields, "gamma", "1.0", path, violations, Readers.FLOAT);
+    Boolean overwrite = Readers.withDefault(fields, "overwrite", "true", path, violations, Readers.BOOLEAN);
+    if (violations.count() != before) {
+      return null;
+    }
+    return new ResizeParams(inputDir, width, thumbnailSizes, interpolation, outputPrefix, bucket, notifyEmail, apiToken, labels, quality, seed, offset, bias, timeout, notBefore, since, callback, outputDir, tags, maxBytes, extra, maxImages, gamma, overwrite);
+  }
+}

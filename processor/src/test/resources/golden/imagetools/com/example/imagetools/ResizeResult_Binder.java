@@ -1,0 +1,57 @@
+package com.example.imagetools;
+
+import io.synapse.plugins.spi.Readers;
+import io.synapse.plugins.spi.RecordBinder;
+import io.synapse.plugins.spi.SynapseGenerated;
+import io.synapse.plugins.spi.Violations;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.annotation.processing.Generated;
+
+/**
+ * Binds {@link ResizeResult} from untyped input. Generated from its record components.
+ */
+@Generated("io.synapse.plugins.processor.SynapseProcessor")
+@SynapseGenerated(
+    from = "com.example.imagetools.ResizeResult"
+)
+public final class ResizeResult_Binder implements RecordBinder<ResizeResult> {
+  public static final ResizeResult_Binder INSTANCE = new ResizeResult_Binder();
+
+  private static final List<String> FIELDS = List.of("processed", "files", "histogram", "warning", "used");
+
+  private ResizeResult_Binder() {
+  }
+
+  @Override
+  public List<String> fieldNames() {
+    return FIELDS;
+  }
+
+  @Override
+  public String subject() {
+    return "params of ResizeResult";
+  }
+
+  @Override
+  public ResizeResult read(Object value, String path, Violations violations) {
+    if (value == null) {
+      return null;
+    }
+    int before = violations.count();
+    Map<?, ?> fields = Readers.object(value, path, FIELDS, violations);
+    if (fields == null) {
+      return null;
+    }
+    Integer processed = Readers.required(fields, "processed", path, violations, Readers.INT);
+    List<String> files = Readers.withDefault(fields, "files", List.of(), path, violations, Readers.list(Readers.STRING));
+    Map<String, Integer> histogram = Readers.withDefault(fields, "histogram", Map.of(), path, violations, Readers.map(Readers.INT));
+    Optional<String> warning = Readers.field(fields, "warning", path, violations, Readers.optional(Readers.STRING));
+    Interpolation used = Readers.field(fields, "used", path, violations, Readers.enumOf(Interpolation.values()));
+    if (violations.count() != before) {
+      return null;
+    }
+    return new ResizeResult(processed, files, histogram, warning, used);
+  }
+}

@@ -1,0 +1,60 @@
+package com.example.imagetools;
+
+import io.synapse.plugins.spi.Checks;
+import io.synapse.plugins.spi.Defaults;
+import io.synapse.plugins.spi.Readers;
+import io.synapse.plugins.spi.RecordBinder;
+import io.synapse.plugins.spi.SynapseGenerated;
+import io.synapse.plugins.spi.Violations;
+import java.util.List;
+import java.util.Map;
+import javax.annotation.processing.Generated;
+
+/**
+ * Binds {@link TrainParams} from untyped input. Generated from its record components.
+ */
+@Generated("io.synapse.plugins.processor.SynapseProcessor")
+@SynapseGenerated(
+    from = "com.example.imagetools.TrainParams"
+)
+public final class TrainParams_Binder implements RecordBinder<TrainParams> {
+  public static final TrainParams_Binder INSTANCE = new TrainParams_Binder();
+
+  private static final List<String> FIELDS = List.of("layers", "optimizer", "weights", "heads");
+
+  private static final Object HEADS_DEFAULT = Defaults.json("[{\"name\": \"head\", \"size\": 10}]");
+
+  private TrainParams_Binder() {
+  }
+
+  @Override
+  public List<String> fieldNames() {
+    return FIELDS;
+  }
+
+  @Override
+  public String subject() {
+    return "params of TrainParams";
+  }
+
+  @Override
+  public TrainParams read(Object value, String path, Violations violations) {
+    if (value == null) {
+      return null;
+    }
+    int before = violations.count();
+    Map<?, ?> fields = Readers.object(value, path, FIELDS, violations);
+    if (fields == null) {
+      return null;
+    }
+    List<Layer> layers = Readers.required(fields, "layers", path, violations, Readers.list(Layer_Binder.INSTANCE));
+    Checks.notEmpty(layers, Violations.field(path, "layers"), violations);
+    TrainParams.Optimizer optimizer = Readers.required(fields, "optimizer", path, violations, TrainParams_Optimizer_Binder.INSTANCE);
+    Map<String, List<Double>> weights = Readers.withDefault(fields, "weights", Map.of(), path, violations, Readers.map(Readers.list(Readers.DOUBLE)));
+    List<Layer> heads = Readers.withDefault(fields, "heads", HEADS_DEFAULT, path, violations, Readers.list(Layer_Binder.INSTANCE));
+    if (violations.count() != before) {
+      return null;
+    }
+    return new TrainParams(layers, optimizer, weights, heads);
+  }
+}
