@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Runs every test: the reactor (runtime, processor, examples) and then a plugin built as a separate
-# Maven project against the artifacts the reactor just installed.
+# Runs every test: installs the pinned Ray (for the TASK tests, which start and stop their own
+# loopback head), builds and tests the reactor, then builds a plugin as a separate Maven project
+# against the artifacts the reactor just installed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+scripts/ray.sh install
 MVN=(mvn -B -ntp)
 "${MVN[@]}" install
 "${MVN[@]}" -f it/standalone-plugin/pom.xml verify

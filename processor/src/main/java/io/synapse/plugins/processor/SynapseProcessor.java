@@ -228,7 +228,7 @@ public final class SynapseProcessor extends AbstractProcessor {
     SchemaGenerator schemas = new SchemaGenerator(records);
     for (ActionModel action : plugin.actions()) {
       guarded(action.element(), report, () -> {
-        writeJava(new DescriptorGenerator().generate(plugin, action));
+        writeJava(new DescriptorGenerator().generate(plugin, action, records));
         writeResource(SchemaGenerator.path(plugin, action, "params"), schemas.params(action), origins);
         writeResource(SchemaGenerator.path(plugin, action, "result"), schemas.result(action), origins);
       });

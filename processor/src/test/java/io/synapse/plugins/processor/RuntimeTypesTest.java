@@ -24,7 +24,7 @@ class RuntimeTypesTest {
         checked.add(name.reflectionName());
       }
     }
-    assertThat(checked).hasSize(26);
+    assertThat(checked).hasSize(27);
   }
 
   @Test

@@ -19,6 +19,8 @@ public final class RuntimeContext {
   private final EventSink sink;
   private final Clock clock;
   private final System.Logger logger;
+  private final Redactor redactor;
+  private final ProgressTracker progress = new ProgressTracker();
 
   private RuntimeContext(Builder builder) {
     this.pluginCode = builder.pluginCode;
@@ -27,6 +29,7 @@ public final class RuntimeContext {
     this.env = builder.env;
     this.sink = builder.sink;
     this.clock = builder.clock;
+    this.redactor = builder.redactor != null ? builder.redactor : Redactor.builder().environment(builder.env).build();
     this.logger = System.getLogger("synapse." + (pluginCode == null ? "plugin" : pluginCode) + "." + actionName);
   }
 
@@ -65,15 +68,44 @@ public final class RuntimeContext {
     emit(EventType.LOG, System.Logger.Level.INFO, null, event, null, data, null);
   }
 
+  /** Records a structured event about {@code category} (a step, a phase); null means none. */
+  public void log(String event, Map<String, ?> data, String category) {
+    emit(EventType.LOG, System.Logger.Level.INFO, category, event, null, data, null);
+  }
+
   /**
    * Reports progress: {@code current} of {@code total} in {@code category} (null means the action's
-   * name). A total of 0 or less, or a current outside 0..total, is clamped rather than failing the run.
+   * name). A total of 0 or less, or a current outside 0..total, is clamped rather than failing the run,
+   * and a WARNING log event {@code invalid_progress} (with the values given) is recorded before it.
+   * The progress event's data holds {@code elapsed_ms} since the category's first report and, once
+   * something is done, {@code eta_ms}, the estimated time left.
    */
   public void setProgress(long current, long total, String category) {
+    String effectiveCategory = categoryOrDefault(category);
+    if (total <= 0 || current < 0 || current > total) {
+      Map<String, Object> given = new LinkedHashMap<>();
+      given.put("current", current);
+      given.put("total", total);
+      emit(EventType.LOG, System.Logger.Level.WARNING, effectiveCategory, "invalid_progress", null, given, null);
+    }
     long safeTotal = Math.max(1, total);
     long safeCurrent = Math.max(0, Math.min(current, safeTotal));
-    emit(EventType.PROGRESS, System.Logger.Level.INFO, categoryOrDefault(category), null, null, null,
+    ProgressTracker.Snapshot snapshot = progress.record(effectiveCategory, safeCurrent, safeTotal, clock.instant());
+    Map<String, Object> timing = snapshot.remaining() == null
+        ? Map.of("elapsed_ms", snapshot.elapsed().toMillis())
+        : Map.of("elapsed_ms", snapshot.elapsed().toMillis(), "eta_ms", snapshot.remaining().toMillis());
+    emit(EventType.PROGRESS, System.Logger.Level.INFO, effectiveCategory, null, null, timing,
         new PluginEvent.Progress(safeCurrent, safeTotal));
+  }
+
+  /** The latest progress of every category of this run, with elapsed time and estimated time left. */
+  public ProgressTracker progress() {
+    return progress;
+  }
+
+  /** What hides this run's secrets in its events: built from the environment unless given. */
+  public Redactor redactor() {
+    return redactor;
   }
 
   /** Records metrics in {@code category} (null means the action's name). */
@@ -100,7 +132,8 @@ public final class RuntimeContext {
     Map<String, Object> copy = data == null || data.isEmpty()
         ? Map.of()
         : Collections.unmodifiableMap(new LinkedHashMap<>(data));
-    PluginEvent event = new PluginEvent(type, level, actionName, category, name, message, copy, progress, clock.instant(), jobId);
+    PluginEvent event = redactor.redact(
+        new PluginEvent(type, level, actionName, category, name, message, copy, progress, clock.instant(), jobId));
     try {
       sink.accept(event);
     } catch (RuntimeException e) {
@@ -117,6 +150,7 @@ public final class RuntimeContext {
     private PluginEnvironment env = PluginEnvironment.empty();
     private EventSink sink = EventSink.discarding();
     private Clock clock = Clock.systemUTC();
+    private Redactor redactor;
 
     private Builder(String actionName) {
       this.actionName = Objects.requireNonNull(actionName, "actionName");
@@ -149,6 +183,15 @@ public final class RuntimeContext {
     /** The clock stamping events (default: UTC system clock). */
     public Builder clock(Clock eventClock) {
       this.clock = Objects.requireNonNull(eventClock, "clock");
+      return this;
+    }
+
+    /**
+     * What hides secrets in every event (default: one hiding the values of the environment's
+     * secret-looking entries).
+     */
+    public Builder redactor(Redactor eventRedactor) {
+      this.redactor = Objects.requireNonNull(eventRedactor, "redactor");
       return this;
     }
 

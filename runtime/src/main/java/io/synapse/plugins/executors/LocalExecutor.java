@@ -5,12 +5,15 @@ import io.synapse.plugins.action.BaseAction;
 import io.synapse.plugins.context.ConsoleSink;
 import io.synapse.plugins.context.EventSink;
 import io.synapse.plugins.context.PluginEnvironment;
+import io.synapse.plugins.context.Redactor;
 import io.synapse.plugins.context.RuntimeContext;
 import io.synapse.plugins.errors.ExecutionError;
 import io.synapse.plugins.errors.PluginError;
 import io.synapse.plugins.internal.ActionAccess;
 import io.synapse.plugins.spi.ActionDescriptor;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -18,6 +21,10 @@ import java.util.Objects;
  * Runs actions in the calling thread: the LOCAL backend. Instant start, no isolation, easy to debug
  * (a breakpoint in the action just works). Immutable and thread-safe: each run gets its own action
  * instance and context.
+ *
+ * <p>Each run hides its secrets (the values of {@code @Secret} params, from
+ * {@link ActionDescriptor#secretValues}, and of the environment's secret-looking entries) in every
+ * event and in the message of the {@link ExecutionError} it raises, and flushes the sink when it ends.
  */
 public final class LocalExecutor implements Executor {
   private static final LocalExecutor SHARED = builder().build();
@@ -25,11 +32,13 @@ public final class LocalExecutor implements Executor {
   private final PluginEnvironment env;
   private final String jobId;
   private final EventSink sink;
+  private final List<String> secretNameWords;
 
   private LocalExecutor(Builder builder) {
     this.env = builder.env;
     this.jobId = builder.jobId;
     this.sink = builder.sink;
+    this.secretNameWords = builder.secretNameWords;
   }
 
   /** The default executor: empty environment, no job id, events printed by a {@link ConsoleSink}. */
@@ -51,11 +60,17 @@ public final class LocalExecutor implements Executor {
   public <P extends Record, R> R execute(ActionDescriptor<P, R> action, P params) {
     Objects.requireNonNull(params, "params");
     String actionName = action.config().name();
+    Redactor redactor = Redactor.builder()
+        .secretNameWords(secretNameWords)
+        .environment(env)
+        .secretValues(action.secretValues(params))
+        .build();
     RuntimeContext context = RuntimeContext.builder(actionName)
         .pluginCode(action.pluginCode())
         .jobId(jobId)
         .env(env)
         .sink(sink)
+        .redactor(redactor)
         .build();
     try {
       BaseAction<P, R> instance = action.newAction();
@@ -65,15 +80,26 @@ public final class LocalExecutor implements Executor {
       throw e;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw failure(action, e);
+      throw failure(action, e, redactor);
     } catch (VirtualMachineError e) {
       throw e;
     } catch (Exception | Error e) {
-      throw failure(action, e);
+      throw failure(action, e, redactor);
+    } finally {
+      // Throttled progress held back by the sink is delivered now that the run is over.
+      flushQuietly();
     }
   }
 
-  private ExecutionError failure(ActionDescriptor<?, ?> action, Throwable cause) {
+  private void flushQuietly() {
+    try {
+      sink.flush();
+    } catch (RuntimeException e) {
+      System.getLogger(LocalExecutor.class.getName()).log(System.Logger.Level.WARNING, "event sink failed to flush: " + e);
+    }
+  }
+
+  private ExecutionError failure(ActionDescriptor<?, ?> action, Throwable cause, Redactor redactor) {
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("plugin", action.pluginCode());
     details.put("action", action.config().name());
@@ -82,7 +108,7 @@ public final class LocalExecutor implements Executor {
       details.put("job_id", jobId);
     }
     String message = "Action '" + action.config().name() + "' of plugin '" + action.pluginCode() + "' failed: "
-        + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + redactor.redact(cause.getMessage()));
     return new ExecutionError(message, details, cause);
   }
 
@@ -91,8 +117,19 @@ public final class LocalExecutor implements Executor {
     private PluginEnvironment env = PluginEnvironment.empty();
     private String jobId;
     private EventSink sink = new ConsoleSink();
+    private List<String> secretNameWords = Redactor.DEFAULT_SECRET_NAME_WORDS;
 
     private Builder() {}
+
+    /**
+     * The words that make an environment entry's name look secret, so that its value is hidden in
+     * every event and error message (default: {@link Redactor#DEFAULT_SECRET_NAME_WORDS}; matched
+     * anywhere in the name, ignoring case). The values of {@code @Secret} params are always hidden.
+     */
+    public Builder secretNameWords(Collection<String> words) {
+      this.secretNameWords = List.copyOf(words);
+      return this;
+    }
 
     /** The environment actions see (default: empty; never the process environment). */
     public Builder env(Map<String, String> values) {

@@ -48,4 +48,12 @@ public interface ActionDescriptor<P extends Record, R> {
    * @throws ValidationError when the value does not fit the result type
    */
   R readResult(Object value);
+
+  /**
+   * The values of the params' {@link io.synapse.plugins.Secret @Secret} components, which executors
+   * hide in every event and error message of the run. None by default.
+   */
+  default java.util.Set<String> secretValues(P params) {
+    return java.util.Set.of();
+  }
 }

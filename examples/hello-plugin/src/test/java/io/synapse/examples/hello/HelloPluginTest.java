@@ -99,7 +99,7 @@ class HelloPluginTest {
   @Test
   void discoveryByCodePackageAndModulePath() {
     PluginDiscovery byCode = PluginDiscovery.fromModule("hello_plugin");
-    assertEquals(List.of("count-lines", "process"), byCode.listActions());
+    assertEquals(List.of("count-lines", "process", "sign"), byCode.listActions());
     assertEquals("Process Files", byCode.getActionConfig("process").title());
     assertEquals(ProcessAction.class.getName(), byCode.getActionConfig("process").entrypoint());
     assertEquals(ExecutionMode.TASK, byCode.getActionConfig("process").method());

@@ -41,7 +41,7 @@ class IsolatedPluginTest {
     Path dir = packagedPlugin();
     HidingLoader parent = new HidingLoader(getClass().getClassLoader());
     try (PluginDiscovery plugin = PluginDiscovery.fromPath(dir, parent)) {
-      assertEquals(List.of("count-lines", "process"), plugin.listActions());
+      assertEquals(List.of("count-lines", "process", "sign"), plugin.listActions());
       assertEquals("Process Files", plugin.getActionConfig("process").title());
       assertEquals("hello_plugin", plugin.config().code());
       assertTrue(plugin.getActionParamsSchema("process").contains("\"inputPath\""));

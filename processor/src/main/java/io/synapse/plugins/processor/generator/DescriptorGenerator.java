@@ -11,7 +11,13 @@ import com.palantir.javapoet.WildcardTypeName;
 import io.synapse.plugins.processor.RuntimeTypes;
 import io.synapse.plugins.processor.model.ActionModel;
 import io.synapse.plugins.processor.model.FieldType;
+import io.synapse.plugins.processor.model.ParamField;
 import io.synapse.plugins.processor.model.PluginModel;
+import io.synapse.plugins.processor.model.RecordModel;
+import com.palantir.javapoet.CodeBlock;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /** Generates {@code <Action>_Descriptor}: everything the runtime needs to run one action without reflection. */
@@ -19,8 +25,8 @@ public final class DescriptorGenerator {
   private static final ClassName MAP = ClassName.get("java.util", "Map");
   private static final ClassName CLASS = ClassName.get(Class.class);
 
-  /** The descriptor of {@code action} of {@code plugin}. */
-  public JavaFile generate(PluginModel plugin, ActionModel action) {
+  /** The descriptor of {@code action} of {@code plugin}; {@code records} are every record read, by name. */
+  public JavaFile generate(PluginModel plugin, ActionModel action, Map<String, RecordModel> records) {
     ClassName descriptor = action.descriptor();
     TypeName params = action.params().name();
     FieldType result = action.result();
@@ -98,7 +104,42 @@ public final class DescriptorGenerator {
     }
     type.addMethod(writeResult.build());
     type.addMethod(readResult.build());
+    CodeBlock secrets = secretCollection(action.params(), CodeBlock.of("params"), records, new HashSet<>());
+    if (!secrets.isEmpty()) {
+      type.addMethod(override("secretValues", ParameterizedTypeName.get(ClassName.get(Set.class), ClassName.get(String.class)))
+          .addParameter(params, "params")
+          .addStatement("$T<$T> secrets = new $T<>()", Set.class, String.class, java.util.LinkedHashSet.class)
+          .addCode(secrets)
+          .addStatement("return secrets")
+          .build());
+    }
     return JavaFiles.file(descriptor.packageName(), type.build());
+  }
+
+  /**
+   * Statements adding the {@code @Secret} values reachable from {@code value} through nested records
+   * (null-guarded); empty when the record holds no secret.
+   */
+  private static CodeBlock secretCollection(FieldType.RecordType type, CodeBlock value, Map<String, RecordModel> records,
+      Set<String> visiting) {
+    RecordModel record = records.get(type.qualifiedName());
+    if (record == null || !visiting.add(type.qualifiedName())) {
+      return CodeBlock.of("");
+    }
+    CodeBlock.Builder code = CodeBlock.builder();
+    for (ParamField field : record.fields()) {
+      CodeBlock access = CodeBlock.of("$L.$L()", value, field.name());
+      if (field.secret()) {
+        code.addStatement("$T.collect(secrets, $L)", RuntimeTypes.SECRETS, access);
+      } else if (field.type() instanceof FieldType.RecordType nested) {
+        CodeBlock inner = secretCollection(nested, access, records, visiting);
+        if (!inner.isEmpty()) {
+          code.beginControlFlow("if ($L != null)", access).add(inner).endControlFlow();
+        }
+      }
+    }
+    visiting.remove(type.qualifiedName());
+    return code.build();
   }
 
   private static MethodSpec.Builder override(String name, TypeName returns) {

@@ -4,9 +4,12 @@ import io.synapse.plugins.action.BaseAction;
 import io.synapse.plugins.discovery.ActionConfig;
 import io.synapse.plugins.errors.ValidationError;
 import io.synapse.plugins.spi.ActionDescriptor;
+import io.synapse.plugins.spi.Secrets;
 import io.synapse.plugins.spi.SynapseGenerated;
 import io.synapse.plugins.spi.Violations;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import javax.annotation.processing.Generated;
 
 /**
@@ -72,5 +75,12 @@ public final class ResizeAction_Descriptor implements ActionDescriptor<ResizePar
     ResizeResult read = ResizeResult_Binder.INSTANCE.read(value, "", violations);
     violations.throwIfAny("result of action 'resize'");
     return read;
+  }
+
+  @Override
+  public Set<String> secretValues(ResizeParams params) {
+    Set<String> secrets = new LinkedHashSet<>();
+    Secrets.collect(secrets, params.apiToken());
+    return secrets;
   }
 }

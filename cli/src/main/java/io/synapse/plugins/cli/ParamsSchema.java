@@ -1,0 +1,238 @@
+package io.synapse.plugins.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * An action's generated params JSON Schema, read for what the command line needs: the type at a
+ * dotted path (to split {@code -p tags=a,b} into a list), the {@code writeOnly} (secret) fields, and
+ * one table row per field for {@code describe}.
+ */
+final class ParamsSchema {
+  private static final int MAX_DEPTH = 8;
+
+  private final JsonNode root;
+
+  private ParamsSchema(JsonNode root) {
+    this.root = root;
+  }
+
+  /** The schema in {@code text}. */
+  static ParamsSchema parse(String text) {
+    return new ParamsSchema(Json.tree(text));
+  }
+
+  /** A schema that knows no field (every value stays text). */
+  static ParamsSchema unknown() {
+    return new ParamsSchema(MissingNode.getInstance());
+  }
+
+  /** The schema of the field at {@code path} (following {@code $ref}s), or a missing node. */
+  JsonNode field(List<String> path) {
+    JsonNode node = resolve(root);
+    for (String name : path) {
+      node = resolve(resolve(node).path("properties").path(name));
+      if (node.isMissingNode()) {
+        return node;
+      }
+    }
+    return node;
+  }
+
+  /** Whether the field at {@code path} is a list or set. */
+  boolean isArray(List<String> path) {
+    return hasType(field(path), "array");
+  }
+
+  /** Whether the field at {@code path} is an object (a nested record or a map). */
+  boolean isObject(List<String> path) {
+    return hasType(field(path), "object");
+  }
+
+  /** Whether the field at {@code path} is secret ({@code writeOnly}). */
+  boolean isSecret(List<String> path) {
+    return field(path).path("writeOnly").asBoolean(false);
+  }
+
+  /** Adds the values of every secret field present in {@code params} to {@code secrets}. */
+  void collectSecrets(Object params, Secrets secrets) {
+    collectSecrets(resolve(root), params, secrets, 0);
+  }
+
+  /** One row per field, nested record fields flattened to dotted names, in declaration order. */
+  List<ParamRow> rows() {
+    List<ParamRow> rows = new ArrayList<>();
+    addRows(resolve(root), "", rows, 0);
+    return rows;
+  }
+
+  private void collectSecrets(JsonNode schema, Object value, Secrets secrets, int depth) {
+    if (depth > MAX_DEPTH || value == null) {
+      return;
+    }
+    if (schema.path("writeOnly").asBoolean(false)) {
+      addLeaves(value, secrets);
+      return;
+    }
+    if (value instanceof Map<?, ?> map) {
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        JsonNode property = resolve(schema.path("properties").path(String.valueOf(entry.getKey())));
+        if (property.isMissingNode()) {
+          property = resolve(schema.path("additionalProperties"));
+        }
+        if (property.isMissingNode() && Secrets.looksSecret(String.valueOf(entry.getKey()))) {
+          addLeaves(entry.getValue(), secrets);
+        } else {
+          collectSecrets(property, entry.getValue(), secrets, depth + 1);
+        }
+      }
+    } else if (value instanceof List<?> list) {
+      JsonNode items = resolve(schema.path("items"));
+      for (Object item : list) {
+        collectSecrets(items, item, secrets, depth + 1);
+      }
+    }
+  }
+
+  private static void addLeaves(Object value, Secrets secrets) {
+    if (value instanceof Map<?, ?> map) {
+      map.values().forEach(v -> addLeaves(v, secrets));
+    } else if (value instanceof List<?> list) {
+      list.forEach(v -> addLeaves(v, secrets));
+    } else if (value != null) {
+      secrets.add(String.valueOf(value));
+    }
+  }
+
+  private void addRows(JsonNode schema, String prefix, List<ParamRow> rows, int depth) {
+    Set<String> required = new TreeSet<>();
+    schema.path("required").forEach(name -> required.add(name.asText()));
+    Iterator<Map.Entry<String, JsonNode>> fields = schema.path("properties").fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> entry = fields.next();
+      String name = prefix + entry.getKey();
+      JsonNode declared = entry.getValue();
+      JsonNode property = resolve(declared);
+      rows.add(new ParamRow(name, typeName(declared), required.contains(entry.getKey()),
+          defaultText(declared, property), constraints(property),
+          text(declared, property, "description"), property.path("writeOnly").asBoolean(false)));
+      if (depth < MAX_DEPTH && property.has("properties")) {
+        addRows(property, name + ".", rows, depth + 1);
+      }
+    }
+  }
+
+  private String typeName(JsonNode declared) {
+    JsonNode node = resolve(declared);
+    if (declared.has("$ref") && node.has("title")) {
+      return node.path("title").asText();
+    }
+    if (node.has("enum")) {
+      return "enum";
+    }
+    JsonNode type = node.path("type");
+    String base = type.isArray() ? joinTexts(type, "|") : type.asText("any");
+    if ("array".equals(base)) {
+      return (node.path("uniqueItems").asBoolean(false) ? "set<" : "list<") + typeName(node.path("items")) + ">";
+    }
+    if ("object".equals(base) && node.has("additionalProperties") && node.path("additionalProperties").isObject()) {
+      return "map<string, " + typeName(node.path("additionalProperties")) + ">";
+    }
+    if ("string".equals(base) && node.has("format")) {
+      return "string(" + node.path("format").asText() + ")";
+    }
+    return base.isEmpty() ? "any" : base;
+  }
+
+  private static String constraints(JsonNode node) {
+    List<String> parts = new ArrayList<>();
+    if (node.has("enum")) {
+      parts.add("one of " + joinTexts(node.path("enum"), ", "));
+    }
+    addIf(parts, node, "minimum", ">= ");
+    addIf(parts, node, "exclusiveMinimum", "> ");
+    addIf(parts, node, "maximum", "<= ");
+    addIf(parts, node, "exclusiveMaximum", "< ");
+    addIf(parts, node, "minLength", "length >= ");
+    addIf(parts, node, "maxLength", "length <= ");
+    addIf(parts, node, "minItems", "items >= ");
+    addIf(parts, node, "maxItems", "items <= ");
+    addIf(parts, node, "minProperties", "entries >= ");
+    addIf(parts, node, "maxProperties", "entries <= ");
+    addIf(parts, node, "pattern", "pattern ");
+    if (node.path("writeOnly").asBoolean(false)) {
+      parts.add("secret");
+    }
+    return String.join(", ", parts);
+  }
+
+  private static void addIf(List<String> parts, JsonNode node, String keyword, String label) {
+    if (node.has(keyword)) {
+      parts.add(label + node.path(keyword).asText());
+    }
+  }
+
+  private static String defaultText(JsonNode declared, JsonNode property) {
+    JsonNode value = declared.has("default") ? declared.path("default") : property.path("default");
+    if (value.isMissingNode()) {
+      return "";
+    }
+    return value.isTextual() ? value.asText() : value.toString();
+  }
+
+  private static String text(JsonNode declared, JsonNode property, String keyword) {
+    return declared.has(keyword) ? declared.path(keyword).asText() : property.path(keyword).asText("");
+  }
+
+  private static String joinTexts(JsonNode array, String separator) {
+    List<String> texts = new ArrayList<>();
+    array.forEach(value -> texts.add(value.asText()));
+    return String.join(separator, texts);
+  }
+
+  private static boolean hasType(JsonNode node, String wanted) {
+    JsonNode type = node.path("type");
+    if (type.isArray()) {
+      for (JsonNode each : type) {
+        if (wanted.equals(each.asText())) {
+          return true;
+        }
+      }
+      return false;
+    }
+    return wanted.equals(type.asText());
+  }
+
+  /** {@code node}, or what its local {@code $ref} ({@code #/$defs/Name}) points at. */
+  private JsonNode resolve(JsonNode node) {
+    JsonNode current = node;
+    for (int hops = 0; hops < MAX_DEPTH && current.has("$ref"); hops++) {
+      String ref = current.path("$ref").asText();
+      if (!ref.startsWith("#/")) {
+        return current;
+      }
+      current = root.at(ref.substring(1));
+    }
+    return current;
+  }
+
+  /**
+   * One field of the params, as {@code describe} shows it.
+   *
+   * @param name the dotted name
+   * @param type the type, e.g. {@code integer}, {@code list<string>}, {@code ResizeParams.Size}
+   * @param required whether it must be given
+   * @param defaultValue the default as text, empty when none
+   * @param constraints the constraints, e.g. {@code >= 1, <= 1024}
+   * @param description the Javadoc description
+   * @param secret whether it is a {@code @Secret} field
+   */
+  record ParamRow(String name, String type, boolean required, String defaultValue, String constraints,
+                  String description, boolean secret) {}
+}

@@ -1,0 +1,108 @@
+package io.synapse.plugins.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** actions, describe, schema and validate. */
+class InspectCommandsTest {
+
+  @Test
+  void actionsPrintsATable() {
+    Cli.Result r = Cli.run("actions", Cli.hello());
+    assertEquals(0, r.exitCode(), r::toString);
+    assertEquals(List.of(
+        "ACTION       TITLE          METHOD  CATEGORY  DESCRIPTION",
+        "count-lines  Count Lines    local   custom    Counts the lines of a real text file, skipping comment lines.",
+        "process      Process Files  task    custom    Process input files with batch processing",
+        "sign         Sign File      local   upload    Computes a file's SHA-256 and signs it with the API token"),
+        r.out().lines().toList());
+  }
+
+  @Test
+  void actionsAsJson() {
+    Cli.Result r = Cli.run("actions", Cli.hello(), "--json");
+    assertEquals(0, r.exitCode(), r::toString);
+    List<?> actions = (List<?>) Json.parseJson(r.out(), "out");
+    assertEquals(3, actions.size());
+    assertEquals("process", ((Map<?, ?>) actions.get(1)).get("action"));
+    assertEquals("task", ((Map<?, ?>) actions.get(1)).get("method"));
+  }
+
+  @Test
+  void describeShowsTheConfigAndAParamsTablePerAction() {
+    Cli.Result r = Cli.run("describe", Cli.hello());
+    assertEquals(0, r.exitCode(), r::toString);
+    List<String> lines = r.out().lines().toList();
+    assertEquals("Plugin hello_plugin 0.1.0: Hello Plugin", lines.get(0));
+    assertTrue(lines.contains("  PARAM       TYPE     REQUIRED  DEFAULT  CONSTRAINTS              DESCRIPTION"), r::toString);
+    assertTrue(lines.contains("  batchSize   integer  no        32       >= 1, <= 1024            items per batch"), r::toString);
+    assertTrue(lines.contains("  inputPath   string   yes                length >= 1, pattern \\S  path to the input file"), r::toString);
+    assertTrue(lines.contains("  skipPrefixes  list<string>  no        [\"#\"]    items <= 10  "
+        + "lines starting with any of these are not counted (comments)"), r::toString);
+  }
+
+  @Test
+  void describeOneAction() {
+    Cli.Result r = Cli.run("describe", Cli.hello(), "count-lines");
+    assertEquals(0, r.exitCode(), r::toString);
+    assertTrue(r.out().contains("Action count-lines: Count Lines"), r::toString);
+    assertFalse(r.out().contains("Action process"), r::toString);
+    assertEquals(ExitCodes.NOT_FOUND, Cli.run("describe", Cli.hello(), "nope").exitCode());
+  }
+
+  @Test
+  void describeFlattensNestedRecordsAndMarksSecrets() {
+    Cli.Result r = Cli.run("describe", Cli.hello(), "sign");
+    assertEquals(0, r.exitCode(), r::toString);
+    assertTrue(r.out().contains("destination.bucket"), r::toString);
+    assertTrue(r.out().lines().anyMatch(l -> l.contains("apiToken") && l.contains("secret")), r::toString);
+  }
+
+  @Test
+  void schemaPrintsTheGeneratedSchema() throws Exception {
+    Path generated = Cli.HELLO.resolve("target/classes/META-INF/synapse/hello_plugin/schemas");
+    Cli.Result params = Cli.run("schema", Cli.hello(), "process");
+    assertEquals(0, params.exitCode(), params::toString);
+    assertEquals(Files.readString(generated.resolve("process.params.schema.json")).stripTrailing() + "\n", params.out());
+    Cli.Result result = Cli.run("schema", Cli.hello(), "process", "--result");
+    assertEquals(Files.readString(generated.resolve("process.result.schema.json")).stripTrailing() + "\n", result.out());
+    assertEquals(ExitCodes.NOT_FOUND, Cli.run("schema", Cli.hello(), "nope").exitCode());
+  }
+
+  @Test
+  void validateReportsValidParamsWithDefaultsAndRunsNothing() {
+    Cli.Result r = Cli.run("validate", Cli.hello(), "process", "-p", "inputPath=/in");
+    assertEquals(0, r.exitCode(), r::toString);
+    assertEquals("Params of action 'process' of plugin 'hello_plugin' are valid:\ninputPath: /in\nbatchSize: 32\nverbose: false\n", r.out());
+    assertEquals("", r.err(), "nothing ran, so no events");
+  }
+
+  @Test
+  void validateListsEveryViolationAndExitsWith3() {
+    Cli.Result r = Cli.run("validate", Cli.hello(), "process", "-p", "batchSize=2000", "-p", "verbose=maybe");
+    assertEquals(ExitCodes.VALIDATION, r.exitCode(), r::toString);
+    assertEquals(4, r.err().lines().count(), r::toString);
+    assertTrue(r.err().contains("  - batchSize: "), r::toString);
+    assertTrue(r.err().contains("  - verbose: "), r::toString);
+    assertFalse(r.err().contains("maybe"), "violations never quote values");
+    Cli.Result json = Cli.run("validate", Cli.hello(), "process", "--json");
+    Map<?, ?> error = (Map<?, ?>) ((Map<?, ?>) Json.parseJson(json.out(), "out")).get("error");
+    assertEquals(1, ((List<?>) ((Map<?, ?>) error.get("details")).get("violations")).size());
+  }
+
+  @Test
+  void secretParamsAreMaskedWhenEchoed() {
+    Cli.Result r = Cli.run("validate", Cli.hello(), "sign", "-p", "file=/tmp/x", "-p", "destination.bucket=my-bucket",
+        "-p", "apiToken=s3cr3t-value");
+    assertEquals(0, r.exitCode(), r::toString);
+    assertFalse(r.toString().contains("s3cr3t-value"), r::toString);
+    assertTrue(r.out().contains("apiToken: " + Secrets.MASK), r::toString);
+  }
+}

@@ -1,0 +1,178 @@
+package io.synapse.plugins.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunCommandTest {
+  @TempDir Path temp;
+
+  @Test
+  void printsTheResultAsYamlAndProgressAsPlainLinesOnStandardError() {
+    Cli.Result r = Cli.run("run", Cli.hello(), "process", "-p", "inputPath=/in", "-p", "outputPath=/out", "-p", "batchSize=40");
+    assertEquals(0, r.exitCode(), r::toString);
+    assertEquals("status: completed\noutputPath: /out\nitemsProcessed: 100\n", r.out());
+    assertTrue(r.err().contains("[process] process 50/100 (50%)"), r::toString);
+    assertTrue(r.err().lines().anyMatch(line -> line.startsWith("[process] metrics process {")
+        && line.contains("items_processed=100") && line.contains("batches=3")), r::toString);
+    assertFalse(r.err().contains("\r"), "no live redraw when not on a terminal");
+  }
+
+  @Test
+  void jsonPrintsTheResultThroughTheDescriptorsWriter() {
+    Cli.Result r = Cli.run("run", Cli.hello(), "process", "--params", "{\"inputPath\":\"/a\",\"outputPath\":\"/b\"}", "--json");
+    assertEquals(0, r.exitCode(), r::toString);
+    assertEquals(Map.of("status", "completed", "outputPath", "/b", "itemsProcessed", 100), Json.parseJson(r.out(), "out"));
+  }
+
+  @Test
+  void liveProgressRedrawsOneLinePerCategoryAndEndsIt() {
+    Cli.Result r = Cli.run("run", Cli.hello(), "process", "-p", "inputPath=/in", "--progress", "live");
+    assertEquals(0, r.exitCode(), r::toString);
+    assertTrue(r.err().contains("\r[process] process [########################] 100/100 (100%)\n"), r::toString);
+    assertEquals(1, r.err().lines().filter(line -> line.contains("100/100")).count(), r::toString);
+  }
+
+  @Test
+  void progressOffPrintsNoEvents() {
+    Cli.Result r = Cli.run("run", Cli.hello(), "process", "-p", "inputPath=/in", "--progress", "off");
+    assertEquals(0, r.exitCode(), r::toString);
+    assertEquals("", r.err());
+  }
+
+  @Test
+  void runsAnActionThatReadsARealFileWithListParams() throws Exception {
+    Path file = Files.writeString(temp.resolve("in.txt"), "a\n# c\n// d\nb\n");
+    Cli.Result r = Cli.run("run", Cli.hello(), "count-lines", "-p", "file=" + file, "-p", "skipPrefixes=#,//", "--json");
+    assertEquals(0, r.exitCode(), r::toString);
+    assertEquals(Map.of("file", file.toString(), "lines", 2, "skipped", 2), Json.parseJson(r.out(), "out"));
+  }
+
+  @Test
+  void invalidParamsExitWith3ListingEveryViolationWithoutAStackTrace() {
+    Cli.Result r = Cli.run("run", Cli.hello(), "process", "-p", "batchSize=0", "-p", "batch_size=3");
+    assertEquals(ExitCodes.VALIDATION, r.exitCode(), r::toString);
+    assertEquals("", r.out());
+    List<String> lines = r.err().lines().toList();
+    assertEquals("error: Invalid params of action 'process' (3 violations):", lines.get(0));
+    assertTrue(lines.contains("  - inputPath: is required [Required]"), r::toString);
+    assertTrue(lines.contains("  - batchSize: must be greater than or equal to 1 [Min]"), r::toString);
+    assertTrue(lines.contains("  - batch_size: is not a known field; did you mean 'batchSize'? [UnknownField]"), r::toString);
+    assertEquals(4, lines.size(), r::toString);
+  }
+
+  @Test
+  void debugAddsTheStackTrace() {
+    Cli.Result r = Cli.run("run", Cli.hello(), "process", "--debug");
+    assertEquals(ExitCodes.VALIDATION, r.exitCode(), r::toString);
+    assertTrue(r.err().contains("\tat io.synapse.plugins"), r::toString);
+  }
+
+  @Test
+  void jsonErrorsAreAlsoPrintedAsJsonOnStandardOutput() {
+    Cli.Result r = Cli.run("run", Cli.hello(), "process", "--json");
+    assertEquals(ExitCodes.VALIDATION, r.exitCode(), r::toString);
+    Map<?, ?> error = (Map<?, ?>) ((Map<?, ?>) Json.parseJson(r.out(), "out")).get("error");
+    assertEquals("validation_error", error.get("code"));
+    assertEquals(3, error.get("exit_code"));
+  }
+
+  @Test
+  void unknownActionExitsWith4AndSuggests() {
+    Cli.Result r = Cli.run("run", Cli.hello(), "procss");
+    assertEquals(ExitCodes.NOT_FOUND, r.exitCode(), r::toString);
+    assertEquals("error: Plugin 'hello_plugin' has no action 'procss'; did you mean 'process'? Available actions: count-lines, process, sign\n",
+        r.err());
+  }
+
+  @Test
+  void unknownPluginExitsWith4() {
+    assertEquals(ExitCodes.NOT_FOUND, Cli.run("run", "no_such_plugin", "x").exitCode());
+    Cli.Result r = Cli.run("run", temp.resolve("missing").toString(), "x");
+    assertEquals(ExitCodes.NOT_FOUND, r.exitCode(), r::toString);
+    assertEquals(1, r.err().lines().count(), r::toString);
+  }
+
+  @Test
+  void aFailingActionExitsWith5() {
+    Cli.Result r = Cli.run("run", Cli.hello(), "count-lines", "-p", "file=" + temp.resolve("absent.txt"));
+    assertEquals(ExitCodes.EXECUTION, r.exitCode(), r::toString);
+    assertTrue(r.err().startsWith("error: "), r::toString);
+    assertFalse(r.err().contains("\tat "), r::toString);
+  }
+
+  @Test
+  void taskAndJobModesReachTheRunnerAndReportTheMissingBackendInOneLine() {
+    for (String mode : List.of("task", "job")) {
+      Cli.Result r = Cli.run("run", Cli.hello(), "process", "-p", "inputPath=/in", "--mode", mode);
+      assertEquals(ExitCodes.CONFIG, r.exitCode(), r::toString);
+      assertEquals(1, r.err().lines().count(), r::toString);
+      assertTrue(r.err().contains("synapse-plugins-ray"), r::toString);
+    }
+  }
+
+  @Test
+  void paramsAreValidatedBeforeTheBackendIsLookedFor() {
+    Cli.Result r = Cli.run("run", Cli.hello(), "process", "--mode", "task");
+    assertEquals(ExitCodes.VALIDATION, r.exitCode(), r::toString);
+  }
+
+  @Test
+  void anUnknownModeIsAUsageError() {
+    Cli.Result r = Cli.run("run", Cli.hello(), "process", "--mode", "cluster");
+    assertEquals(ExitCodes.USAGE, r.exitCode(), r::toString);
+    assertEquals("error: Unknown execution mode 'cluster': use one of local, task, job\n", r.err());
+  }
+
+  @Test
+  void usageErrorsExitWith2() {
+    assertEquals(ExitCodes.USAGE, Cli.run("run", Cli.hello()).exitCode());
+    assertEquals(ExitCodes.USAGE, Cli.run("run", Cli.hello(), "process", "--bogus").exitCode());
+    assertEquals(ExitCodes.USAGE, Cli.run("run", Cli.hello(), "process", "-p", "novalue").exitCode());
+    assertEquals(ExitCodes.USAGE, Cli.run("run", Cli.hello(), "process", "--params", "{oops").exitCode());
+    assertEquals(ExitCodes.USAGE, Cli.run("run", Cli.hello(), "process", "--params-file", temp.resolve("none.json").toString()).exitCode());
+    assertEquals(ExitCodes.USAGE, Cli.run("run", Cli.hello(), "process", "--env", "=x").exitCode());
+    assertEquals(ExitCodes.USAGE, Cli.run("run", Cli.hello(), "process", "--progress", "loud").exitCode());
+  }
+
+  @Test
+  void paramsFromJsonFileAndPairsMergeInOrderLaterWinning() throws Exception {
+    Path file = Files.writeString(temp.resolve("p.yaml"), "inputPath: /from-file\nbatchSize: 8\n");
+    Cli.Result r = Cli.run("run", Cli.hello(), "process", "--params", "{\"inputPath\":\"/json\",\"outputPath\":\"/json-out\"}",
+        "--params-file", file.toString(), "-p", "batchSize=16", "--json", "--progress", "off");
+    assertEquals(0, r.exitCode(), r::toString);
+    assertEquals("/json-out", ((Map<?, ?>) Json.parseJson(r.out(), "out")).get("outputPath"));
+    Cli.Result bound = Cli.run("validate", Cli.hello(), "process", "--params", "{\"inputPath\":\"/json\",\"outputPath\":\"/o\"}",
+        "--params-file", file.toString(), "-p", "batchSize=16", "--json");
+    assertEquals(Map.of("inputPath", "/from-file", "outputPath", "/o", "batchSize", 16, "verbose", false),
+        ((Map<?, ?>) Json.parseJson(bound.out(), "out")).get("params"));
+  }
+
+  @Test
+  void secretLookingArgumentsAreMaskedEvenInParseErrors() {
+    Cli.Result r = Cli.run("run", Cli.hello(), "process", "stray", "API_TOKEN=tok-123456", "--env", "DB_PASSWORD=pw-987654");
+    assertEquals(ExitCodes.USAGE, r.exitCode(), r::toString);
+    assertFalse(r.toString().contains("tok-123456"), r::toString);
+    assertTrue(r.err().contains("API_TOKEN=********"), r::toString);
+  }
+
+  @Test
+  void envValuesWithSecretNamesNeverAppearInOutput() throws Exception {
+    Path envFile = Files.writeString(temp.resolve(".env"), "# creds\nSERVICE_KEY=sk-live-4242\nREGION=eu\n");
+    // The value also appears as a param, which the action logs and returns: it must still be masked.
+    Cli.Result r = Cli.run("run", Cli.hello(), "process", "--env-file", envFile.toString(), "-p", "inputPath=sk-live-4242",
+        "-p", "outputPath=/o", "-p", "verbose=false");
+    assertEquals(0, r.exitCode(), r::toString);
+    assertFalse(r.toString().contains("sk-live-4242"), r::toString);
+    // Masked here or already by the runtime's own redaction; either way the event is still shown.
+    assertTrue(r.err().lines().anyMatch(line -> line.startsWith("[process] process_start {") && line.contains("input=*")),
+        r::toString);
+  }
+}
