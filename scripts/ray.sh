@@ -9,6 +9,7 @@
 #
 # State lives in $SYNAPSE_RAY_STATE (default .ray-state/): the head's pid, address and log.
 set -euo pipefail
+trap 'echo "ray.sh: failed (line $LINENO): $BASH_COMMAND" >&2' ERR
 root="$(cd "$(dirname "$0")/.." && pwd)"
 venv="${SYNAPSE_RAY_VENV:-$root/.ray-venv}"
 state="${SYNAPSE_RAY_STATE:-$root/.ray-state}"

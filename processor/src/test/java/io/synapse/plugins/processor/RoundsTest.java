@@ -82,6 +82,7 @@ class RoundsTest {
     assertThat(Javadocs.firstSentence(doc)).isEqualTo("Resizes images.");
     assertThat(Javadocs.paramTags(doc)).containsExactly("width", "the target width in pixels", "height", "h");
     assertThat(Javadocs.firstSentence(null)).isEmpty();
+    assertThat(Javadocs.firstSentence("Writes up to {@value #LIMIT} rows to {@link Sink#write}.")).isEqualTo("Writes up to #LIMIT rows to Sink#write.");
   }
 
   @Test

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /** Reads descriptions out of Javadoc comments. */
 public final class Javadocs {
-  private static final Pattern INLINE_TAG = Pattern.compile("\\{@(?:code|link|linkplain|literal)\\s+([^}]*)}");
+  // Any inline tag ({@code x}, {@link A#b}, {@value #X}, ...) becomes its text; a bare {@inheritDoc} vanishes.
+  private static final Pattern INLINE_TAG = Pattern.compile("\\{@[a-zA-Z]+\\s*([^}]*)}");
   private static final Pattern HTML_TAG = Pattern.compile("</?[a-zA-Z][^>]*>");
 
   private Javadocs() {}
