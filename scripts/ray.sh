@@ -50,10 +50,20 @@ start() {
   local port dashboard_port
   port="$(free_port)"
   dashboard_port="${SYNAPSE_RAY_DASHBOARD_PORT:-$(free_port)}"
+  # Every port the head listens on is chosen free, so several heads (CI, tests, benchmarks) can share
+  # a machine: Ray's fixed defaults (e.g. the dashboard agent's 52365) would clash.
+  local agent_port agent_grpc_port metrics_port client_port runtime_env_port
+  agent_port="$(free_port)"; agent_grpc_port="$(free_port)"; metrics_port="$(free_port)"
+  client_port="$(free_port)"; runtime_env_port="$(free_port)"
+  # Ray turns --node-ip-address=127.0.0.1 into the machine's routable address unless it runs in its
+  # "no cluster" mode; that mode keeps every Ray process on loopback, which is what we want.
   # setsid gives the head its own process group, so stop can end exactly what start began.
-  setsid "$venv/bin/ray" start --head --block \
+  RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER=0 setsid "$venv/bin/ray" start --head --block \
       --node-ip-address=127.0.0.1 --port="$port" \
       --dashboard-host=127.0.0.1 --dashboard-port="$dashboard_port" \
+      --dashboard-agent-listen-port="$agent_port" --dashboard-agent-grpc-port="$agent_grpc_port" \
+      --metrics-export-port="$metrics_port" --ray-client-server-port="$client_port" \
+      --runtime-env-agent-port="$runtime_env_port" \
       --disable-usage-stats --num-cpus="${SYNAPSE_RAY_NUM_CPUS:-4}" \
       > "$state/head.log" 2>&1 < /dev/null &
   echo $! > "$state/head.pid"

@@ -58,7 +58,8 @@ public final class ExitCodes {
     if (error instanceof PluginError plugin) {
       return switch (plugin.code()) {
         case "unknown_mode" -> USAGE;
-        case "backend_unavailable" -> CONFIG;
+        case "backend_unavailable", "ray_unavailable", "ray_dashboard_unreachable" -> CONFIG;
+        case "job_not_found" -> NOT_FOUND;
         case "timeout" -> TIMEOUT;
         default -> EXECUTION;
       };

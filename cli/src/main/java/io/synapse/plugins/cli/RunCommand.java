@@ -4,6 +4,7 @@ import io.synapse.plugins.ExecutionMode;
 import io.synapse.plugins.PluginRunner;
 import io.synapse.plugins.RunOptions;
 import io.synapse.plugins.discovery.PluginDiscovery;
+import io.synapse.plugins.executors.ray.RayOptions;
 import io.synapse.plugins.spi.ActionDescriptor;
 import java.io.PrintWriter;
 import java.util.List;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Spec;
       "  synapse run examples/hello-plugin process -p inputPath=/in.csv -p batchSize=64",
       "  synapse run ./my_plugin train --params-file p.yaml -p size.width=3 -p tags=a,b",
       "  synapse run ./dist/my_plugin upload --env-file .env --env REGION=eu --json",
-      "  synapse run ./my_plugin train --mode task   (needs synapse-plugins-ray)",
+      "  synapse run ./my_plugin train --mode task --ray-address 127.0.0.1:6379   (needs Ray: scripts/ray.sh)",
       ExitCodes.FOOTER
     })
 final class RunCommand implements Callable<Integer>, SynapseCli.MachineOutput {
@@ -51,6 +52,17 @@ final class RunCommand implements Callable<Integer>, SynapseCli.MachineOutput {
 
   @Option(names = "--job-id", paramLabel = "ID", description = "A job id for tracking, passed to the action.")
   String jobId;
+
+  @Option(names = "--ray-address", paramLabel = "HOST:PORT",
+      description = "The Ray cluster's GCS address for --mode task (default: RAY_ADDRESS).")
+  String rayAddress;
+
+  @Option(names = "--num-actors", paramLabel = "N", description = "How many warm actors --mode task keeps (default: 1).")
+  Integer numActors;
+
+  @Option(names = "--dashboard", paramLabel = "URL",
+      description = "The Ray dashboard for --mode job (default: $SYNAPSE_RAY_DASHBOARD, else http://127.0.0.1:8265).")
+  String dashboard;
 
   @Option(names = "--json", description = "Print the result (or the error) as JSON on standard output.")
   boolean json;
@@ -82,6 +94,16 @@ final class RunCommand implements Callable<Integer>, SynapseCli.MachineOutput {
     if (jobId != null) {
       options.jobId(jobId);
     }
+    if (rayAddress != null) {
+      options.option(RayOptions.ADDRESS, rayAddress);
+    }
+    if (numActors != null) {
+      options.option(RayOptions.NUM_ACTORS, numActors);
+    }
+    String dashboardUrl = dashboard != null ? dashboard : System.getenv("SYNAPSE_RAY_DASHBOARD");
+    if (dashboardUrl != null) {
+      options.option(RayOptions.DASHBOARD_URL, dashboardUrl);
+    }
     Object result;
     try {
       result = PluginRunner.runPlugin(plugin, action, input, executionMode, options.build());
@@ -95,7 +117,8 @@ final class RunCommand implements Callable<Integer>, SynapseCli.MachineOutput {
   private void printResult(ExecutionMode executionMode, ActionDescriptor<?, ?> descriptor, Object result) {
     PrintWriter out = spec.commandLine().getOut();
     if (executionMode == ExecutionMode.JOB) {
-      out.println(json ? Json.pretty(Map.of("job_id", String.valueOf(result))) : "Submitted job " + result);
+      out.println(json ? Json.pretty(Map.of("job_id", String.valueOf(result)))
+          : "Submitted job " + result + " (follow it with: synapse job logs -f " + result + ")");
     } else {
       Object value = Plugins.writeResult(descriptor, result);
       out.println(json ? Json.pretty(value) : Json.human(value));

@@ -38,6 +38,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
       ValidateCommand.class,
       PackageCommand.class,
       NewCommand.class,
+      JobCommand.class,
       AutoComplete.GenerateCompletion.class,
       HelpCommand.class
     },
@@ -75,7 +76,11 @@ public final class SynapseCli implements Callable<Integer> {
   /** Runs the command line and exits with its {@link ExitCodes exit code}. */
   public static void main(String[] args) {
     Charset charset = Charset.defaultCharset();
-    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, charset), true);
+    // Standard output carries only the command's own output (results, JSON): libraries that print to
+    // System.out (Ray's logging does when it starts) are sent to standard error instead.
+    java.io.PrintStream stdout = System.out;
+    System.setOut(System.err);
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, charset), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, charset), true);
     int code = execute(args, out, err);
     out.flush();

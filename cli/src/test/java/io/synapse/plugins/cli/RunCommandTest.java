@@ -109,13 +109,30 @@ class RunCommandTest {
   }
 
   @Test
-  void taskAndJobModesReachTheRunnerAndReportTheMissingBackendInOneLine() {
-    for (String mode : List.of("task", "job")) {
-      Cli.Result r = Cli.run("run", Cli.hello(), "process", "-p", "inputPath=/in", "--mode", mode);
-      assertEquals(ExitCodes.CONFIG, r.exitCode(), r::toString);
-      assertEquals(1, r.err().lines().count(), r::toString);
-      assertTrue(r.err().contains("synapse-plugins-ray"), r::toString);
-    }
+  void taskModeWithoutRaysJavaRuntimeSaysWhatToAddInOneLine() {
+    Cli.Result r = Cli.run("run", Cli.hello(), "process", "-p", "inputPath=/in", "--mode", "task", "--ray-address", "127.0.0.1:1");
+    assertEquals(ExitCodes.CONFIG, r.exitCode(), r::toString);
+    assertEquals(1, r.err().lines().count(), r::toString);
+    assertTrue(r.err().contains("ray_dist.jar"), r::toString);
+  }
+
+  @Test
+  void jobModeWithAnUnreachableDashboardNamesItInOneLine() {
+    Cli.Result r = Cli.run("run", Cli.hello(), "process", "-p", "inputPath=/in", "--mode", "job", "--dashboard", "http://127.0.0.1:1");
+    assertEquals(ExitCodes.CONFIG, r.exitCode(), r::toString);
+    assertEquals(1, r.err().lines().count(), r::toString);
+    assertTrue(r.err().contains("http://127.0.0.1:1"), r::toString);
+    Cli.Result status = Cli.run("job", "status", "raysubmit_x", "--dashboard", "http://127.0.0.1:1");
+    assertEquals(ExitCodes.CONFIG, status.exitCode(), status::toString);
+  }
+
+  @Test
+  void jobTimeoutsAcceptIsoAndShortForms() {
+    assertEquals(java.time.Duration.ofMinutes(10), JobCommand.duration("PT10M"));
+    assertEquals(java.time.Duration.ofSeconds(30), JobCommand.duration("30s"));
+    assertEquals(java.time.Duration.ofHours(2), JobCommand.duration("2h"));
+    assertEquals(java.time.Duration.ofMillis(500), JobCommand.duration("500ms"));
+    assertEquals(ExitCodes.USAGE, Cli.run("job", "wait", "x", "--timeout", "soon", "--dashboard", "http://127.0.0.1:1").exitCode());
   }
 
   @Test

@@ -9,7 +9,9 @@ import io.synapse.plugins.context.Redactor;
 import io.synapse.plugins.context.RuntimeContext;
 import io.synapse.plugins.errors.ExecutionError;
 import io.synapse.plugins.errors.PluginError;
+import io.synapse.plugins.errors.StepError;
 import io.synapse.plugins.internal.ActionAccess;
+import io.synapse.plugins.internal.RedactedException;
 import io.synapse.plugins.spi.ActionDescriptor;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -25,6 +27,9 @@ import java.util.Objects;
  * <p>Each run hides its secrets (the values of {@code @Secret} params, from
  * {@link ActionDescriptor#secretValues}, and of the environment's secret-looking entries) in every
  * event and in the message of the {@link ExecutionError} it raises, and flushes the sink when it ends.
+ * When the action's exception (or one of its causes or suppressed exceptions) quotes a secret, the
+ * error's cause is a redacted copy ({@link RedactedException}: same class name and stack trace, the
+ * secret masked) rather than the original; the same holds for the cause of a {@link StepError}.
  */
 public final class LocalExecutor implements Executor {
   private static final LocalExecutor SHARED = builder().build();
@@ -76,6 +81,8 @@ public final class LocalExecutor implements Executor {
       BaseAction<P, R> instance = action.newAction();
       ActionAccess.initialize(instance, params, context);
       return instance.execute();
+    } catch (StepError e) {
+      throw withoutSecrets(e, redactor);
     } catch (PluginError e) {
       throw e;
     } catch (InterruptedException e) {
@@ -109,7 +116,27 @@ public final class LocalExecutor implements Executor {
     }
     String message = "Action '" + action.config().name() + "' of plugin '" + action.pluginCode() + "' failed: "
         + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + redactor.redact(cause.getMessage()));
-    return new ExecutionError(message, details, cause);
+    return new ExecutionError(message, details, withoutSecrets(cause, redactor));
+  }
+
+  // The action's own exception (or a cause or suppressed one of it) may quote a secret in its message;
+  // then the error keeps a redacted copy with the same class name and stack trace instead, so that a
+  // printed stack trace shows no secret. An exception that quotes none is kept as it is.
+  private static Throwable withoutSecrets(Throwable cause, Redactor redactor) {
+    return cause != null && RedactedException.leaks(cause, redactor::redact) ? RedactedException.copyOf(cause, redactor::redact) : cause;
+  }
+
+  private static StepError withoutSecrets(StepError error, Redactor redactor) {
+    if (!RedactedException.leaks(error, redactor::redact)) {
+      return error;
+    }
+    StepError copy = new StepError(error.step(), redactor.redact(error.getMessage()), error.details(),
+        withoutSecrets(error.getCause(), redactor));
+    copy.setStackTrace(error.getStackTrace());
+    for (Throwable suppressed : error.getSuppressed()) {
+      copy.addSuppressed(withoutSecrets(suppressed, redactor));
+    }
+    return copy;
   }
 
   /** Builds a {@link LocalExecutor}. */

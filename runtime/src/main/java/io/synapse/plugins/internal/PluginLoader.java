@@ -1,5 +1,6 @@
 package io.synapse.plugins.internal;
 
+import io.synapse.plugins.discovery.ActionConfig;
 import io.synapse.plugins.discovery.PluginConfig;
 import io.synapse.plugins.errors.ConfigError;
 import io.synapse.plugins.errors.PluginNotFoundError;
@@ -90,7 +91,7 @@ public final class PluginLoader {
   private static Loaded loadClassPath(Path source, List<Path> entries, ConfigFiles.DeclaredConfig declared, ClassLoader parent) {
     URLClassLoader loader = new URLClassLoader("synapse-plugin:" + source.getFileName(), urls(entries), parent);
     try {
-      PluginRegistry registry = registryIn(loader, source, declared == null ? null : declared.code());
+      PluginRegistry registry = registryIn(loader, source, declared);
       if (declared != null) {
         checkAgrees(declared, registry.config());
       }
@@ -101,7 +102,8 @@ public final class PluginLoader {
     }
   }
 
-  private static PluginRegistry registryIn(URLClassLoader loader, Path source, String wantedCode) {
+  private static PluginRegistry registryIn(URLClassLoader loader, Path source, ConfigFiles.DeclaredConfig declared) {
+    String wantedCode = declared == null ? null : declared.code();
     // The plugin's own registries are those its own jars list, whichever loader defined the class:
     // a plugin that is also on the application class path is defined by the parent.
     Set<String> ownNames = ownServiceEntries(loader, source);
@@ -127,8 +129,8 @@ public final class PluginLoader {
         return registry;
       }
     }
-    throw new ConfigError("config.yaml at " + source + " declares plugin '" + wantedCode + "' but its jars hold "
-        + codes(own) + " (a stale build?)", Map.of("path", source.toString(), "code", wantedCode));
+    throw new ConfigError("config.yaml at " + declared.file() + " declares plugin '" + wantedCode + "' but its jars hold "
+        + codes(own) + " (a stale build?)", Map.of("path", source.toString(), "file", declared.file().toString(), "code", wantedCode));
   }
 
   private static Set<String> ownServiceEntries(URLClassLoader loader, Path source) {
@@ -136,7 +138,10 @@ public final class PluginLoader {
     try {
       java.util.Enumeration<URL> files = loader.findResources("META-INF/services/" + PluginRegistry.class.getName());
       while (files.hasMoreElements()) {
-        try (java.io.InputStream in = files.nextElement().openStream()) {
+        // Uncached: a cached jar: connection keeps the plugin's jar open after its loader is closed.
+        java.net.URLConnection connection = files.nextElement().openConnection();
+        connection.setUseCaches(false);
+        try (java.io.InputStream in = connection.getInputStream()) {
           for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\\R")) {
             String name = line.replaceFirst("#.*", "").trim();
             if (!name.isEmpty()) {
@@ -233,6 +238,17 @@ public final class PluginLoader {
           + "' (a stale build?): it lists actions " + declaredActions + " but the jars have " + compiledActions,
           Map.of("file", declared.file().toString(), "declared", List.copyOf(declaredActions), "compiled", List.copyOf(compiledActions)));
     }
+    // An entrypoint naming another class (outside the plugin, or renamed since) is a stale or tampered
+    // file: what runs is always the compiled descriptor's class, so the two must agree.
+    declared.entrypoints().forEach((action, entrypoint) -> {
+      String compiledEntrypoint = compiled.action(action).map(ActionConfig::entrypoint).orElse(null);
+      if (!entrypoint.equals(compiledEntrypoint)) {
+        throw new ConfigError("config.yaml at " + declared.file() + " gives action '" + action + "' the entrypoint '" + entrypoint
+            + "' but the compiled plugin '" + compiled.code() + "' runs '" + compiledEntrypoint + "' (a stale build?)",
+            Map.of("file", declared.file().toString(), "action", action, "declared", entrypoint,
+                "compiled", String.valueOf(compiledEntrypoint)));
+      }
+    });
   }
 
   private static List<Path> jarsIn(Path directory) {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -45,8 +46,32 @@ import java.util.Set;
  *
  * <p>Readers never quote the offending value in messages (it might be a secret); they name its JSON
  * kind instead.
+ *
+ * <p><b>Limits.</b> Before a binder reads anything, {@link RecordBinder#bind(Object)} walks the whole
+ * input once, without recursion, and refuses it with a {@code ValidationError} (one violation, at the
+ * path where the limit was crossed) when it
+ *
+ * <ul>
+ *   <li>nests objects and arrays more than {@value #MAX_DEPTH} levels deep (constraint {@code MaxDepth});
+ *   <li>holds more than {@value #MAX_VALUES} values in all, counting every object, array, element and
+ *       scalar (constraint {@code MaxValues}); a map or list that contains itself ends here too;
+ *   <li>holds a string or a key longer than {@value #MAX_STRING_LENGTH} characters (constraint
+ *       {@code MaxLength}).
+ * </ul>
+ *
+ * <p>So no input can overflow the stack, and binding takes time and memory in proportion to an input
+ * that is itself bounded. A {@code ValidationError} lists at most {@value Violations#MAX_LISTED}
+ * violations (and says how many more there were). The limits match Jackson's default read constraints
+ * (1000 levels, 20 million characters), so JSON text that parses also passes them.
  */
 public final class Readers {
+  /** Objects and arrays nested deeper than this are refused before binding. */
+  public static final int MAX_DEPTH = 1000;
+  /** Inputs holding more values than this, in all, are refused before binding. */
+  public static final int MAX_VALUES = 1_000_000;
+  /** Strings and keys longer than this many characters are refused before binding. */
+  public static final int MAX_STRING_LENGTH = 20_000_000;
+
   private Readers() {}
 
   /** Strings. */
@@ -432,6 +457,67 @@ public final class Readers {
   private static boolean isIntegral(Number number) {
     return number instanceof Integer || number instanceof Long || number instanceof Short || number instanceof Byte
         || number instanceof BigInteger;
+  }
+
+  /**
+   * Checks {@code input} against the limits in the class comment, adding one violation and returning
+   * false when it crosses one. Iterative, so that no depth of input can overflow the stack.
+   */
+  static boolean withinLimits(Object input, Violations violations) {
+    ArrayDeque<Node> pending = new ArrayDeque<>();
+    pending.push(new Node(input, null, null, 0));
+    long values = 1;
+    while (!pending.isEmpty()) {
+      Node node = pending.pop();
+      Object value = node.value();
+      if (value instanceof CharSequence text && text.length() > MAX_STRING_LENGTH) {
+        violations.add(node.path(), "is longer than " + MAX_STRING_LENGTH + " characters", "MaxLength");
+        return false;
+      }
+      int size = value instanceof Map<?, ?> map ? map.size() : value instanceof Collection<?> items ? items.size() : -1;
+      if (size < 0) {
+        continue;
+      }
+      if (node.depth() >= MAX_DEPTH) {
+        violations.add(node.path(), "is nested more than " + MAX_DEPTH + " levels deep", "MaxDepth");
+        return false;
+      }
+      values += size;
+      if (values > MAX_VALUES) {
+        violations.add(node.path(), "makes the input hold more than " + MAX_VALUES + " values", "MaxValues");
+        return false;
+      }
+      if (value instanceof Map<?, ?> map) {
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+          if (entry.getKey() instanceof CharSequence key && key.length() > MAX_STRING_LENGTH) {
+            violations.add(node.path(), "has a key longer than " + MAX_STRING_LENGTH + " characters", "MaxLength");
+            return false;
+          }
+          pending.push(new Node(entry.getValue(), node, entry.getKey(), node.depth() + 1));
+        }
+      } else {
+        int index = 0;
+        for (Object item : (Collection<?>) value) {
+          pending.push(new Node(item, node, index++, node.depth() + 1));
+        }
+      }
+    }
+    return true;
+  }
+
+  /** A value met while checking the limits; its path is spelled out only when it is reported. */
+  private record Node(Object value, Node parent, Object segment, int depth) {
+    String path() {
+      ArrayDeque<Object> segments = new ArrayDeque<>();
+      for (Node node = this; node.parent() != null; node = node.parent()) {
+        segments.push(node.segment());
+      }
+      String path = "";
+      for (Object segment : segments) {
+        path = segment instanceof Integer index ? Violations.index(path, index) : Violations.key(path, String.valueOf(segment));
+      }
+      return path;
+    }
   }
 
   static <T> T typeMismatch(String expected, Object value, String path, Violations violations) {

@@ -15,13 +15,16 @@ public interface RecordBinder<T extends Record> extends ValueReader<T> {
   List<String> fieldNames();
 
   /**
-   * Binds {@code input} (a {@code Map} with string keys, or null for an empty input).
+   * Binds {@code input} (a {@code Map} with string keys, or null for an empty input). Inputs beyond the
+   * limits documented on {@link Readers} (depth, number of values, string length) are refused before
+   * any field is read.
    *
    * @throws ValidationError listing every violated field
    */
   default T bind(Object input) {
     Violations violations = new Violations();
-    T value = read(input == null ? java.util.Map.of() : input, "", violations);
+    Object effective = input == null ? java.util.Map.of() : input;
+    T value = Readers.withinLimits(effective, violations) ? read(effective, "", violations) : null;
     violations.throwIfAny(subject());
     return value;
   }

@@ -5,35 +5,56 @@ import io.synapse.plugins.errors.Violation;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Collects violations while binding; not thread-safe (one per bind). */
+/**
+ * Collects violations while binding; not thread-safe (one per bind). Only the first
+ * {@value #MAX_LISTED} are kept, so that an input of a million wrong elements cannot fill the heap
+ * with violations; {@link #count()} still counts them all.
+ */
 public final class Violations {
+  /** At most this many violations are kept and listed; the rest are only counted. */
+  public static final int MAX_LISTED = 1000;
+
   private final List<Violation> list = new ArrayList<>();
+  private int count;
 
   /** Adds a violation at {@code path}. */
   public void add(String path, String message, String constraint) {
-    list.add(new Violation(path, message, constraint));
+    count++;
+    if (list.size() < MAX_LISTED) {
+      list.add(new Violation(path, message, constraint));
+    }
   }
 
   /** How many violations were added so far. */
   public int count() {
-    return list.size();
+    return count;
   }
 
   /** Whether none were added. */
   public boolean isEmpty() {
-    return list.isEmpty();
+    return count == 0;
   }
 
-  /** The violations added so far. */
+  /** The violations kept so far (at most {@value #MAX_LISTED}). */
   public List<Violation> list() {
     return List.copyOf(list);
   }
 
-  /** Throws a {@link ValidationError} about {@code subject} when any violation was added. */
+  /**
+   * Throws a {@link ValidationError} about {@code subject} when any violation was added; when more
+   * than {@value #MAX_LISTED} were, a last violation (constraint {@code TooManyViolations}) says how
+   * many more there were.
+   */
   public void throwIfAny(String subject) {
-    if (!list.isEmpty()) {
-      throw new ValidationError(subject, list);
+    if (count == 0) {
+      return;
     }
+    if (count > list.size()) {
+      List<Violation> listed = new ArrayList<>(list);
+      listed.add(new Violation("", "and " + (count - list.size()) + " more violations, not listed", "TooManyViolations"));
+      throw new ValidationError(subject, listed);
+    }
+    throw new ValidationError(subject, list);
   }
 
   /** The path of component {@code name} inside {@code path}. */

@@ -21,9 +21,11 @@ public final class LocalRayCluster implements BeforeAllCallback {
     Head head = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
         .getOrComputeIfAbsent(Head.class, key -> Head.start(), Head.class);
     address = head.address;
+    dashboard = head.dashboard;
   }
 
   private static volatile String address;
+  private static volatile String dashboard;
 
   /** The address of the head of this test run (after the extension ran). */
   public static String address() {
@@ -33,12 +35,25 @@ public final class LocalRayCluster implements BeforeAllCallback {
     return address;
   }
 
+  /**
+   * The dashboard URL of the head of this test run (after the extension ran); for an external cluster
+   * (RAY_ADDRESS), SYNAPSE_RAY_DASHBOARD or Ray's default.
+   */
+  public static String dashboardUrl() {
+    if (dashboard == null) {
+      throw new IllegalStateException("no Ray head: annotate the test class with @ExtendWith(LocalRayCluster.class)");
+    }
+    return dashboard;
+  }
+
   static final class Head implements ExtensionContext.Store.CloseableResource {
     final String address;
+    final String dashboard;
     final boolean ours;
 
-    private Head(String address, boolean ours) {
+    private Head(String address, String dashboard, boolean ours) {
       this.address = address;
+      this.dashboard = dashboard;
       this.ours = ours;
     }
 
@@ -46,12 +61,14 @@ public final class LocalRayCluster implements BeforeAllCallback {
       requireRayRuntime();
       String external = System.getenv("RAY_ADDRESS");
       if (external != null && !external.isBlank()) {
-        return new Head(external, false);
+        String dashboard = System.getenv("SYNAPSE_RAY_DASHBOARD");
+        return new Head(external, dashboard == null || dashboard.isBlank() ? "http://127.0.0.1:8265" : dashboard, false);
       }
       run("start");
       try {
         String address = Files.readString(state().resolve("address"), StandardCharsets.UTF_8).trim();
-        return new Head(address, true);
+        String dashboard = Files.readString(state().resolve("dashboard"), StandardCharsets.UTF_8).trim();
+        return new Head(address, dashboard, true);
       } catch (IOException e) {
         throw new IllegalStateException("ray.sh start wrote no address under " + state(), e);
       }

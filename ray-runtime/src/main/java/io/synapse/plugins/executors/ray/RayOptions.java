@@ -1,8 +1,13 @@
 package io.synapse.plugins.executors.ray;
 
+import io.synapse.plugins.errors.ConfigError;
+import java.time.Duration;
+import java.util.Map;
+
 /**
  * Keys of {@link io.synapse.plugins.RunOptions.Builder#option(String, Object)} that the Ray backends read
- * when {@code PluginRunner.runPlugin} runs in TASK mode. Runs with equal options share one warm pool.
+ * when {@code PluginRunner.runPlugin} runs in TASK mode (runs with equal options share one warm pool) or
+ * JOB mode (the {@code ray.dashboard_url}, {@code ray.job.*} and {@code ray.request_timeout} keys).
  */
 public final class RayOptions {
   /** The cluster's GCS address, {@code host:port} (default: {@code -Dray.address}, then {@code RAY_ADDRESS}). */
@@ -22,5 +27,49 @@ public final class RayOptions {
   /** The Ray namespace. */
   public static final String NAMESPACE = "ray.namespace";
 
+  /** JOB: the dashboard URL (default {@value RayJobExecutor#DEFAULT_DASHBOARD_URL}). */
+  public static final String DASHBOARD_URL = "ray.dashboard_url";
+  /** JOB: HTTP headers for the dashboard: a {@code Map<String, String>}. */
+  public static final String DASHBOARD_HEADERS = "ray.dashboard_headers";
+  /** JOB: CPUs reserved for the entrypoint: a number. */
+  public static final String JOB_NUM_CPUS = "ray.job.num_cpus";
+  /** JOB: GPUs reserved for the entrypoint: a number. */
+  public static final String JOB_NUM_GPUS = "ray.job.num_gpus";
+  /** JOB: memory reserved for the entrypoint in bytes: a number. */
+  public static final String JOB_MEMORY = "ray.job.memory";
+  /** JOB: custom resources reserved for the entrypoint: a {@code Map<String, Number>}. */
+  public static final String JOB_RESOURCES = "ray.job.resources";
+  /** JOB: job metadata: a {@code Map<String, String>}. */
+  public static final String JOB_METADATA = "ray.job.metadata";
+  /** JOB: names of variables copied from this process's environment: a collection or a comma-separated string. */
+  public static final String JOB_INHERIT_ENV = "ray.job.inherit_env";
+  /** JOB: options of the job's JVM: a list or a space-separated string. */
+  public static final String JOB_JVM_OPTIONS = "ray.job.jvm_options";
+  /** JOB: the timeout of each HTTP request to the dashboard: a {@link java.time.Duration} or milliseconds. */
+  public static final String REQUEST_TIMEOUT = "ray.request_timeout";
+
   private RayOptions() {}
+
+  /**
+   * The option {@code key} as a number (a {@link Number} or numeric text).
+   *
+   * @throws ConfigError naming the option otherwise
+   */
+  static Number number(Map<String, Object> options, String key) {
+    Object value = options.get(key);
+    if (value instanceof Number number) {
+      return number;
+    }
+    try {
+      return Double.valueOf(String.valueOf(value).trim());
+    } catch (NumberFormatException e) {
+      throw new ConfigError("Run option " + key + " must be a number, not '" + value + "'", Map.of("option", key), e);
+    }
+  }
+
+  /** The option {@code key} as a duration: a {@link Duration}, or a number of milliseconds. */
+  static Duration duration(Map<String, Object> options, String key) {
+    Object value = options.get(key);
+    return value instanceof Duration duration ? duration : Duration.ofMillis(number(options, key).longValue());
+  }
 }

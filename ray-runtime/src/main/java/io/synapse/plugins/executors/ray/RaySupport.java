@@ -3,7 +3,6 @@ package io.synapse.plugins.executors.ray;
 import io.ray.api.Ray;
 import io.synapse.plugins.errors.PluginError;
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +16,19 @@ final class RaySupport {
       "java.nio", "java.time", "java.lang.invoke", "java.lang.reflect");
 
   private RaySupport() {}
+
+  /** The error for a JVM without Ray's Java runtime on its class path. */
+  static PluginError runtimeMissing(Throwable cause) {
+    return new PluginError("ray_unavailable",
+        "Ray's Java runtime is not on the class path: add ray_dist.jar of the installed Python ray 2.39.0"
+            + " (<site-packages>/ray/jars/ray_dist.jar; scripts/ray.sh install links it as .ray-venv/ray-jars/ray_dist.jar)",
+        Map.of("missing", String.valueOf(cause.getMessage())), cause);
+  }
+
+  private static boolean isLoopback(String address) {
+    String host = address.contains(":") ? address.substring(0, address.lastIndexOf(':')) : address;
+    return host.equals("127.0.0.1") || host.equals("localhost");
+  }
 
   /** {@code --add-opens=java.base/<pkg>=ALL-UNNAMED} for each package Ray needs. */
   static List<String> addOpensFlags() {
@@ -58,6 +70,11 @@ final class RaySupport {
       return;
     }
     System.setProperty("ray.address", address);
+    if (isLoopback(address) && System.getProperty("ray.node-ip") == null) {
+      // A loopback head registers its raylet as 127.0.0.1; the driver must look for it there, not on
+      // the machine's routable address that Ray Java would pick by itself.
+      System.setProperty("ray.node-ip", "127.0.0.1");
+    }
     List<String> entries = new ArrayList<>();
     for (Path entry : codeSearchPath) {
       entries.add(entry.toAbsolutePath().toString());
@@ -79,19 +96,13 @@ final class RaySupport {
   }
 
   /**
-   * The default code search path: this JVM's class path without Ray's own jar (workers have it) and
-   * without entries that do not exist.
+   * The default code search path: this JVM's class path (with the {@code Class-Path} of launcher jars
+   * expanded, as {@code java -jar} has it) without Ray's own jars, which workers have.
    */
   static List<Path> defaultCodeSearchPath() {
     List<Path> entries = new ArrayList<>();
-    for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
-      if (entry.isBlank() || entry.endsWith("ray_dist.jar")) {
-        continue;
-      }
-      Path path = Path.of(entry);
-      if (Files.exists(path)) {
-        entries.add(path.toAbsolutePath());
-      }
+    for (Path entry : RayJobExecutor.defaultClassPath()) {
+      entries.add(entry.toAbsolutePath());
     }
     return entries;
   }

@@ -2,12 +2,10 @@ package io.synapse.plugins.executors.ray;
 
 import io.synapse.plugins.ExecutionMode;
 import io.synapse.plugins.RunOptions;
-import io.synapse.plugins.errors.ConfigError;
 import io.synapse.plugins.spi.ActionDescriptor;
 import io.synapse.plugins.spi.ExecutionBackend;
 import io.synapse.plugins.spi.ExecutionRequest;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +34,14 @@ public final class RayTaskBackend implements ExecutionBackend {
 
   @Override
   public Object run(ExecutionRequest request) {
+    try {
+      return runOnPool(request);
+    } catch (NoClassDefFoundError e) {
+      throw RaySupport.runtimeMissing(e);
+    }
+  }
+
+  private static Object runOnPool(ExecutionRequest request) {
     RunOptions options = request.options();
     List<Path> pluginClassPath = new ArrayList<>();
     if (request.plugin() != null && request.plugin().source().isPresent()) {
@@ -70,22 +76,22 @@ public final class RayTaskBackend implements ExecutionBackend {
       builder.address(String.valueOf(given.get(RayOptions.ADDRESS)));
     }
     if (given.containsKey(RayOptions.NUM_ACTORS)) {
-      builder.numActors(number(given, RayOptions.NUM_ACTORS).intValue());
+      builder.numActors(RayOptions.number(given, RayOptions.NUM_ACTORS).intValue());
     }
     if (given.containsKey(RayOptions.NUM_CPUS)) {
-      builder.numCpus(number(given, RayOptions.NUM_CPUS).doubleValue());
+      builder.numCpus(RayOptions.number(given, RayOptions.NUM_CPUS).doubleValue());
     }
     if (given.containsKey(RayOptions.NUM_GPUS)) {
-      builder.numGpus(number(given, RayOptions.NUM_GPUS).doubleValue());
+      builder.numGpus(RayOptions.number(given, RayOptions.NUM_GPUS).doubleValue());
     }
     if (given.containsKey(RayOptions.MEMORY)) {
-      builder.memory(number(given, RayOptions.MEMORY).longValue());
+      builder.memory(RayOptions.number(given, RayOptions.MEMORY).longValue());
     }
     if (given.containsKey(RayOptions.CALL_TIMEOUT)) {
-      builder.callTimeout(duration(given, RayOptions.CALL_TIMEOUT));
+      builder.callTimeout(RayOptions.duration(given, RayOptions.CALL_TIMEOUT));
     }
     if (given.containsKey(RayOptions.SCHEDULE_TIMEOUT)) {
-      builder.scheduleTimeout(duration(given, RayOptions.SCHEDULE_TIMEOUT));
+      builder.scheduleTimeout(RayOptions.duration(given, RayOptions.SCHEDULE_TIMEOUT));
     }
     if (given.containsKey(RayOptions.NAMESPACE)) {
       builder.namespace(String.valueOf(given.get(RayOptions.NAMESPACE)));
@@ -93,23 +99,5 @@ public final class RayTaskBackend implements ExecutionBackend {
     return builder;
   }
 
-  private static Number number(Map<String, Object> options, String key) {
-    Object value = options.get(key);
-    if (value instanceof Number number) {
-      return number;
-    }
-    try {
-      return Double.valueOf(String.valueOf(value).trim());
-    } catch (NumberFormatException e) {
-      throw new ConfigError("Run option " + key + " must be a number, not '" + value + "'", Map.of("option", key), e);
-    }
-  }
 
-  private static Duration duration(Map<String, Object> options, String key) {
-    Object value = options.get(key);
-    if (value instanceof Duration duration) {
-      return duration;
-    }
-    return Duration.ofMillis(number(options, key).longValue());
-  }
 }

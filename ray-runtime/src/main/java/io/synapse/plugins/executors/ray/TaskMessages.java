@@ -64,7 +64,7 @@ final class TaskMessages {
       failure.put("details", jsonSafe(pluginError.details()));
       Throwable cause = pluginError instanceof ExecutionError && pluginError.getCause() != null ? pluginError.getCause() : null;
       if (cause != null) {
-        failure.put("exception", cause.getClass().getName());
+        failure.put("exception", io.synapse.plugins.internal.RedactedException.classNameOf(cause));
         failure.put("exception_message", cause.getMessage());
         failure.put("stack", stackText(cause));
       }
@@ -72,7 +72,7 @@ final class TaskMessages {
       failure.put("code", "execution_error");
       failure.put("message", "The Ray actor failed: " + error);
       failure.put("details", Map.of());
-      failure.put("exception", error.getClass().getName());
+      failure.put("exception", io.synapse.plugins.internal.RedactedException.classNameOf(error));
       failure.put("exception_message", error.getMessage());
       failure.put("stack", stackText(error));
     }

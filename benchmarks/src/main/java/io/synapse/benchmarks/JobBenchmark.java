@@ -1,0 +1,160 @@
+package io.synapse.benchmarks;
+
+import io.synapse.examples.ray.NoopAction_Descriptor;
+import io.synapse.plugins.action.NoParams;
+import io.synapse.plugins.executors.ray.JobStatus;
+import io.synapse.plugins.executors.ray.RayJobExecutor;
+import io.synapse.plugins.internal.Json;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * JOB-mode figures from one run on one cluster: submit to RUNNING and submit to SUCCEEDED of a no-op
+ * action through {@link RayJobExecutor}, next to the same figures for a trivial Python entrypoint posted
+ * straight to the Job Submission REST API (Ray's own floor) and for a bare {@code java -version}
+ * entrypoint (the floor of any JVM job). All three are polled the same way, every 20 ms.
+ *
+ * <p>Run with {@code benchmarks/job.sh [--quick]}; the argument is the dashboard URL.
+ */
+public final class JobBenchmark {
+  private static final long POLL_MILLIS = 20;
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private JobBenchmark() {}
+
+  /** Timings of one job, in milliseconds from just before the submit request. */
+  private record Timing(double running, double succeeded) {}
+
+  /** Prints the table; {@code args[0]} is the dashboard URL, {@code --quick} fewer rounds. */
+  public static void main(String[] args) throws Exception {
+    String dashboard = args[0];
+    boolean quick = List.of(args).contains("--quick");
+    int rounds = quick ? 3 : 7;
+    RayJobExecutor jobs = RayJobExecutor.builder().dashboardUrl(dashboard).build();
+
+    // The first submit uploads the jar package and warms the node's runtime-env cache: reported apart.
+    long t0 = System.nanoTime();
+    Timing cold = synapse(jobs);
+    double coldMillis = (System.nanoTime() - t0) / 1e6;
+    double jarMiB = packageMiB(jobs);
+    rest(dashboard, "python3 -c 'print(1)'");
+    rest(dashboard, "java -version");
+
+    double[] synapseRunning = new double[rounds];
+    double[] synapseDone = new double[rounds];
+    double[] pythonRunning = new double[rounds];
+    double[] pythonDone = new double[rounds];
+    double[] javaRunning = new double[rounds];
+    double[] javaDone = new double[rounds];
+    // Interleaved so drift on a noisy machine hits all three alike.
+    for (int i = 0; i < rounds; i++) {
+      Timing ours = synapse(jobs);
+      synapseRunning[i] = ours.running();
+      synapseDone[i] = ours.succeeded();
+      Timing python = rest(dashboard, "python3 -c 'print(1)'");
+      pythonRunning[i] = python.running();
+      pythonDone[i] = python.succeeded();
+      Timing java = rest(dashboard, "java -version");
+      javaRunning[i] = java.running();
+      javaDone[i] = java.succeeded();
+    }
+
+    System.out.println();
+    System.out.println("JOB benchmark (" + rounds + " rounds after one cold submit, " + Runtime.getRuntime().availableProcessors()
+        + " cores, status polled every " + POLL_MILLIS + " ms)");
+    System.out.println("| figure | Synapse JOB, noop | Ray REST, python3 -c | Ray REST, java -version | Synapse / python |");
+    System.out.println("|---|---|---|---|---|");
+    row("submit to RUNNING, median (ms)", Stats.median(synapseRunning), Stats.median(pythonRunning), Stats.median(javaRunning));
+    row("submit to SUCCEEDED, median (ms)", Stats.median(synapseDone), Stats.median(pythonDone), Stats.median(javaDone));
+    row("submit to SUCCEEDED, max (ms)", Stats.percentile(synapseDone, 1.0), Stats.percentile(pythonDone, 1.0),
+        Stats.percentile(javaDone, 1.0));
+    System.out.printf(Locale.ROOT, "| first submit incl. %.1f MiB jar upload, to result (ms) | %.0f | | | |%n", jarMiB, coldMillis);
+    System.out.printf(Locale.ROOT, "%ntarget: submit to SUCCEEDED under 5 s: %s (%.0f ms median)%n",
+        Stats.median(synapseDone) < 5000 ? "met" : "MISSED", Stats.median(synapseDone));
+  }
+
+  private static Timing synapse(RayJobExecutor jobs) {
+    long t0 = System.nanoTime();
+    String id = jobs.submit(NoopAction_Descriptor.INSTANCE, NoParams.INSTANCE);
+    double running = -1;
+    while (true) {
+      JobStatus status = jobs.getStatus(id);
+      double now = (System.nanoTime() - t0) / 1e6;
+      if (running < 0 && status != JobStatus.PENDING) {
+        running = now;
+      }
+      if (status.isTerminal()) {
+        if (status != JobStatus.SUCCEEDED) {
+          throw new IllegalStateException("job " + id + " ended " + status + ":\n" + jobs.getLogs(id));
+        }
+        Object result = jobs.wait(id, java.time.Duration.ofSeconds(30));
+        if (!"ok".equals(result)) {
+          throw new IllegalStateException("unexpected result " + result);
+        }
+        jobs.delete(id);
+        return new Timing(running, now);
+      }
+      pause();
+    }
+  }
+
+  private static Timing rest(String dashboard, String entrypoint) throws Exception {
+    long t0 = System.nanoTime();
+    HttpResponse<String> posted = HTTP.send(HttpRequest.newBuilder(URI.create(dashboard + "/api/jobs/"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(Json.write(Map.of("entrypoint", entrypoint)))).build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (posted.statusCode() != 200) {
+      throw new IllegalStateException("POST /api/jobs/ answered " + posted.statusCode() + ": " + posted.body());
+    }
+    String id = String.valueOf(((Map<?, ?>) Json.parse(posted.body())).get("submission_id"));
+    double running = -1;
+    while (true) {
+      HttpResponse<String> info = HTTP.send(HttpRequest.newBuilder(URI.create(dashboard + "/api/jobs/" + id)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      String status = String.valueOf(((Map<?, ?>) Json.parse(info.body())).get("status"));
+      double now = (System.nanoTime() - t0) / 1e6;
+      if (running < 0 && !status.equals("PENDING")) {
+        running = now;
+      }
+      if (List.of("SUCCEEDED", "FAILED", "STOPPED").contains(status)) {
+        if (!status.equals("SUCCEEDED")) {
+          throw new IllegalStateException("job " + id + " (" + entrypoint + ") ended " + status);
+        }
+        HTTP.send(HttpRequest.newBuilder(URI.create(dashboard + "/api/jobs/" + id)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        return new Timing(running, now);
+      }
+      pause();
+    }
+  }
+
+  /** The size of what the first submit zips and uploads: this JVM's class path files, Ray's jars excepted. */
+  private static double packageMiB(RayJobExecutor jobs) {
+    long bytes = 0;
+    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      java.io.File file = new java.io.File(entry);
+      if (file.isFile() && !file.getName().equals("ray_dist.jar") && !file.getName().startsWith("ray-api-")) {
+        bytes += file.length();
+      }
+    }
+    return bytes / (1024.0 * 1024.0);
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(POLL_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void row(String figure, double ours, double python, double java) {
+    System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %.0f | %.2fx |%n", figure, ours, python, java, ours / python);
+  }
+}
