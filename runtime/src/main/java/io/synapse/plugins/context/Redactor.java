@@ -164,12 +164,17 @@ public final class Redactor {
      * (default: {@link #DEFAULT_SECRET_NAME_WORDS}).
      */
     public Builder secretNameWords(Collection<String> words) {
-      this.secretNameWords = words.stream().map(word -> word.toUpperCase(Locale.ROOT)).toList();
+      this.secretNameWords = words == DEFAULT_SECRET_NAME_WORDS
+          ? DEFAULT_SECRET_NAME_WORDS
+          : words.stream().map(word -> word.toUpperCase(Locale.ROOT)).toList();
       return this;
     }
 
     /** The redactor. */
     public Redactor build() {
+      if (secrets.isEmpty() && environments.stream().allMatch(environment -> environment.asMap().isEmpty())) {
+        return secretNameWords == DEFAULT_SECRET_NAME_WORDS ? NONE : new Redactor(List.of(), secretNameWords);
+      }
       Redactor names = new Redactor(List.of(), secretNameWords);
       Set<String> all = new TreeSet<>(secrets);
       for (PluginEnvironment environment : environments) {

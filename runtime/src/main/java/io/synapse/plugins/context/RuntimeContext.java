@@ -18,7 +18,7 @@ public final class RuntimeContext {
   private final PluginEnvironment env;
   private final EventSink sink;
   private final Clock clock;
-  private final System.Logger logger;
+  private volatile System.Logger logger;
   private final Redactor redactor;
   private final ProgressTracker progress = new ProgressTracker();
 
@@ -30,7 +30,6 @@ public final class RuntimeContext {
     this.sink = builder.sink;
     this.clock = builder.clock;
     this.redactor = builder.redactor != null ? builder.redactor : Redactor.builder().environment(builder.env).build();
-    this.logger = System.getLogger("synapse." + (pluginCode == null ? "plugin" : pluginCode) + "." + actionName);
   }
 
   /** A builder for the context of one run of {@code actionName}. */
@@ -40,7 +39,13 @@ public final class RuntimeContext {
 
   /** The logger of this action ({@code synapse.<plugin>.<action>}). */
   public System.Logger logger() {
-    return logger;
+    // Created on first use: looking a logger up costs more than a whole warm run of a small action.
+    System.Logger current = logger;
+    if (current == null) {
+      current = System.getLogger("synapse." + (pluginCode == null ? "plugin" : pluginCode) + "." + actionName);
+      logger = current;
+    }
+    return current;
   }
 
   /** The environment given to this run. */
@@ -138,7 +143,7 @@ public final class RuntimeContext {
       sink.accept(event);
     } catch (RuntimeException e) {
       // A broken sink must not fail the action; say so once through the logger.
-      logger.log(System.Logger.Level.WARNING, "event sink failed: " + e);
+      logger().log(System.Logger.Level.WARNING, "event sink failed: " + e);
     }
   }
 

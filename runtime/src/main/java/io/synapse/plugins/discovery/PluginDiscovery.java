@@ -33,10 +33,18 @@ public final class PluginDiscovery implements AutoCloseable {
   private final List<Path> classPath;
   private final URLClassLoader ownedLoader;
   private final ConcurrentMap<String, ActionDescriptor<?, ?>> descriptors = new ConcurrentHashMap<>();
+  private final Map<String, ActionConfig> actionsByName;
+  private final List<String> actionNames;
 
   private PluginDiscovery(PluginRegistry registry, Path source, List<Path> classPath, URLClassLoader ownedLoader) {
     this.registry = registry;
     this.config = registry.config();
+    Map<String, ActionConfig> byName = new java.util.HashMap<>();
+    for (ActionConfig action : config.actions()) {
+      byName.put(action.name(), action);
+    }
+    this.actionsByName = Map.copyOf(byName);
+    this.actionNames = config.actionNames();
     this.source = source;
     this.classPath = List.copyOf(classPath);
     this.ownedLoader = ownedLoader;
@@ -90,12 +98,12 @@ public final class PluginDiscovery implements AutoCloseable {
 
   /** The action names, sorted. */
   public List<String> listActions() {
-    return config.actionNames();
+    return actionNames;
   }
 
   /** Whether the plugin has action {@code name}. */
   public boolean hasAction(String name) {
-    return config.action(name).isPresent();
+    return name != null && actionsByName.containsKey(name);
   }
 
   /**
@@ -104,7 +112,11 @@ public final class PluginDiscovery implements AutoCloseable {
    * @throws ActionNotFoundError listing the available actions, with a did-you-mean suggestion
    */
   public ActionConfig getActionConfig(String name) {
-    return config.action(name).orElseThrow(() -> new ActionNotFoundError(config.code(), name, listActions()));
+    ActionConfig action = name == null ? null : actionsByName.get(name);
+    if (action == null) {
+      throw new ActionNotFoundError(config.code(), name, listActions());
+    }
+    return action;
   }
 
   /**

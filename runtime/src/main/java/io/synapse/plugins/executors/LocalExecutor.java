@@ -32,18 +32,22 @@ import java.util.Objects;
  * secret masked) rather than the original; the same holds for the cause of a {@link StepError}.
  */
 public final class LocalExecutor implements Executor {
+  private static final EventSink DEFAULT_SINK = new ConsoleSink();
   private static final LocalExecutor SHARED = builder().build();
 
   private final PluginEnvironment env;
   private final String jobId;
   private final EventSink sink;
   private final List<String> secretNameWords;
+  // The environment's part of every run's redactor, built once: most runs add no @Secret value to it.
+  private final Redactor environmentRedactor;
 
   private LocalExecutor(Builder builder) {
     this.env = builder.env;
     this.jobId = builder.jobId;
     this.sink = builder.sink;
     this.secretNameWords = builder.secretNameWords;
+    this.environmentRedactor = Redactor.builder().secretNameWords(secretNameWords).environment(env).build();
   }
 
   /** The default executor: empty environment, no job id, events printed by a {@link ConsoleSink}. */
@@ -65,10 +69,11 @@ public final class LocalExecutor implements Executor {
   public <P extends Record, R> R execute(ActionDescriptor<P, R> action, P params) {
     Objects.requireNonNull(params, "params");
     String actionName = action.config().name();
-    Redactor redactor = Redactor.builder()
+    java.util.Set<String> secretValues = action.secretValues(params);
+    Redactor redactor = secretValues.isEmpty() ? environmentRedactor : Redactor.builder()
         .secretNameWords(secretNameWords)
         .environment(env)
-        .secretValues(action.secretValues(params))
+        .secretValues(secretValues)
         .build();
     RuntimeContext context = RuntimeContext.builder(actionName)
         .pluginCode(action.pluginCode())
@@ -143,7 +148,7 @@ public final class LocalExecutor implements Executor {
   public static final class Builder {
     private PluginEnvironment env = PluginEnvironment.empty();
     private String jobId;
-    private EventSink sink = new ConsoleSink();
+    private EventSink sink = DEFAULT_SINK;
     private List<String> secretNameWords = Redactor.DEFAULT_SECRET_NAME_WORDS;
 
     private Builder() {}
@@ -154,7 +159,7 @@ public final class LocalExecutor implements Executor {
      * anywhere in the name, ignoring case). The values of {@code @Secret} params are always hidden.
      */
     public Builder secretNameWords(Collection<String> words) {
-      this.secretNameWords = List.copyOf(words);
+      this.secretNameWords = words == Redactor.DEFAULT_SECRET_NAME_WORDS ? Redactor.DEFAULT_SECRET_NAME_WORDS : List.copyOf(words);
       return this;
     }
 

@@ -108,12 +108,18 @@ public final class Readers {
 
   /** 32-bit integers. */
   public static final ValueReader<Integer> INT = (value, path, violations) -> {
+    if (value instanceof Integer exact) {
+      return exact;
+    }
     BigInteger integer = integral(value, "an integer", path, violations);
     return integer == null ? null : inRange(integer, Integer.MIN_VALUE, Integer.MAX_VALUE, "int", path, violations) ? integer.intValue() : null;
   };
 
   /** 64-bit integers. */
   public static final ValueReader<Long> LONG = (value, path, violations) -> {
+    if (value instanceof Long || value instanceof Integer) {
+      return ((Number) value).longValue();
+    }
     BigInteger integer = integral(value, "an integer", path, violations);
     return integer == null ? null : inRange(integer, Long.MIN_VALUE, Long.MAX_VALUE, "long", path, violations) ? integer.longValue() : null;
   };
@@ -464,20 +470,18 @@ public final class Readers {
    * false when it crosses one. Iterative, so that no depth of input can overflow the stack.
    */
   static boolean withinLimits(Object input, Violations violations) {
+    if (!isContainer(input)) {
+      return checkLength(input, null, null, violations);
+    }
+    // Only containers are queued (scalars are checked where they are met), so a typical params map
+    // costs one node per nested object or list.
     ArrayDeque<Node> pending = new ArrayDeque<>();
     pending.push(new Node(input, null, null, 0));
     long values = 1;
     while (!pending.isEmpty()) {
       Node node = pending.pop();
       Object value = node.value();
-      if (value instanceof CharSequence text && text.length() > MAX_STRING_LENGTH) {
-        violations.add(node.path(), "is longer than " + MAX_STRING_LENGTH + " characters", "MaxLength");
-        return false;
-      }
-      int size = value instanceof Map<?, ?> map ? map.size() : value instanceof Collection<?> items ? items.size() : -1;
-      if (size < 0) {
-        continue;
-      }
+      int size = value instanceof Map<?, ?> map ? map.size() : ((Collection<?>) value).size();
       if (node.depth() >= MAX_DEPTH) {
         violations.add(node.path(), "is nested more than " + MAX_DEPTH + " levels deep", "MaxDepth");
         return false;
@@ -493,14 +497,39 @@ public final class Readers {
             violations.add(node.path(), "has a key longer than " + MAX_STRING_LENGTH + " characters", "MaxLength");
             return false;
           }
-          pending.push(new Node(entry.getValue(), node, entry.getKey(), node.depth() + 1));
+          if (!visit(entry.getValue(), node, entry.getKey(), pending, violations)) {
+            return false;
+          }
         }
       } else {
         int index = 0;
         for (Object item : (Collection<?>) value) {
-          pending.push(new Node(item, node, index++, node.depth() + 1));
+          if (!visit(item, node, index++, pending, violations)) {
+            return false;
+          }
         }
       }
+    }
+    return true;
+  }
+
+  private static boolean visit(Object child, Node parent, Object segment, ArrayDeque<Node> pending, Violations violations) {
+    if (isContainer(child)) {
+      pending.push(new Node(child, parent, segment, parent.depth() + 1));
+      return true;
+    }
+    return checkLength(child, parent, segment, violations);
+  }
+
+  private static boolean isContainer(Object value) {
+    return value instanceof Map || value instanceof Collection;
+  }
+
+  private static boolean checkLength(Object value, Node parent, Object segment, Violations violations) {
+    if (value instanceof CharSequence text && text.length() > MAX_STRING_LENGTH) {
+      String path = parent == null ? "" : new Node(value, parent, segment, parent.depth() + 1).path();
+      violations.add(path, "is longer than " + MAX_STRING_LENGTH + " characters", "MaxLength");
+      return false;
     }
     return true;
   }
