@@ -18,7 +18,7 @@ import java.util.Optional;
  * Immutable.
  */
 public final class RunOptions {
-  private static final EventSink DEFAULT_SINK = new ConsoleSink();
+  private static final EventSink DEFAULT_SINK = ConsoleSink.standard();
   private static final RunOptions DEFAULTS = builder().build();
 
   private final PluginEnvironment env;
@@ -39,7 +39,7 @@ public final class RunOptions {
     this.options = Collections.unmodifiableMap(new LinkedHashMap<>(builder.options));
   }
 
-  /** The defaults: empty environment, no job id, events printed to standard error. */
+  /** The defaults: empty environment, no job id, events printed to standard error ({@link ConsoleSink#standard()}). */
   public static RunOptions defaults() {
     return DEFAULTS;
   }
@@ -138,7 +138,7 @@ public final class RunOptions {
       return this;
     }
 
-    /** Where the action's events go (default: a console sink on standard error). */
+    /** Where the action's events go (default: {@link ConsoleSink#standard()}, throttled console lines). */
     public Builder sink(EventSink eventSink) {
       this.sink = Objects.requireNonNull(eventSink, "sink");
       return this;

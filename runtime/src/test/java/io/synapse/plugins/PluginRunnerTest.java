@@ -91,6 +91,12 @@ class PluginRunnerTest {
   }
 
   @Test
+  void runsWithoutASinkPrintThrottledConsoleLines() {
+    assertSame(io.synapse.plugins.context.ConsoleSink.standard(), RunOptions.defaults().sink());
+    assertTrue(RunOptions.defaults().sink() instanceof io.synapse.plugins.context.ThrottlingSink);
+  }
+
+  @Test
   void categoriesHaveSnakeCaseValues() {
     assertEquals(8, PluginCategory.values().length);
     assertEquals("neural_net", PluginCategory.NEURAL_NET.value());

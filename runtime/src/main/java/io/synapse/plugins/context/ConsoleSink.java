@@ -10,8 +10,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * a loop reporting every item does not flood the console.
  */
 public final class ConsoleSink implements EventSink {
+  private static final EventSink STANDARD = new ThrottlingSink(new ConsoleSink());
+
   private final PrintStream out;
   private final Map<String, Integer> lastDecile = new ConcurrentHashMap<>();
+
+  /**
+   * The default sink of runs that name none: readable lines on standard error, with progress
+   * throttled per category (the last value and 100% always arrive), so a loop reporting every item
+   * costs little. Shared and thread-safe.
+   */
+  public static EventSink standard() {
+    return STANDARD;
+  }
 
   /** A sink printing to standard error. */
   public ConsoleSink() {

@@ -32,7 +32,7 @@ import java.util.Objects;
  * secret masked) rather than the original; the same holds for the cause of a {@link StepError}.
  */
 public final class LocalExecutor implements Executor {
-  private static final EventSink DEFAULT_SINK = new ConsoleSink();
+  private static final EventSink DEFAULT_SINK = ConsoleSink.standard();
   private static final LocalExecutor SHARED = builder().build();
 
   private final PluginEnvironment env;
@@ -50,7 +50,7 @@ public final class LocalExecutor implements Executor {
     this.environmentRedactor = Redactor.builder().secretNameWords(secretNameWords).environment(env).build();
   }
 
-  /** The default executor: empty environment, no job id, events printed by a {@link ConsoleSink}. */
+  /** The default executor: empty environment, no job id, events printed by {@link ConsoleSink#standard()}. */
   public static LocalExecutor shared() {
     return SHARED;
   }
@@ -181,7 +181,7 @@ public final class LocalExecutor implements Executor {
       return this;
     }
 
-    /** Where events go (default: a {@link ConsoleSink} on standard error). */
+    /** Where events go (default: {@link ConsoleSink#standard()}: console lines, progress throttled). */
     public Builder sink(EventSink eventSink) {
       this.sink = Objects.requireNonNull(eventSink, "sink");
       return this;
