@@ -199,6 +199,30 @@ class RayTaskTest {
   }
 
   @Test
+  void secretsNeverComeBackFromTheWorkers() {
+    String token = "tok-task-4e7d1c-secret";
+    String apiKey = "key-task-9a8b7c-secret";
+    RecordingSink sink = new RecordingSink();
+    java.io.ByteArrayOutputStream lines = new java.io.ByteArrayOutputStream();
+    io.synapse.plugins.context.JsonLinesSink jsonLines = new io.synapse.plugins.context.JsonLinesSink(lines);
+    RunOptions options = RunOptions.builder().option(RayOptions.ADDRESS, address).env(Map.of("API_KEY", apiKey))
+        .sink(event -> {
+          sink.accept(event);
+          jsonLines.accept(event);
+        }).build();
+    Map<String, Object> params = Map.of("steps", 2, "token", token, "fail", true);
+    ExecutionError error = assertThrows(ExecutionError.class,
+        () -> PluginRunner.runPlugin("ray_job_demo", "steps", params, ExecutionMode.TASK, options));
+    RemoteActionException cause = assertInstanceOf(RemoteActionException.class, error.getCause(), () -> String.valueOf(error.getCause()));
+    assertEquals(IllegalStateException.class.getName(), cause.remoteClassName(), "the class name survives redaction");
+    assertTrue(cause.getMessage().contains("failed on purpose with token ***"), cause.getMessage());
+    String everything = error.getMessage() + error.details() + cause.getMessage() + cause.remoteStackTrace()
+        + sink.events() + lines.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(sink.events().stream().anyMatch(e -> e.type() == EventType.MESSAGE), "the action's message came back");
+    assertTrue(!everything.contains(token) && !everything.contains(apiKey), everything);
+  }
+
+  @Test
   void theDiscoveredPluginIsTheOneTheWorkersRun() {
     PluginDiscovery plugin = PluginDiscovery.fromModule("ray_demo");
     assertEquals(List.of("echo", "noop", "word-count"), plugin.listActions());

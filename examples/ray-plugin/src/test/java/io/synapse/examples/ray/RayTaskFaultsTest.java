@@ -1,0 +1,65 @@
+package io.synapse.examples.ray;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The head stops while a TASK call runs: the driver's call ends in a typed {@code ExecutionError}
+ * within a bounded time instead of hanging. The driver is a child JVM on a head of its own.
+ */
+class RayTaskFaultsTest {
+  private static final Path STATE = Path.of("target", "ray-state-task-faults").toAbsolutePath();
+
+  @AfterEach
+  void stopHead() throws Exception {
+    ray("stop");
+  }
+
+  @Test
+  void aHeadStoppedMidCallEndsTheCallWithATypedErrorInBoundedTime() throws Exception {
+    ray("start");
+    String address = Files.readString(STATE.resolve("address")).trim();
+    Path out = Files.createTempFile("head-stop-driver", ".out");
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(io.synapse.plugins.executors.ray.RayActorExecutor.driverJvmFlags());
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), HeadStopDriver.class.getName(), address));
+    Process driver = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(150);
+      while (!Files.readString(out, StandardCharsets.UTF_8).contains("READY") && System.nanoTime() < deadline && driver.isAlive()) {
+        Thread.sleep(200);
+      }
+      assertTrue(Files.readString(out, StandardCharsets.UTF_8).contains("READY"), "the driver never started: " + Files.readString(out));
+      Thread.sleep(2000);
+      ray("stop");
+      assertTrue(driver.waitFor(90, TimeUnit.SECONDS), "the driver hung after its head stopped");
+      String output = Files.readString(out, StandardCharsets.UTF_8);
+      assertTrue(output.contains("ERROR io.synapse.plugins.errors.ExecutionError execution_error"), output);
+      long millis = Long.parseLong(output.substring(output.lastIndexOf(' ') + 1).trim());
+      assertTrue(millis < 60_000, "the call ended " + millis + " ms after it started, before its own minute was up");
+    } finally {
+      driver.destroyForcibly();
+      Files.deleteIfExists(out);
+    }
+  }
+
+  private static void ray(String command) throws Exception {
+    String script = System.getProperty("synapse.ray.script", "../../scripts/ray.sh");
+    ProcessBuilder builder = new ProcessBuilder("bash", script, command).inheritIO();
+    builder.environment().put("SYNAPSE_RAY_STATE", STATE.toString());
+    Process process = builder.start();
+    if (!process.waitFor(180, TimeUnit.SECONDS) || process.exitValue() != 0) {
+      process.destroyForcibly();
+      throw new IllegalStateException("scripts/ray.sh " + command + " failed; see its output above");
+    }
+  }
+}
