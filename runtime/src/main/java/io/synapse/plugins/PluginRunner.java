@@ -90,12 +90,7 @@ public final class PluginRunner {
       descriptor = plugin.descriptor(action);
     }
     if (mode == ExecutionMode.LOCAL) {
-      LocalExecutor executor = LocalExecutor.builder()
-          .env(effective.env())
-          .jobId(effective.jobId())
-          .sink(effective.sink())
-          .build();
-      return runLocal(executor, descriptor, input);
+      return runLocal(effective.localExecutor(), descriptor, input);
     }
     Record bound = descriptor.bindParams(input);
     ExecutionBackend backend = backend(mode);

@@ -4,6 +4,7 @@ import io.synapse.plugins.action.BaseAction;
 import io.synapse.plugins.context.ConsoleSink;
 import io.synapse.plugins.context.EventSink;
 import io.synapse.plugins.context.PluginEnvironment;
+import io.synapse.plugins.executors.LocalExecutor;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -28,6 +29,9 @@ public final class RunOptions {
   private final Class<? extends BaseAction<?, ?>> actionClass;
   private final EventSink sink;
   private final Map<String, Object> options;
+  // The LOCAL executor of these options, built on first use: options are immutable, and building an
+  // executor (its environment redactor above all) cost more than a warm run of a small action.
+  private volatile LocalExecutor localExecutor;
 
   private RunOptions(Builder builder) {
     this.env = builder.env;
@@ -37,6 +41,17 @@ public final class RunOptions {
     this.actionClass = builder.actionClass;
     this.sink = builder.sink;
     this.options = Collections.unmodifiableMap(new LinkedHashMap<>(builder.options));
+  }
+
+  /** The LOCAL executor these options describe (environment, job id, sink), shared by every run given them. */
+  LocalExecutor localExecutor() {
+    LocalExecutor executor = localExecutor;
+    if (executor == null) {
+      // A race builds two equal executors; either one serves.
+      executor = LocalExecutor.builder().env(env).jobId(jobId).sink(sink).build();
+      localExecutor = executor;
+    }
+    return executor;
   }
 
   /** The defaults: empty environment, no job id, events printed to standard error ({@link ConsoleSink#standard()}). */

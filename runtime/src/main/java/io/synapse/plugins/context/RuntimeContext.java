@@ -20,7 +20,8 @@ public final class RuntimeContext {
   private final Clock clock;
   private volatile System.Logger logger;
   private final Redactor redactor;
-  private final ProgressTracker progress = new ProgressTracker();
+  // Made on the first progress report: most runs of small actions report none.
+  private volatile ProgressTracker progress;
 
   private RuntimeContext(Builder builder) {
     this.pluginCode = builder.pluginCode;
@@ -95,7 +96,7 @@ public final class RuntimeContext {
     }
     long safeTotal = Math.max(1, total);
     long safeCurrent = Math.max(0, Math.min(current, safeTotal));
-    ProgressTracker.Snapshot snapshot = progress.record(effectiveCategory, safeCurrent, safeTotal, clock.instant());
+    ProgressTracker.Snapshot snapshot = progress().record(effectiveCategory, safeCurrent, safeTotal, clock.instant());
     Map<String, Object> timing = snapshot.remaining() == null
         ? Map.of("elapsed_ms", snapshot.elapsed().toMillis())
         : Map.of("elapsed_ms", snapshot.elapsed().toMillis(), "eta_ms", snapshot.remaining().toMillis());
@@ -105,7 +106,17 @@ public final class RuntimeContext {
 
   /** The latest progress of every category of this run, with elapsed time and estimated time left. */
   public ProgressTracker progress() {
-    return progress;
+    ProgressTracker current = progress;
+    if (current == null) {
+      synchronized (this) {
+        current = progress;
+        if (current == null) {
+          current = new ProgressTracker();
+          progress = current;
+        }
+      }
+    }
+    return current;
   }
 
   /** What hides this run's secrets in its events: built from the environment unless given. */

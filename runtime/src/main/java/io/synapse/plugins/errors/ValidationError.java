@@ -1,5 +1,6 @@
 package io.synapse.plugins.errors;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,10 @@ public final class ValidationError extends PluginError {
 
   private final String subject;
   private final List<Violation> violations;
+  // Spelled out on first use: code that catches the error to count or map its violations (a form, a
+  // retry with defaults) never pays for the text. Rebuilt after deserialisation.
+  private transient volatile String message;
+  private transient volatile Map<String, Object> details;
 
   /**
    * An error for {@code subject} (e.g. {@code params of action 'process'}) with its violations.
@@ -22,12 +27,34 @@ public final class ValidationError extends PluginError {
    * @throws IllegalArgumentException when {@code violations} is empty
    */
   public ValidationError(String subject, List<Violation> violations) {
-    super("validation_error", message(subject, violations), details(subject, violations));
+    super("validation_error", null, Map.of());
     if (violations.isEmpty()) {
       throw new IllegalArgumentException("a ValidationError needs at least one violation");
     }
     this.subject = subject;
     this.violations = List.copyOf(violations);
+  }
+
+  /** {@code Invalid <subject> (<n> violations):} and one line per violation. */
+  @Override
+  public String getMessage() {
+    String text = message;
+    if (text == null) {
+      text = message(subject, violations);
+      message = text;
+    }
+    return text;
+  }
+
+  /** {@code subject} and {@code violations} (each as {@link Violation#toMap()}). */
+  @Override
+  public Map<String, Object> details() {
+    Map<String, Object> map = details;
+    if (map == null) {
+      map = details(subject, violations);
+      details = map;
+    }
+    return map;
   }
 
   /** What was validated, e.g. {@code params of action 'process'}. */
@@ -54,6 +81,6 @@ public final class ValidationError extends PluginError {
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("subject", subject);
     details.put("violations", violations.stream().map(Violation::toMap).collect(Collectors.toUnmodifiableList()));
-    return details;
+    return Collections.unmodifiableMap(details);
   }
 }

@@ -11,6 +11,9 @@ import java.util.regex.Pattern;
  * The jakarta-style constraint checks generated binders call after reading a component. Each check
  * ignores {@code null} (absence is the reader's business), adds one violation named after the
  * constraint, and never quotes the value. {@code Optional} values are checked by their content.
+ *
+ * <p>Each check takes the component's {@code parent} path and {@code name} rather than its whole path,
+ * so that the path is spelled out only when a violation is reported: a valid input builds no path.
  */
 public final class Checks {
   private Checks() {}
@@ -21,114 +24,158 @@ public final class Checks {
           + "@[\\p{L}\\p{N}]([\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?(\\.[\\p{L}\\p{N}]([\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?)*$");
 
   /** {@code @NotBlank}: a string with at least one non-whitespace character. */
-  public static void notBlank(Object value, String path, Violations violations) {
-    Object actual = unwrap(value);
-    if (actual instanceof CharSequence text && text.toString().isBlank()) {
-      violations.add(path, "must not be blank", "NotBlank");
+  public static void notBlank(Object value, String parent, String name, Violations violations) {
+    CharSequence text = text(value);
+    if (text != null && text.toString().isBlank()) {
+      violations.add(Violations.field(parent, name), "must not be blank", "NotBlank");
     }
   }
 
   /** {@code @NotEmpty}: a string, collection or map with at least one element. */
-  public static void notEmpty(Object value, String path, Violations violations) {
+  public static void notEmpty(Object value, String parent, String name, Violations violations) {
     Long size = size(unwrap(value));
     if (size != null && size == 0) {
-      violations.add(path, "must not be empty", "NotEmpty");
+      violations.add(Violations.field(parent, name), "must not be empty", "NotEmpty");
     }
   }
 
   /** {@code @Size(min, max)} on a string's length, a collection's or a map's size. */
-  public static void size(Object value, int min, int max, String path, Violations violations) {
+  public static void size(Object value, int min, int max, String parent, String name, Violations violations) {
     Long size = size(unwrap(value));
     if (size != null && (size < min || size > max)) {
       String range = max == Integer.MAX_VALUE ? "at least " + min : min == 0 ? "at most " + max : "between " + min + " and " + max;
-      violations.add(path, "size must be " + range, "Size");
+      violations.add(Violations.field(parent, name), "size must be " + range, "Size");
     }
   }
 
   /** {@code @Min}: a number greater than or equal to {@code min}. */
-  public static void min(Object value, long min, String path, Violations violations) {
+  public static void min(Object value, long min, String parent, String name, Violations violations) {
     Number number = number(value);
     if (number != null && compare(number, min) < 0) {
-      violations.add(path, "must be greater than or equal to " + min, "Min");
+      violations.add(Violations.field(parent, name), "must be greater than or equal to " + min, "Min");
     }
   }
 
   /** {@code @Max}: a number less than or equal to {@code max}. */
-  public static void max(Object value, long max, String path, Violations violations) {
+  public static void max(Object value, long max, String parent, String name, Violations violations) {
     Number number = number(value);
     if (number != null && compare(number, max) > 0) {
-      violations.add(path, "must be less than or equal to " + max, "Max");
+      violations.add(Violations.field(parent, name), "must be less than or equal to " + max, "Max");
     }
   }
 
   /** {@code @DecimalMin}: a number above {@code min} (or equal to it when inclusive). */
-  public static void decimalMin(Object value, String min, boolean inclusive, String path, Violations violations) {
+  public static void decimalMin(Object value, String min, boolean inclusive, String parent, String name, Violations violations) {
     Number number = number(value);
     if (number != null) {
-      int comparison = decimal(number).compareTo(new BigDecimal(min));
-      if (comparison < 0 || (comparison == 0 && !inclusive)) {
-        violations.add(path, "must be greater than " + (inclusive ? "or equal to " : "") + min, "DecimalMin");
-      }
+      reportBelow(decimal(number).compareTo(new BigDecimal(min)), min, inclusive, parent, name, violations);
+    }
+  }
+
+  /**
+   * {@code @DecimalMin} with a bound that a {@code double} holds exactly ({@code exactMin} is
+   * {@code min}, as the processor checked): doubles and integers of at most 53 bits are compared as
+   * doubles, with the same answer as {@link BigDecimal} and none of its cost.
+   */
+  public static void decimalMin(
+      Object value, String min, double exactMin, boolean inclusive, String parent, String name, Violations violations) {
+    Number number = number(value);
+    if (number != null) {
+      reportBelow(compare(number, min, exactMin), min, inclusive, parent, name, violations);
     }
   }
 
   /** {@code @DecimalMax}: a number below {@code max} (or equal to it when inclusive). */
-  public static void decimalMax(Object value, String max, boolean inclusive, String path, Violations violations) {
+  public static void decimalMax(Object value, String max, boolean inclusive, String parent, String name, Violations violations) {
     Number number = number(value);
     if (number != null) {
-      int comparison = decimal(number).compareTo(new BigDecimal(max));
-      if (comparison > 0 || (comparison == 0 && !inclusive)) {
-        violations.add(path, "must be less than " + (inclusive ? "or equal to " : "") + max, "DecimalMax");
-      }
+      reportAbove(decimal(number).compareTo(new BigDecimal(max)), max, inclusive, parent, name, violations);
     }
   }
 
+  /** {@code @DecimalMax} with a bound that a {@code double} holds exactly; see the same for {@code decimalMin}. */
+  public static void decimalMax(
+      Object value, String max, double exactMax, boolean inclusive, String parent, String name, Violations violations) {
+    Number number = number(value);
+    if (number != null) {
+      reportAbove(compare(number, max, exactMax), max, inclusive, parent, name, violations);
+    }
+  }
+
+  private static void reportBelow(int comparison, String min, boolean inclusive, String parent, String name, Violations violations) {
+    if (comparison < 0 || (comparison == 0 && !inclusive)) {
+      violations.add(Violations.field(parent, name), "must be greater than " + (inclusive ? "or equal to " : "") + min, "DecimalMin");
+    }
+  }
+
+  private static void reportAbove(int comparison, String max, boolean inclusive, String parent, String name, Violations violations) {
+    if (comparison > 0 || (comparison == 0 && !inclusive)) {
+      violations.add(Violations.field(parent, name), "must be less than " + (inclusive ? "or equal to " : "") + max, "DecimalMax");
+    }
+  }
+
+  // A double compares with an exact double bound as its shortest decimal form does (that form lies in
+  // the double's own rounding interval, which no other double's interval overlaps); an integer of at
+  // most 53 bits converts to double exactly.
+  private static int compare(Number number, String bound, double exactBound) {
+    double d;
+    if (number instanceof Double boxed && Double.isFinite(boxed)) {
+      d = boxed;
+    } else if ((number instanceof Integer || number instanceof Long || number instanceof Short || number instanceof Byte)
+        && number.longValue() >= -(1L << 53) && number.longValue() <= (1L << 53)) {
+      d = number.longValue();
+    } else {
+      return decimal(number).compareTo(new BigDecimal(bound));
+    }
+    return d < exactBound ? -1 : d > exactBound ? 1 : 0;
+  }
+
   /** {@code @Positive}: greater than 0. */
-  public static void positive(Object value, String path, Violations violations) {
+  public static void positive(Object value, String parent, String name, Violations violations) {
     Number number = number(value);
     if (number != null && signum(number) <= 0) {
-      violations.add(path, "must be greater than 0", "Positive");
+      violations.add(Violations.field(parent, name), "must be greater than 0", "Positive");
     }
   }
 
   /** {@code @PositiveOrZero}: 0 or more. */
-  public static void positiveOrZero(Object value, String path, Violations violations) {
+  public static void positiveOrZero(Object value, String parent, String name, Violations violations) {
     Number number = number(value);
     if (number != null && signum(number) < 0) {
-      violations.add(path, "must be greater than or equal to 0", "PositiveOrZero");
+      violations.add(Violations.field(parent, name), "must be greater than or equal to 0", "PositiveOrZero");
     }
   }
 
   /** {@code @Negative}: less than 0. */
-  public static void negative(Object value, String path, Violations violations) {
+  public static void negative(Object value, String parent, String name, Violations violations) {
     Number number = number(value);
     if (number != null && signum(number) >= 0) {
-      violations.add(path, "must be less than 0", "Negative");
+      violations.add(Violations.field(parent, name), "must be less than 0", "Negative");
     }
   }
 
   /** {@code @NegativeOrZero}: 0 or less. */
-  public static void negativeOrZero(Object value, String path, Violations violations) {
+  public static void negativeOrZero(Object value, String parent, String name, Violations violations) {
     Number number = number(value);
     if (number != null && signum(number) > 0) {
-      violations.add(path, "must be less than or equal to 0", "NegativeOrZero");
+      violations.add(Violations.field(parent, name), "must be less than or equal to 0", "NegativeOrZero");
     }
   }
 
   /** {@code @Pattern}: the whole string matches {@code pattern}. */
-  public static void pattern(Object value, Pattern pattern, String path, Violations violations) {
-    Object actual = unwrap(value);
-    if (actual instanceof CharSequence text && !pattern.matcher(text).matches()) {
-      violations.add(path, "must match \"" + pattern.pattern() + "\"", "Pattern");
+  public static void pattern(Object value, Pattern pattern, String parent, String name, Violations violations) {
+    CharSequence text = text(value);
+    if (text != null && !pattern.matcher(text).matches()) {
+      violations.add(Violations.field(parent, name), "must match \"" + pattern.pattern() + "\"", "Pattern");
     }
   }
 
   /** {@code @Email}: a well-formed address, and when {@code extra} is given, matching it too. */
-  public static void email(Object value, Pattern extra, String path, Violations violations) {
-    Object actual = unwrap(value);
-    if (actual instanceof CharSequence text && text.length() > 0
+  public static void email(Object value, Pattern extra, String parent, String name, Violations violations) {
+    CharSequence text = text(value);
+    if (text != null && text.length() > 0
         && (!EMAIL.matcher(text).matches() || (extra != null && !extra.matcher(text).matches()))) {
-      violations.add(path, "must be a well-formed email address", "Email");
+      violations.add(Violations.field(parent, name), "must be a well-formed email address", "Email");
     }
   }
 
@@ -136,7 +183,20 @@ public final class Checks {
     return value instanceof Optional<?> optional ? optional.orElse(null) : value;
   }
 
+  private static CharSequence text(Object value) {
+    Object actual = unwrap(value);
+    if (actual instanceof String string) {
+      return string;
+    }
+    return actual instanceof CharSequence sequence ? sequence : null;
+  }
+
+  // String first: on JDK 17 an interface instanceof against String (CharSequence) is a scan whenever
+  // the class's one-entry cache holds another interface, which the checks of a bind alternate.
   private static Long size(Object value) {
+    if (value instanceof String text) {
+      return (long) text.length();
+    }
     if (value instanceof CharSequence text) {
       return (long) text.length();
     }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.RandomAccess;
 import java.util.Set;
 
 /**
@@ -75,95 +77,95 @@ public final class Readers {
   private Readers() {}
 
   /** Strings. */
-  public static final ValueReader<String> STRING = (value, path, violations) -> {
-    if (value == null || value instanceof String) {
-      return (String) value;
-    }
-    return typeMismatch("a string", value, path, violations);
-  };
+  public static final ValueReader<String> STRING = scalar(value -> value instanceof String text ? text : null,
+      (value, path, violations) -> typeMismatch("a string", value, path, violations));
 
   /** Booleans, with the lax strings and 0/1. */
-  public static final ValueReader<Boolean> BOOLEAN = (value, path, violations) -> {
-    if (value == null || value instanceof Boolean) {
-      return (Boolean) value;
-    }
-    if (value instanceof String text) {
-      switch (text.trim().toLowerCase(Locale.ROOT)) {
-        case "true", "yes", "on", "1":
-          return Boolean.TRUE;
-        case "false", "no", "off", "0":
-          return Boolean.FALSE;
-        default:
-          return typeMismatch("a boolean", value, path, violations);
-      }
-    }
-    if (value instanceof Number number && isIntegral(number)) {
-      long asLong = number.longValue();
-      if (asLong == 0 || asLong == 1) {
-        return asLong == 1;
-      }
-    }
-    return typeMismatch("a boolean", value, path, violations);
-  };
+  public static final ValueReader<Boolean> BOOLEAN = scalar(value -> value instanceof Boolean exact ? exact : null,
+      (value, path, violations) -> {
+        if (value instanceof String text) {
+          switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on", "1":
+              return Boolean.TRUE;
+            case "false", "no", "off", "0":
+              return Boolean.FALSE;
+            default:
+              return typeMismatch("a boolean", value, path, violations);
+          }
+        }
+        if (value instanceof Number number && isIntegral(number)) {
+          long asLong = number.longValue();
+          if (asLong == 0 || asLong == 1) {
+            return asLong == 1;
+          }
+        }
+        return typeMismatch("a boolean", value, path, violations);
+      });
 
   /** 32-bit integers. */
-  public static final ValueReader<Integer> INT = (value, path, violations) -> {
-    if (value instanceof Integer exact) {
-      return exact;
-    }
-    BigInteger integer = integral(value, "an integer", path, violations);
-    return integer == null ? null : inRange(integer, Integer.MIN_VALUE, Integer.MAX_VALUE, "int", path, violations) ? integer.intValue() : null;
-  };
+  public static final ValueReader<Integer> INT = scalar(value -> value instanceof Integer exact ? exact : null,
+      (value, path, violations) -> {
+        BigInteger integer = integral(value, "an integer", path, violations);
+        return integer == null ? null : inRange(integer, Integer.MIN_VALUE, Integer.MAX_VALUE, "int", path, violations) ? integer.intValue() : null;
+      });
 
   /** 64-bit integers. */
-  public static final ValueReader<Long> LONG = (value, path, violations) -> {
-    if (value instanceof Long || value instanceof Integer) {
-      return ((Number) value).longValue();
-    }
-    BigInteger integer = integral(value, "an integer", path, violations);
-    return integer == null ? null : inRange(integer, Long.MIN_VALUE, Long.MAX_VALUE, "long", path, violations) ? integer.longValue() : null;
-  };
+  public static final ValueReader<Long> LONG = scalar(
+      value -> value instanceof Long exact ? exact : value instanceof Integer small ? Long.valueOf(small) : null,
+      (value, path, violations) -> {
+        BigInteger integer = integral(value, "an integer", path, violations);
+        return integer == null ? null : inRange(integer, Long.MIN_VALUE, Long.MAX_VALUE, "long", path, violations) ? integer.longValue() : null;
+      });
 
   /** 16-bit integers. */
-  public static final ValueReader<Short> SHORT = (value, path, violations) -> {
-    BigInteger integer = integral(value, "an integer", path, violations);
-    return integer == null ? null : inRange(integer, Short.MIN_VALUE, Short.MAX_VALUE, "short", path, violations) ? integer.shortValue() : null;
-  };
+  public static final ValueReader<Short> SHORT = scalar(
+      value -> value instanceof Short exact ? exact
+          : value instanceof Integer number && number == (short) (int) number ? Short.valueOf((short) (int) number) : null,
+      (value, path, violations) -> {
+        BigInteger integer = integral(value, "an integer", path, violations);
+        return integer == null ? null : inRange(integer, Short.MIN_VALUE, Short.MAX_VALUE, "short", path, violations) ? integer.shortValue() : null;
+      });
 
   /** 8-bit integers. */
-  public static final ValueReader<Byte> BYTE = (value, path, violations) -> {
-    BigInteger integer = integral(value, "an integer", path, violations);
-    return integer == null ? null : inRange(integer, Byte.MIN_VALUE, Byte.MAX_VALUE, "byte", path, violations) ? integer.byteValue() : null;
-  };
+  public static final ValueReader<Byte> BYTE = scalar(
+      value -> value instanceof Byte exact ? exact
+          : value instanceof Integer number && number == (byte) (int) number ? Byte.valueOf((byte) (int) number) : null,
+      (value, path, violations) -> {
+        BigInteger integer = integral(value, "an integer", path, violations);
+        return integer == null ? null : inRange(integer, Byte.MIN_VALUE, Byte.MAX_VALUE, "byte", path, violations) ? integer.byteValue() : null;
+      });
 
   /** Integers of any size. */
-  public static final ValueReader<BigInteger> BIG_INTEGER = (value, path, violations) -> integral(value, "an integer", path, violations);
+  public static final ValueReader<BigInteger> BIG_INTEGER = scalar(value -> value instanceof BigInteger exact ? exact : null,
+      (value, path, violations) -> integral(value, "an integer", path, violations));
 
   /** Finite doubles. */
-  public static final ValueReader<Double> DOUBLE = (value, path, violations) -> {
-    if (value instanceof Double d && Double.isFinite(d)) {
-      return d;
-    }
-    BigDecimal decimal = decimal(value, path, violations);
-    return decimal == null ? null : decimal.doubleValue();
-  };
+  public static final ValueReader<Double> DOUBLE = scalar(
+      // An int converts to double exactly; other numbers go through their decimal form.
+      value -> value instanceof Double exact && Double.isFinite(exact) ? exact
+          : value instanceof Integer small ? Double.valueOf(small) : null,
+      (value, path, violations) -> {
+        BigDecimal decimal = decimal(value, path, violations);
+        return decimal == null ? null : decimal.doubleValue();
+      });
 
   /** Finite floats; a value beyond float's range is a violation. */
-  public static final ValueReader<Float> FLOAT = (value, path, violations) -> {
-    BigDecimal decimal = decimal(value, path, violations);
-    if (decimal == null) {
-      return null;
-    }
-    float result = decimal.floatValue();
-    if (Float.isInfinite(result)) {
-      violations.add(path, "is out of range for float", "Type");
-      return null;
-    }
-    return result;
-  };
+  public static final ValueReader<Float> FLOAT = scalar(value -> value instanceof Float exact && Float.isFinite(exact) ? exact : null,
+      (value, path, violations) -> {
+        BigDecimal decimal = decimal(value, path, violations);
+        if (decimal == null) {
+          return null;
+        }
+        float result = decimal.floatValue();
+        if (Float.isInfinite(result)) {
+          violations.add(path, "is out of range for float", "Type");
+          return null;
+        }
+        return result;
+      });
 
   /** Exact decimals. */
-  public static final ValueReader<BigDecimal> BIG_DECIMAL = Readers::decimal;
+  public static final ValueReader<BigDecimal> BIG_DECIMAL = scalar(value -> value instanceof BigDecimal exact ? exact : null, Readers::decimal);
 
   /** File system paths, from strings. */
   public static final ValueReader<Path> PATH = (value, path, violations) -> {
@@ -238,26 +240,39 @@ public final class Readers {
   /** Any JSON-like value, taken as it is (maps and lists copied unmodifiable). */
   public static final ValueReader<Object> ANY = (value, path, violations) -> JsonValues.immutableCopy(value, path, violations);
 
-  /** Enum constants by name, in any case. */
+  /**
+   * Enum constants by name, in any case. Generated binders keep the reader in a constant, since
+   * {@code values()} copies the array on each call.
+   */
   public static <E extends Enum<E>> ValueReader<E> enumOf(E[] constants) {
-    return (value, path, violations) -> {
+    E[] known = constants.clone();
+    return scalar(value -> value instanceof String text ? constantNamed(known, text) : null, (value, path, violations) -> {
       String text = STRING.read(value, path, violations);
       if (text == null) {
         return null;
       }
-      String wanted = text.trim();
-      for (E constant : constants) {
-        if (constant.name().equalsIgnoreCase(wanted)) {
-          return constant;
-        }
-      }
       List<String> names = new ArrayList<>();
-      for (E constant : constants) {
+      for (E constant : known) {
         names.add(constant.name());
       }
       violations.add(path, "must be one of " + String.join(", ", names), "Type");
       return null;
-    };
+    });
+  }
+
+  private static <E extends Enum<E>> E constantNamed(E[] constants, String text) {
+    for (E constant : constants) {
+      if (constant.name().equals(text)) {
+        return constant;
+      }
+    }
+    String wanted = text.trim();
+    for (E constant : constants) {
+      if (constant.name().equalsIgnoreCase(wanted)) {
+        return constant;
+      }
+    }
+    return null;
   }
 
   /** Lists of {@code element}; null elements are violations. */
@@ -325,7 +340,7 @@ public final class Readers {
     if (!(value instanceof Map<?, ?> input)) {
       return typeMismatch("an object", value, path, violations);
     }
-    if (fieldNames.containsAll(input.keySet())) {
+    if (allKnown(input, fieldNames)) {
       return input;
     }
     for (Object key : input.keySet()) {
@@ -341,27 +356,85 @@ public final class Readers {
     return input;
   }
 
+  // Whether every key is a known name: a hash lookup per key with the lists fieldNames(...) makes.
+  private static boolean allKnown(Map<?, ?> input, List<String> fieldNames) {
+    for (Object key : input.keySet()) {
+      if (!(key instanceof String) || !fieldNames.contains(key)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The component names of a record, in declaration order, as generated binders give them to
+   * {@link #object}: an immutable list whose {@code contains} is a hash lookup rather than a scan.
+   *
+   * @throws IllegalArgumentException when a name is repeated
+   */
+  public static List<String> fieldNames(String... names) {
+    return new FieldNames(names);
+  }
+
+  private static final class FieldNames extends AbstractList<String> implements RandomAccess {
+    private final String[] names;
+    private final Set<String> lookup;
+
+    FieldNames(String[] names) {
+      this.names = names.clone();
+      this.lookup = Set.of(this.names);
+    }
+
+    @Override
+    public String get(int index) {
+      return names[index];
+    }
+
+    @Override
+    public int size() {
+      return names.length;
+    }
+
+    @Override
+    public boolean contains(Object candidate) {
+      // Keys are often these very strings (literals, Jackson's interned names): identity first, for
+      // the records of a few fields that most params are.
+      if (names.length <= 16) {
+        for (String name : names) {
+          if (name == candidate) {
+            return true;
+          }
+        }
+      }
+      return candidate != null && lookup.contains(candidate);
+    }
+
+    @Override
+    public int indexOf(Object candidate) {
+      return contains(candidate) ? super.indexOf(candidate) : -1;
+    }
+  }
+
   /** Reads an optional component: null when absent (or null). */
   public static <T> T field(Map<?, ?> fields, String name, String path, Violations violations, ValueReader<T> reader) {
-    return reader.read(fields.get(name), Violations.field(path, name), violations);
+    return reader.readField(fields.get(name), path, name, violations);
   }
 
   /** Reads a required component: a {@code Required} violation when absent or null. */
   public static <T> T required(Map<?, ?> fields, String name, String path, Violations violations, ValueReader<T> reader) {
     Object value = fields.get(name);
-    String fieldPath = Violations.field(path, name);
     if (value == null) {
-      violations.add(fieldPath, "is required", "Required");
+      violations.add(Violations.field(path, name), "is required", "Required");
       return null;
     }
-    return reader.read(value, fieldPath, violations);
+    return reader.readField(value, path, name, violations);
   }
 
   /** Reads a component with a default: {@code defaultValue} (JSON-like) is read when absent or null. */
   public static <T> T withDefault(
       Map<?, ?> fields, String name, Object defaultValue, String path, Violations violations, ValueReader<T> reader) {
     Object value = fields.get(name);
-    return reader.read(value == null ? defaultValue : value, Violations.field(path, name), violations);
+    return reader.readField(value == null ? defaultValue : value, path, name, violations);
   }
 
   private static <T> List<T> elements(Object value, ValueReader<T> element, String path, Violations violations) {
@@ -375,12 +448,11 @@ public final class Readers {
     List<T> items = new ArrayList<>(input.size());
     int index = 0;
     for (Object item : input) {
-      String itemPath = Violations.index(path, index++);
       if (item == null) {
-        violations.add(itemPath, "must not be null", "NotNull");
+        violations.add(Violations.index(path, index++), "must not be null", "NotNull");
         continue;
       }
-      items.add(element.read(item, itemPath, violations));
+      items.add(element.readElement(item, path, index++, violations));
     }
     return violations.count() == before ? items : null;
   }
@@ -467,9 +539,63 @@ public final class Readers {
 
   /**
    * Checks {@code input} against the limits in the class comment, adding one violation and returning
-   * false when it crosses one. Iterative, so that no depth of input can overflow the stack.
+   * false when it crosses one. No depth of input can overflow the stack.
    */
   static boolean withinLimits(Object input, Violations violations) {
+    // Params are shallow: a short recursive walk proves most inputs within the limits. Anything deeper
+    // than it goes, or over a limit, is walked again by the iterative check, which names the path.
+    return quickCount(input, 0, 1) >= 0 || checkLimits(input, violations);
+  }
+
+  private static final int QUICK_DEPTH = 32;
+
+  // The number of values counted so far plus those in value, or -1 when value is deeper than
+  // QUICK_DEPTH, holds too many values or too long a string.
+  private static long quickCount(Object value, int depth, long counted) {
+    if (value == null || value instanceof Number || value instanceof Boolean) {
+      return counted;
+    }
+    if (value instanceof String string) {
+      return string.length() > MAX_STRING_LENGTH ? -1 : counted;
+    }
+    if (depth >= QUICK_DEPTH) {
+      return -1;
+    }
+    long values = counted;
+    if (value instanceof Map<?, ?> map) {
+      values += map.size();
+      if (values > MAX_VALUES) {
+        return -1;
+      }
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        if (!(entry.getKey() instanceof String key) || key.length() > MAX_STRING_LENGTH) {
+          return -1;
+        }
+        values = quickCount(entry.getValue(), depth + 1, values);
+        if (values < 0) {
+          return -1;
+        }
+      }
+      return values;
+    }
+    if (value instanceof List<?> list) {
+      values += list.size();
+      if (values > MAX_VALUES) {
+        return -1;
+      }
+      for (Object item : list) {
+        values = quickCount(item, depth + 1, values);
+        if (values < 0) {
+          return -1;
+        }
+      }
+      return values;
+    }
+    // Other collections, keys that are not strings, other char sequences: the full check decides.
+    return -1;
+  }
+
+  private static boolean checkLimits(Object input, Violations violations) {
     if (!isContainer(input)) {
       return checkLength(input, null, null, violations);
     }
@@ -493,7 +619,9 @@ public final class Readers {
       }
       if (value instanceof Map<?, ?> map) {
         for (Map.Entry<?, ?> entry : map.entrySet()) {
-          if (entry.getKey() instanceof CharSequence key && key.length() > MAX_STRING_LENGTH) {
+          Object key = entry.getKey();
+          if (key instanceof String string ? string.length() > MAX_STRING_LENGTH
+              : key instanceof CharSequence text && text.length() > MAX_STRING_LENGTH) {
             violations.add(node.path(), "has a key longer than " + MAX_STRING_LENGTH + " characters", "MaxLength");
             return false;
           }
@@ -521,12 +649,19 @@ public final class Readers {
     return checkLength(child, parent, segment, violations);
   }
 
+  // The common scalars are ruled out first by their classes: an instanceof against an interface that
+  // a class does not implement scans all of that class's interfaces, which made this walk costly.
   private static boolean isContainer(Object value) {
+    if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
+      return false;
+    }
     return value instanceof Map || value instanceof Collection;
   }
 
   private static boolean checkLength(Object value, Node parent, Object segment, Violations violations) {
-    if (value instanceof CharSequence text && text.length() > MAX_STRING_LENGTH) {
+    boolean tooLong = value instanceof String string ? string.length() > MAX_STRING_LENGTH
+        : !(value instanceof Number || value instanceof Boolean) && value instanceof CharSequence text && text.length() > MAX_STRING_LENGTH;
+    if (tooLong) {
       String path = parent == null ? "" : new Node(value, parent, segment, parent.depth() + 1).path();
       violations.add(path, "is longer than " + MAX_STRING_LENGTH + " characters", "MaxLength");
       return false;
@@ -547,6 +682,42 @@ public final class Readers {
       }
       return path;
     }
+  }
+
+  /**
+   * A reader of values that usually arrive as the right Java type already: {@code exact} takes those
+   * (returning null for anything else) without spelling out a path; {@code convert} gets the rest, never
+   * null, with the path, to coerce or report.
+   */
+  private static <T> ValueReader<T> scalar(java.util.function.Function<Object, T> exact, ValueReader<T> convert) {
+    return new ValueReader<>() {
+      @Override
+      public T read(Object value, String path, Violations violations) {
+        if (value == null) {
+          return null;
+        }
+        T read = exact.apply(value);
+        return read != null ? read : convert.read(value, path, violations);
+      }
+
+      @Override
+      public T readField(Object value, String parent, String name, Violations violations) {
+        if (value == null) {
+          return null;
+        }
+        T read = exact.apply(value);
+        return read != null ? read : convert.read(value, Violations.field(parent, name), violations);
+      }
+
+      @Override
+      public T readElement(Object value, String parent, int index, Violations violations) {
+        if (value == null) {
+          return null;
+        }
+        T read = exact.apply(value);
+        return read != null ? read : convert.read(value, Violations.index(parent, index), violations);
+      }
+    };
   }
 
   static <T> T typeMismatch(String expected, Object value, String path, Violations violations) {

@@ -69,10 +69,22 @@ public final class Violations {
 
   /** The path of map entry {@code key} inside {@code path}: dotted when the key is a plain name. */
   public static String key(String path, String key) {
-    boolean plain = !key.isEmpty() && key.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '_' || c == '-');
-    if (plain) {
+    if (isPlain(key)) {
       return field(path, key);
     }
     return path + "[\"" + key.replace("\\", "\\\\").replace("\"", "\\\"") + "\"]";
+  }
+
+  private static boolean isPlain(String key) {
+    if (key.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      if (!Character.isLetterOrDigit(c) && c != '_' && c != '-') {
+        return false;
+      }
+    }
+    return true;
   }
 }

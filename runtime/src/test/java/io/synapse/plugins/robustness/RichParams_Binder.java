@@ -41,26 +41,26 @@ public final class RichParams_Binder implements RecordBinder<RichParams> {
       return null;
     }
     String name = Readers.required(fields, "name", path, violations, Readers.STRING);
-    Checks.notBlank(name, Violations.field(path, "name"), violations);
+    Checks.notBlank(name, path, "name", violations);
     Integer batchSize = Readers.withDefault(fields, "batchSize", "32", path, violations, Readers.INT);
-    Checks.min(batchSize, 1L, Violations.field(path, "batchSize"), violations);
-    Checks.max(batchSize, 1024L, Violations.field(path, "batchSize"), violations);
+    Checks.min(batchSize, 1L, path, "batchSize", violations);
+    Checks.max(batchSize, 1024L, path, "batchSize", violations);
     Optional<Double> learningRate = Readers.field(fields, "learningRate", path, violations, Readers.optional(Readers.DOUBLE));
-    Checks.decimalMin(learningRate, "0", false, Violations.field(path, "learningRate"), violations);
-    Checks.decimalMax(learningRate, "1", true, Violations.field(path, "learningRate"), violations);
+    Checks.decimalMin(learningRate, "0", false, path, "learningRate", violations);
+    Checks.decimalMax(learningRate, "1", true, path, "learningRate", violations);
     RichParams.Mode mode = Readers.required(fields, "mode", path, violations, Readers.enumOf(RichParams.Mode.values()));
     List<RichParams.Layer> layers = Readers.withDefault(fields, "layers", List.of(), path, violations, Readers.list(LayerBinder.INSTANCE));
-    Checks.size(layers, 1, 4, Violations.field(path, "layers"), violations);
+    Checks.size(layers, 1, 4, path, "layers", violations);
     Map<String, Integer> labels = Readers.withDefault(fields, "labels", Map.of(), path, violations, Readers.map(Readers.INT));
-    Checks.size(labels, 0, 3, Violations.field(path, "labels"), violations);
+    Checks.size(labels, 0, 3, path, "labels", violations);
     String tag = Readers.field(fields, "tag", path, violations, Readers.STRING);
-    Checks.pattern(tag, TAG_PATTERN, Violations.field(path, "tag"), violations);
+    Checks.pattern(tag, TAG_PATTERN, path, "tag", violations);
     String owner = Readers.field(fields, "owner", path, violations, Readers.STRING);
-    Checks.email(owner, null, Violations.field(path, "owner"), violations);
+    Checks.email(owner, null, path, "owner", violations);
     Boolean verbose = Readers.withDefault(fields, "verbose", "false", path, violations, Readers.BOOLEAN);
     Set<String> tags = Readers.withDefault(fields, "tags", List.of(), path, violations, Readers.set(Readers.STRING));
     Long seed = Readers.field(fields, "seed", path, violations, Readers.LONG);
-    Checks.positiveOrZero(seed, Violations.field(path, "seed"), violations);
+    Checks.positiveOrZero(seed, path, "seed", violations);
     if (violations.count() != before) {
       return null;
     }
@@ -93,7 +93,7 @@ public final class RichParams_Binder implements RecordBinder<RichParams> {
         return null;
       }
       Integer size = Readers.required(fields, "size", path, violations, Readers.INT);
-      Checks.positive(size, Violations.field(path, "size"), violations);
+      Checks.positive(size, path, "size", violations);
       RichParams.Activation activation = Readers.withDefault(fields, "activation", "relu", path, violations,
           Readers.enumOf(RichParams.Activation.values()));
       if (violations.count() != before) {

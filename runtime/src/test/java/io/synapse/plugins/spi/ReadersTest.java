@@ -126,6 +126,55 @@ class ReadersTest {
   }
 
   @Test
+  void fieldNamesKeepOrderAndRefuseNullAndForeignKeys() {
+    List<String> names = Readers.fieldNames("inputPath", "batchSize", "verbose");
+    assertEquals(List.of("inputPath", "batchSize", "verbose"), names);
+    assertTrue(names.contains("batchSize"));
+    assertEquals(false, names.contains("batchsize"));
+    assertEquals(false, names.contains(null));
+    assertEquals(-1, names.indexOf(7));
+    assertEquals(1, names.indexOf("batchSize"));
+    assertThrows(UnsupportedOperationException.class, () -> names.add("x"));
+    assertThrows(IllegalArgumentException.class, () -> Readers.fieldNames("a", "a"));
+    Map<Object, Object> withNullKey = new java.util.HashMap<>();
+    withNullKey.put(null, 1);
+    withNullKey.put("inputPath", "x");
+    withNullKey.put(3, "y");
+    Violations violations = new Violations();
+    Readers.object(withNullKey, "p", names, violations);
+    assertEquals(List.of("Type", "Type"), violations.list().stream().map(Violation::constraint).toList());
+  }
+
+  @Test
+  void readersGivenParentAndNameSpellOutThePathOnlyToReport() {
+    // Every scalar reader: the well-typed value, a coerced one, and a mismatch reported at parent.name.
+    Map<ValueReader<?>, List<Object>> cases = new java.util.LinkedHashMap<>();
+    cases.put(Readers.STRING, Arrays.asList("x", "x", 1));
+    cases.put(Readers.BOOLEAN, Arrays.asList(true, "yes", "maybe"));
+    cases.put(Readers.INT, Arrays.asList(3, "3", "x"));
+    cases.put(Readers.LONG, Arrays.asList(3L, 3, 1.5));
+    cases.put(Readers.SHORT, Arrays.asList((short) 3, 3, 70000));
+    cases.put(Readers.BYTE, Arrays.asList((byte) 3, 3, 300));
+    cases.put(Readers.BIG_INTEGER, Arrays.asList(BigInteger.TWO, 2, "two"));
+    cases.put(Readers.DOUBLE, Arrays.asList(0.5, 2, Double.NaN));
+    cases.put(Readers.FLOAT, Arrays.asList(0.5f, 0.5, 1e300));
+    cases.put(Readers.BIG_DECIMAL, Arrays.asList(BigDecimal.ONE, 1, "one"));
+    cases.put(Readers.enumOf(Color.values()), Arrays.asList(Color.RED.name(), " dark_blue ", "GREEN"));
+    cases.forEach((reader, values) -> {
+      Violations violations = new Violations();
+      Object exact = reader.readField(values.get(0), "a[1]", "f", violations);
+      Object coerced = reader.readElement(values.get(1), "a", 2, violations);
+      assertEquals(List.of(), violations.list(), reader + " " + values);
+      assertEquals(read(reader, values.get(0)), exact);
+      assertEquals(read(reader, values.get(1)), coerced);
+      assertNull(reader.readField(values.get(2), "a[1]", "f", violations));
+      assertNull(reader.readElement(values.get(2), "a", 2, violations));
+      assertNull(reader.readField(null, "a[1]", "f", violations));
+      assertEquals(List.of("a[1].f", "a[2]"), violations.list().stream().map(Violation::path).toList(), values.toString());
+    });
+  }
+
+  @Test
   void anyCopiesJsonValuesAndRefusesOthers() {
     Object copy = read(Readers.ANY, Map.of("a", List.of(1, "two")));
     assertEquals(Map.of("a", List.of(1, "two")), copy);

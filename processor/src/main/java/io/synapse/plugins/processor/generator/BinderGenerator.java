@@ -14,8 +14,10 @@ import io.synapse.plugins.processor.model.Constraint;
 import io.synapse.plugins.processor.model.FieldType;
 import io.synapse.plugins.processor.model.ParamField;
 import io.synapse.plugins.processor.model.RecordModel;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
 
@@ -44,7 +46,7 @@ public final class BinderGenerator {
     }
     type.addField(FieldSpec.builder(ParameterizedTypeName.get(LIST, STRING), "FIELDS",
             Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .initializer("$T.of($L)", LIST, names.build())
+        .initializer("$T.fieldNames($L)", RuntimeTypes.READERS, names.build())
         .build());
     for (ParamField field : record.fields()) {
       addConstants(type, field);
@@ -68,6 +70,13 @@ public final class BinderGenerator {
 
   private static void addConstants(TypeSpec.Builder type, ParamField field) {
     String constant = JavaFiles.constantName(field.name());
+    if (hasReaderConstant(field)) {
+      // Built once: enumOf copies values(), and list(...) and the like would allocate on every read.
+      type.addField(FieldSpec.builder(ParameterizedTypeName.get(RuntimeTypes.VALUE_READER, field.type().typeName()),
+              constant + "_READER", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+          .initializer(TypeCode.reader(field.type()))
+          .build());
+    }
     if (field.defaultValue().isPresent() && !field.type().isTextDefaultable()) {
       type.addField(FieldSpec.builder(Object.class, constant + "_DEFAULT", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
           .initializer("$T.json($S)", RuntimeTypes.DEFAULTS, field.defaultValue().get().text())
@@ -121,8 +130,32 @@ public final class BinderGenerator {
     return method.build();
   }
 
+  // Readers that name another binder stay in the method: a constant would make binder classes
+  // initialise each other, and two threads binding two mutually nested records first could deadlock.
+  private static boolean hasReaderConstant(ParamField field) {
+    return !(field.type() instanceof FieldType.Scalar) && !namesBinder(field.type());
+  }
+
+  private static boolean namesBinder(FieldType type) {
+    if (type instanceof FieldType.ListType list) {
+      return namesBinder(list.element());
+    }
+    if (type instanceof FieldType.SetType set) {
+      return namesBinder(set.element());
+    }
+    if (type instanceof FieldType.MapType map) {
+      return namesBinder(map.value());
+    }
+    if (type instanceof FieldType.OptionalType optional) {
+      return namesBinder(optional.content());
+    }
+    return type instanceof FieldType.RecordType;
+  }
+
   private static CodeBlock readCall(ParamField field) {
-    CodeBlock reader = TypeCode.reader(field.type());
+    CodeBlock reader = hasReaderConstant(field)
+        ? CodeBlock.of("$L_READER", JavaFiles.constantName(field.name()))
+        : TypeCode.reader(field.type());
     String name = field.name();
     if (field.defaultValue().isPresent()) {
       CodeBlock defaultValue = field.type().isTextDefaultable()
@@ -148,7 +181,7 @@ public final class BinderGenerator {
   }
 
   private static CodeBlock check(ParamField field, String local, Constraint constraint) {
-    CodeBlock where = CodeBlock.of("$T.field(path, $S), violations", RuntimeTypes.VIOLATIONS, field.name());
+    CodeBlock where = CodeBlock.of("path, $S, violations", field.name());
     String constant = JavaFiles.constantName(field.name());
     TypeName checks = RuntimeTypes.CHECKS;
     if (constraint instanceof Constraint.NotBlank) {
@@ -167,10 +200,10 @@ public final class BinderGenerator {
       return CodeBlock.of("$T.max($L, $LL, $L)", checks, local, max.value(), where);
     }
     if (constraint instanceof Constraint.DecimalMin min) {
-      return CodeBlock.of("$T.decimalMin($L, $S, $L, $L)", checks, local, min.value().trim(), min.inclusive(), where);
+      return decimalCheck("decimalMin", local, min.value().trim(), min.inclusive(), where);
     }
     if (constraint instanceof Constraint.DecimalMax max) {
-      return CodeBlock.of("$T.decimalMax($L, $S, $L, $L)", checks, local, max.value().trim(), max.inclusive(), where);
+      return decimalCheck("decimalMax", local, max.value().trim(), max.inclusive(), where);
     }
     if (constraint instanceof Constraint.Positive) {
       return CodeBlock.of("$T.positive($L, $L)", checks, local, where);
@@ -194,6 +227,31 @@ public final class BinderGenerator {
     }
     // NotNull is enforced by reading the component as required.
     return null;
+  }
+
+  // A bound a double holds exactly (0, 1, 0.5, 100.25) is passed as a double literal too, so that the
+  // check compares doubles rather than BigDecimals; Double.toString must give it back for the literal.
+  private static CodeBlock decimalCheck(String method, String local, String bound, boolean inclusive, CodeBlock where) {
+    OptionalDouble exact = exactDouble(bound);
+    if (exact.isPresent()) {
+      return CodeBlock.of("$T.$L($L, $S, $L, $L, $L)", RuntimeTypes.CHECKS, method, local, bound,
+          Double.toString(exact.getAsDouble()), inclusive, where);
+    }
+    return CodeBlock.of("$T.$L($L, $S, $L, $L)", RuntimeTypes.CHECKS, method, local, bound, inclusive, where);
+  }
+
+  static OptionalDouble exactDouble(String bound) {
+    try {
+      BigDecimal decimal = new BigDecimal(bound);
+      double asDouble = decimal.doubleValue();
+      if (Double.isFinite(asDouble) && new BigDecimal(asDouble).compareTo(decimal) == 0
+          && new BigDecimal(Double.toString(asDouble)).compareTo(decimal) == 0) {
+        return OptionalDouble.of(asDouble);
+      }
+    } catch (NumberFormatException e) {
+      // Validated earlier; an unreadable bound keeps the BigDecimal check.
+    }
+    return OptionalDouble.empty();
   }
 
   private static String maxLiteral(int max) {

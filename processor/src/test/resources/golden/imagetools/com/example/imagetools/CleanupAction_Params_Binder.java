@@ -18,7 +18,7 @@ import javax.annotation.processing.Generated;
 public final class CleanupAction_Params_Binder implements RecordBinder<CleanupAction.Params> {
   public static final CleanupAction_Params_Binder INSTANCE = new CleanupAction_Params_Binder();
 
-  private static final List<String> FIELDS = List.of("dryRun");
+  private static final List<String> FIELDS = Readers.fieldNames("dryRun");
 
   private CleanupAction_Params_Binder() {
   }

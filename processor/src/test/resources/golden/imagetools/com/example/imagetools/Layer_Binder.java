@@ -19,7 +19,7 @@ import javax.annotation.processing.Generated;
 public final class Layer_Binder implements RecordBinder<Layer> {
   public static final Layer_Binder INSTANCE = new Layer_Binder();
 
-  private static final List<String> FIELDS = List.of("name", "size", "dropout");
+  private static final List<String> FIELDS = Readers.fieldNames("name", "size", "dropout");
 
   private Layer_Binder() {
   }
@@ -45,13 +45,13 @@ public final class Layer_Binder implements RecordBinder<Layer> {
       return null;
     }
     String name = Readers.required(fields, "name", path, violations, Readers.STRING);
-    Checks.notBlank(name, Violations.field(path, "name"), violations);
+    Checks.notBlank(name, path, "name", violations);
     Integer size = Readers.required(fields, "size", path, violations, Readers.INT);
-    Checks.min(size, 1L, Violations.field(path, "size"), violations);
-    Checks.max(size, 4096L, Violations.field(path, "size"), violations);
+    Checks.min(size, 1L, path, "size", violations);
+    Checks.max(size, 4096L, path, "size", violations);
     Double dropout = Readers.withDefault(fields, "dropout", "0.0", path, violations, Readers.DOUBLE);
-    Checks.decimalMin(dropout, "0.0", true, Violations.field(path, "dropout"), violations);
-    Checks.decimalMax(dropout, "1.0", false, Violations.field(path, "dropout"), violations);
+    Checks.decimalMin(dropout, "0.0", 0.0, true, path, "dropout", violations);
+    Checks.decimalMax(dropout, "1.0", 1.0, false, path, "dropout", violations);
     if (violations.count() != before) {
       return null;
     }

@@ -5,6 +5,7 @@ import io.synapse.plugins.spi.Defaults;
 import io.synapse.plugins.spi.Readers;
 import io.synapse.plugins.spi.RecordBinder;
 import io.synapse.plugins.spi.SynapseGenerated;
+import io.synapse.plugins.spi.ValueReader;
 import io.synapse.plugins.spi.Violations;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -30,13 +31,27 @@ import javax.annotation.processing.Generated;
 public final class ResizeParams_Binder implements RecordBinder<ResizeParams> {
   public static final ResizeParams_Binder INSTANCE = new ResizeParams_Binder();
 
-  private static final List<String> FIELDS = List.of("inputDir", "width", "thumbnailSizes", "interpolation", "outputPrefix", "bucket", "notifyEmail", "apiToken", "labels", "quality", "seed", "offset", "bias", "timeout", "notBefore", "since", "callback", "outputDir", "tags", "maxBytes", "extra", "maxImages", "gamma", "overwrite");
+  private static final List<String> FIELDS = Readers.fieldNames("inputDir", "width", "thumbnailSizes", "interpolation", "outputPrefix", "bucket", "notifyEmail", "apiToken", "labels", "quality", "seed", "offset", "bias", "timeout", "notBefore", "since", "callback", "outputDir", "tags", "maxBytes", "extra", "maxImages", "gamma", "overwrite");
+
+  private static final ValueReader<List<Integer>> THUMBNAIL_SIZES_READER = Readers.list(Readers.INT);
 
   private static final Object THUMBNAIL_SIZES_DEFAULT = Defaults.json("[64, 128]");
 
+  private static final ValueReader<Interpolation> INTERPOLATION_READER = Readers.enumOf(Interpolation.values());
+
+  private static final ValueReader<Optional<String>> OUTPUT_PREFIX_READER = Readers.optional(Readers.STRING);
+
   private static final Pattern BUCKET_PATTERN = Pattern.compile("[a-z]+(-[a-z]+)*");
 
+  private static final ValueReader<Map<String, String>> LABELS_READER = Readers.map(Readers.STRING);
+
+  private static final ValueReader<Set<String>> TAGS_READER = Readers.set(Readers.STRING);
+
+  private static final ValueReader<Map<String, Object>> EXTRA_READER = Readers.map(Readers.ANY);
+
   private static final Object EXTRA_DEFAULT = Defaults.json("{\"mode\": \"fast\", \"retries\": 2}");
+
+  private static final ValueReader<Optional<Integer>> MAX_IMAGES_READER = Readers.optional(Readers.INT);
 
   private ResizeParams_Binder() {
   }
@@ -62,39 +77,39 @@ public final class ResizeParams_Binder implements RecordBinder<ResizeParams> {
       return null;
     }
     String inputDir = Readers.required(fields, "inputDir", path, violations, Readers.STRING);
-    Checks.notBlank(inputDir, Violations.field(path, "inputDir"), violations);
+    Checks.notBlank(inputDir, path, "inputDir", violations);
     Integer width = Readers.withDefault(fields, "width", "512", path, violations, Readers.INT);
-    Checks.min(width, 1L, Violations.field(path, "width"), violations);
-    Checks.max(width, 8192L, Violations.field(path, "width"), violations);
-    List<Integer> thumbnailSizes = Readers.withDefault(fields, "thumbnailSizes", THUMBNAIL_SIZES_DEFAULT, path, violations, Readers.list(Readers.INT));
-    Checks.size(thumbnailSizes, 1, 8, Violations.field(path, "thumbnailSizes"), violations);
-    Interpolation interpolation = Readers.withDefault(fields, "interpolation", "bilinear", path, violations, Readers.enumOf(Interpolation.values()));
-    Optional<String> outputPrefix = Readers.field(fields, "outputPrefix", path, violations, Readers.optional(Readers.STRING));
+    Checks.min(width, 1L, path, "width", violations);
+    Checks.max(width, 8192L, path, "width", violations);
+    List<Integer> thumbnailSizes = Readers.withDefault(fields, "thumbnailSizes", THUMBNAIL_SIZES_DEFAULT, path, violations, THUMBNAIL_SIZES_READER);
+    Checks.size(thumbnailSizes, 1, 8, path, "thumbnailSizes", violations);
+    Interpolation interpolation = Readers.withDefault(fields, "interpolation", "bilinear", path, violations, INTERPOLATION_READER);
+    Optional<String> outputPrefix = Readers.field(fields, "outputPrefix", path, violations, OUTPUT_PREFIX_READER);
     String bucket = Readers.withDefault(fields, "bucket", "images", path, violations, Readers.STRING);
-    Checks.pattern(bucket, BUCKET_PATTERN, Violations.field(path, "bucket"), violations);
+    Checks.pattern(bucket, BUCKET_PATTERN, path, "bucket", violations);
     String notifyEmail = Readers.field(fields, "notifyEmail", path, violations, Readers.STRING);
-    Checks.email(notifyEmail, null, Violations.field(path, "notifyEmail"), violations);
+    Checks.email(notifyEmail, null, path, "notifyEmail", violations);
     String apiToken = Readers.required(fields, "apiToken", path, violations, Readers.STRING);
-    Checks.notEmpty(apiToken, Violations.field(path, "apiToken"), violations);
-    Map<String, String> labels = Readers.withDefault(fields, "labels", Map.of(), path, violations, Readers.map(Readers.STRING));
+    Checks.notEmpty(apiToken, path, "apiToken", violations);
+    Map<String, String> labels = Readers.withDefault(fields, "labels", Map.of(), path, violations, LABELS_READER);
     BigDecimal quality = Readers.withDefault(fields, "quality", "0.75", path, violations, Readers.BIG_DECIMAL);
-    Checks.positive(quality, Violations.field(path, "quality"), violations);
+    Checks.positive(quality, path, "quality", violations);
     Long seed = Readers.withDefault(fields, "seed", "42", path, violations, Readers.LONG);
-    Checks.positiveOrZero(seed, Violations.field(path, "seed"), violations);
+    Checks.positiveOrZero(seed, path, "seed", violations);
     Integer offset = Readers.withDefault(fields, "offset", "-1", path, violations, Readers.INT);
-    Checks.negative(offset, Violations.field(path, "offset"), violations);
+    Checks.negative(offset, path, "offset", violations);
     Short bias = Readers.withDefault(fields, "bias", "0", path, violations, Readers.SHORT);
-    Checks.negativeOrZero(bias, Violations.field(path, "bias"), violations);
+    Checks.negativeOrZero(bias, path, "bias", violations);
     Duration timeout = Readers.withDefault(fields, "timeout", "PT30S", path, violations, Readers.DURATION);
     Instant notBefore = Readers.field(fields, "notBefore", path, violations, Readers.INSTANT);
     LocalDate since = Readers.field(fields, "since", path, violations, Readers.LOCAL_DATE);
     URI callback = Readers.field(fields, "callback", path, violations, Readers.URI);
     Path outputDir = Readers.field(fields, "outputDir", path, violations, Readers.PATH);
-    Set<String> tags = Readers.withDefault(fields, "tags", List.of(), path, violations, Readers.set(Readers.STRING));
-    Checks.size(tags, 0, 3, Violations.field(path, "tags"), violations);
+    Set<String> tags = Readers.withDefault(fields, "tags", List.of(), path, violations, TAGS_READER);
+    Checks.size(tags, 0, 3, path, "tags", violations);
     BigInteger maxBytes = Readers.field(fields, "maxBytes", path, violations, Readers.BIG_INTEGER);
-    Map<String, Object> extra = Readers.withDefault(fields, "extra", EXTRA_DEFAULT, path, violations, Readers.map(Readers.ANY));
-    Optional<Integer> maxImages = Readers.field(fields, "maxImages", path, violations, Readers.optional(Readers.INT));
+    Map<String, Object> extra = Readers.withDefault(fields, "extra", EXTRA_DEFAULT, path, violations, EXTRA_READER);
+    Optional<Integer> maxImages = Readers.field(fields, "maxImages", path, violations, MAX_IMAGES_READER);
     Float gamma = Readers.withDefault(fields, "gamma", "1.0", path, violations, Readers.FLOAT);
     Boolean overwrite = Readers.withDefault(fields, "overwrite", "true", path, violations, Readers.BOOLEAN);
     if (violations.count() != before) {

@@ -3,6 +3,7 @@ package com.example.imagetools;
 import io.synapse.plugins.spi.Readers;
 import io.synapse.plugins.spi.RecordBinder;
 import io.synapse.plugins.spi.SynapseGenerated;
+import io.synapse.plugins.spi.ValueReader;
 import io.synapse.plugins.spi.Violations;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,15 @@ import javax.annotation.processing.Generated;
 public final class ResizeResult_Binder implements RecordBinder<ResizeResult> {
   public static final ResizeResult_Binder INSTANCE = new ResizeResult_Binder();
 
-  private static final List<String> FIELDS = List.of("processed", "files", "histogram", "warning", "used");
+  private static final List<String> FIELDS = Readers.fieldNames("processed", "files", "histogram", "warning", "used");
+
+  private static final ValueReader<List<String>> FILES_READER = Readers.list(Readers.STRING);
+
+  private static final ValueReader<Map<String, Integer>> HISTOGRAM_READER = Readers.map(Readers.INT);
+
+  private static final ValueReader<Optional<String>> WARNING_READER = Readers.optional(Readers.STRING);
+
+  private static final ValueReader<Interpolation> USED_READER = Readers.enumOf(Interpolation.values());
 
   private ResizeResult_Binder() {
   }
@@ -45,10 +54,10 @@ public final class ResizeResult_Binder implements RecordBinder<ResizeResult> {
       return null;
     }
     Integer processed = Readers.required(fields, "processed", path, violations, Readers.INT);
-    List<String> files = Readers.withDefault(fields, "files", List.of(), path, violations, Readers.list(Readers.STRING));
-    Map<String, Integer> histogram = Readers.withDefault(fields, "histogram", Map.of(), path, violations, Readers.map(Readers.INT));
-    Optional<String> warning = Readers.field(fields, "warning", path, violations, Readers.optional(Readers.STRING));
-    Interpolation used = Readers.field(fields, "used", path, violations, Readers.enumOf(Interpolation.values()));
+    List<String> files = Readers.withDefault(fields, "files", List.of(), path, violations, FILES_READER);
+    Map<String, Integer> histogram = Readers.withDefault(fields, "histogram", Map.of(), path, violations, HISTOGRAM_READER);
+    Optional<String> warning = Readers.field(fields, "warning", path, violations, WARNING_READER);
+    Interpolation used = Readers.field(fields, "used", path, violations, USED_READER);
     if (violations.count() != before) {
       return null;
     }

@@ -5,6 +5,7 @@ import io.synapse.plugins.spi.Defaults;
 import io.synapse.plugins.spi.Readers;
 import io.synapse.plugins.spi.RecordBinder;
 import io.synapse.plugins.spi.SynapseGenerated;
+import io.synapse.plugins.spi.ValueReader;
 import io.synapse.plugins.spi.Violations;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,9 @@ import javax.annotation.processing.Generated;
 public final class TrainParams_Binder implements RecordBinder<TrainParams> {
   public static final TrainParams_Binder INSTANCE = new TrainParams_Binder();
 
-  private static final List<String> FIELDS = List.of("layers", "optimizer", "weights", "heads");
+  private static final List<String> FIELDS = Readers.fieldNames("layers", "optimizer", "weights", "heads");
+
+  private static final ValueReader<Map<String, List<Double>>> WEIGHTS_READER = Readers.map(Readers.list(Readers.DOUBLE));
 
   private static final Object HEADS_DEFAULT = Defaults.json("[{\"name\": \"head\", \"size\": 10}]");
 
@@ -48,9 +51,9 @@ public final class TrainParams_Binder implements RecordBinder<TrainParams> {
       return null;
     }
     List<Layer> layers = Readers.required(fields, "layers", path, violations, Readers.list(Layer_Binder.INSTANCE));
-    Checks.notEmpty(layers, Violations.field(path, "layers"), violations);
+    Checks.notEmpty(layers, path, "layers", violations);
     TrainParams.Optimizer optimizer = Readers.required(fields, "optimizer", path, violations, TrainParams_Optimizer_Binder.INSTANCE);
-    Map<String, List<Double>> weights = Readers.withDefault(fields, "weights", Map.of(), path, violations, Readers.map(Readers.list(Readers.DOUBLE)));
+    Map<String, List<Double>> weights = Readers.withDefault(fields, "weights", Map.of(), path, violations, WEIGHTS_READER);
     List<Layer> heads = Readers.withDefault(fields, "heads", HEADS_DEFAULT, path, violations, Readers.list(Layer_Binder.INSTANCE));
     if (violations.count() != before) {
       return null;

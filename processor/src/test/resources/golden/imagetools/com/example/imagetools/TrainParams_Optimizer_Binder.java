@@ -18,7 +18,7 @@ import javax.annotation.processing.Generated;
 public final class TrainParams_Optimizer_Binder implements RecordBinder<TrainParams.Optimizer> {
   public static final TrainParams_Optimizer_Binder INSTANCE = new TrainParams_Optimizer_Binder();
 
-  private static final List<String> FIELDS = List.of("learningRate", "momentum");
+  private static final List<String> FIELDS = Readers.fieldNames("learningRate", "momentum");
 
   private TrainParams_Optimizer_Binder() {
   }
