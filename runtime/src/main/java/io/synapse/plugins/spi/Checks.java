@@ -18,10 +18,12 @@ import java.util.regex.Pattern;
 public final class Checks {
   private Checks() {}
 
-  // A pragmatic address check: one '@', a non-empty local part and a dotted or single-label domain.
-  private static final Pattern EMAIL = Pattern.compile(
-      "^[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+(\\.[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+)*"
-          + "@[\\p{L}\\p{N}]([\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?(\\.[\\p{L}\\p{N}]([\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?)*$");
+  // A pragmatic address check: one '@'; a local part of dot-separated atoms of letters, digits and
+  // !#$%&'*+/=?^_`{|}~-; a domain of dot-separated labels of 1 to 63 letters, digits and hyphens that
+  // neither start nor end with a hyphen. Scanned by hand because the regex it replaces was the dearest
+  // check of a typical bind; ChecksTest holds the two to the same answers.
+  private static final String LOCAL_SYMBOLS = "!#$%&'*+/=?^_`{|}~-";
+  private static final int MAX_LABEL = 63;
 
   /** {@code @NotBlank}: a string with at least one non-whitespace character. */
   public static void notBlank(Object value, String parent, String name, Violations violations) {
@@ -174,7 +176,7 @@ public final class Checks {
   public static void email(Object value, Pattern extra, String parent, String name, Violations violations) {
     CharSequence text = text(value);
     if (text != null && text.length() > 0
-        && (!EMAIL.matcher(text).matches() || (extra != null && !extra.matcher(text).matches()))) {
+        && (!isEmail(text) || (extra != null && !extra.matcher(text).matches()))) {
       violations.add(Violations.field(parent, name), "must be a well-formed email address", "Email");
     }
   }
@@ -243,5 +245,68 @@ public final class Checks {
       return new BigDecimal(number.toString());
     }
     return BigDecimal.valueOf(number.longValue());
+  }
+
+  static boolean isEmail(CharSequence text) {
+    int length = text.length();
+    int index = 0;
+    boolean atomStart = true;
+    boolean sawAt = false;
+    while (index < length) {
+      int c = Character.codePointAt(text, index);
+      index += Character.charCount(c);
+      if (c == '@') {
+        if (atomStart) {
+          return false;
+        }
+        sawAt = true;
+        break;
+      }
+      if (c == '.') {
+        if (atomStart) {
+          return false;
+        }
+        atomStart = true;
+      } else if (isLetterOrNumber(c) || LOCAL_SYMBOLS.indexOf(c) >= 0) {
+        atomStart = false;
+      } else {
+        return false;
+      }
+    }
+    if (!sawAt) {
+      return false;
+    }
+    int labelLength = 0;
+    int last = '.';
+    while (index < length) {
+      int c = Character.codePointAt(text, index);
+      index += Character.charCount(c);
+      if (c == '.') {
+        if (labelLength == 0 || last == '-') {
+          return false;
+        }
+        labelLength = 0;
+      } else if (c == '-' ? labelLength > 0 : isLetterOrNumber(c)) {
+        if (++labelLength > MAX_LABEL) {
+          return false;
+        }
+      } else {
+        return false;
+      }
+      last = c;
+    }
+    return labelLength > 0 && last != '-';
+  }
+
+  // \p{L} or \p{N}: a letter, or a decimal digit, letter number or other number.
+  private static boolean isLetterOrNumber(int c) {
+    if (c < 128) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+    if (Character.isLetter(c)) {
+      return true;
+    }
+    int type = Character.getType(c);
+    return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
   }
 }

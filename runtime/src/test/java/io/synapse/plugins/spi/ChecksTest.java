@@ -87,4 +87,41 @@ class ChecksTest {
     Checks.min(0, 1, "", "epochs", violations);
     assertEquals(List.of("items[3].id", "epochs"), violations.list().stream().map(Violation::path).toList());
   }
+
+  // The address regex the hand-written scanner replaced.
+  private static final Pattern EMAIL_REGEX = Pattern.compile(
+      "^[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+(\\.[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+)*"
+          + "@[\\p{L}\\p{N}]([\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?(\\.[\\p{L}\\p{N}]([\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?)*$");
+
+  @Test
+  void emailScannerAcceptsWhatTheRegexAccepts() {
+    List<String> pieces = List.of("a", "Z", "0", "\u00e9", "\u0661", "\u2163", "\u00bd", "\ud835\udd18", "\ud83d\ude00",
+        "\ud800", ".", ".", "@", "@", "-", "-", "_", "+", "!", "~", " ", "\n", "(", "\"", "x".repeat(61), "y".repeat(62),
+        "ab", "example", "com", "\u00a0", "\u0301");
+    java.util.Random random = new java.util.Random(42);
+    int accepted = 0;
+    for (int i = 0; i < 200_000; i++) {
+      StringBuilder text = new StringBuilder();
+      int count = random.nextInt(9);
+      for (int j = 0; j < count; j++) {
+        text.append(pieces.get(random.nextInt(pieces.size())));
+      }
+      // Half the cases are shaped like addresses, so that acceptance is tested too.
+      if (random.nextBoolean()) {
+        text.insert(random.nextInt(text.length() + 1), "u@d");
+      }
+      String candidate = text.toString();
+      boolean expected = EMAIL_REGEX.matcher(candidate).matches();
+      assertEquals(expected, Checks.isEmail(candidate), () -> "'" + candidate + "'");
+      accepted += expected ? 1 : 0;
+    }
+    assertEquals(true, accepted > 20_000, "accepted " + accepted);
+    for (String address : List.of("a@b", "first.last@sub.example.com", "x@" + "a".repeat(63) + ".com", "\u00fc@\u00e9.de")) {
+      assertEquals(true, Checks.isEmail(address), address);
+    }
+    for (String address : List.of("", "@", "a@", "@b", "a@b.", "a.@b", ".a@b", "a..b@c", "a@-b", "a@b-", "a@b..c",
+        "a@" + "a".repeat(64) + ".com", "a@b@c", "a b@c", "a@b_c")) {
+      assertEquals(false, Checks.isEmail(address), address);
+    }
+  }
 }
