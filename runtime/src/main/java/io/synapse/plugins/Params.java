@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 /**
  * Marks a record as an action's parameters. The processor generates a binder
  * ({@code <Record>_Binder}) that turns untyped input (maps, JSON, CLI strings) into the record,
- * collecting every violation, and a writer ({@code <Record>_Writer}) for the way back.
+ * collecting every violation, and writes the record back as an ordered map.
  *
  * <p>Records used by actions (and records nested in them) are processed even without this
  * annotation; it makes the intent explicit and lets the processor check records no action uses yet.

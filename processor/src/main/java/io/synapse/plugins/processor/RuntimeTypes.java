@@ -35,6 +35,7 @@ public final class RuntimeTypes {
   public static final ClassName VIOLATIONS = ClassName.get(SPI, "Violations");
   public static final ClassName SECRETS = ClassName.get(SPI, "Secrets");
   public static final ClassName ACTION_DESCRIPTOR = ClassName.get(SPI, "ActionDescriptor");
+  public static final ClassName GENERATED_ACTION_DESCRIPTOR = ClassName.get(SPI, "GeneratedActionDescriptor");
   public static final ClassName PLUGIN_REGISTRY = ClassName.get(SPI, "PluginRegistry");
   public static final ClassName SYNAPSE_GENERATED = ClassName.get(SPI, "SynapseGenerated");
 

@@ -9,7 +9,6 @@ import io.synapse.plugins.processor.generator.FacadeGenerator;
 import io.synapse.plugins.processor.generator.MetadataGenerator;
 import io.synapse.plugins.processor.generator.RegistryGenerator;
 import io.synapse.plugins.processor.generator.SchemaGenerator;
-import io.synapse.plugins.processor.generator.WriterGenerator;
 import io.synapse.plugins.processor.model.ActionModel;
 import io.synapse.plugins.processor.model.Compilation;
 import io.synapse.plugins.processor.model.PluginModel;
@@ -215,7 +214,6 @@ public final class SynapseProcessor extends AbstractProcessor {
       if (record.generate()) {
         guarded(record.element(), report, () -> {
           writeJava(new BinderGenerator().generate(record));
-          writeJava(new WriterGenerator().generate(record));
         });
       }
     }

@@ -67,7 +67,7 @@ class BehaviourTest {
 
   @SuppressWarnings("unchecked")
   private static RecordWriter<Record> writer(String record) throws Exception {
-    return (RecordWriter<Record>) instance(record + "_Writer");
+    return (RecordWriter<Record>) instance(record + "_Binder");
   }
 
   private static Object json(String text) throws Exception {

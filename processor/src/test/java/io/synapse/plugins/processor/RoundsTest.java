@@ -63,7 +63,6 @@ class RoundsTest {
     assertThat(c).succeededWithoutWarnings();
     assertThat(c).generatedSourceFile("test.P_Binder");
     assertThat(c).generatedSourceFile("test.Extra_Binder");
-    assertThat(c).generatedSourceFile("test.Extra_Writer");
   }
 
   @Test

@@ -24,7 +24,7 @@ class RuntimeTypesTest {
         checked.add(name.reflectionName());
       }
     }
-    assertThat(checked).hasSize(27);
+    assertThat(checked).hasSize(28);
   }
 
   @Test

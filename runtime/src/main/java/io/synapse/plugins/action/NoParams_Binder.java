@@ -2,11 +2,13 @@ package io.synapse.plugins.action;
 
 import io.synapse.plugins.spi.Readers;
 import io.synapse.plugins.spi.RecordBinder;
+import io.synapse.plugins.spi.RecordWriter;
 import io.synapse.plugins.spi.Violations;
 import java.util.List;
+import java.util.Map;
 
-/** Binds {@link NoParams}: any key in the input is an unknown field. */
-public final class NoParams_Binder implements RecordBinder<NoParams> {
+/** Binds {@link NoParams} (any key in the input is an unknown field) and writes it (an empty map). */
+public final class NoParams_Binder implements RecordBinder<NoParams>, RecordWriter<NoParams> {
 
   /** The one instance. */
   public static final NoParams_Binder INSTANCE = new NoParams_Binder();
@@ -31,5 +33,10 @@ public final class NoParams_Binder implements RecordBinder<NoParams> {
     int before = violations.count();
     Readers.object(value, path, List.of(), violations);
     return violations.count() == before ? NoParams.INSTANCE : null;
+  }
+
+  @Override
+  public Map<String, Object> write(NoParams value) {
+    return value == null ? null : Map.of();
   }
 }

@@ -4,7 +4,7 @@ import java.util.Map;
 
 /**
  * Writes a record as an ordered JSON-like map, leaving out absent values. Generated as
- * {@code <Record>_Writer}; the matching {@link RecordBinder} reads the map back into an equal record.
+ * {@code <Record>_Binder}, which is also the {@link RecordBinder} that reads the map back into an equal record.
  *
  * @param <T> the record type
  */

@@ -21,7 +21,10 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
 
-/** Generates {@code <Record>_Binder}: reads a record from untyped input, collecting every violation. */
+/**
+ * Generates {@code <Record>_Binder}: reads a record from untyped input, collecting every violation,
+ * and writes it back as an ordered map (the {@code write} method comes from {@link WriterGenerator}).
+ */
 public final class BinderGenerator {
   private static final ClassName LIST = ClassName.get("java.util", "List");
   private static final ClassName MAP = ClassName.get("java.util", "Map");
@@ -34,8 +37,9 @@ public final class BinderGenerator {
     ClassName binder = record.type().binder();
     ClassName name = record.name();
     TypeSpec.Builder type = JavaFiles.generatedClass(binder, record.qualifiedName(),
-            "Binds {@link $T} from untyped input. Generated from its record components.", name)
+            "Binds {@link $T} from untyped input and writes it back. Generated from its record components.", name)
         .addSuperinterface(ParameterizedTypeName.get(RuntimeTypes.RECORD_BINDER, name))
+        .addSuperinterface(ParameterizedTypeName.get(RuntimeTypes.RECORD_WRITER, name))
         .addOriginatingElement(record.element())
         .addField(FieldSpec.builder(binder, "INSTANCE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
             .initializer("new $T()", binder)
@@ -65,6 +69,7 @@ public final class BinderGenerator {
         .addStatement("return $S", "params of " + String.join(".", name.simpleNames()))
         .build());
     type.addMethod(read(record));
+    type.addMethod(new WriterGenerator().writeMethod(record));
     return JavaFiles.file(binder.packageName(), type.build());
   }
 

@@ -59,7 +59,7 @@ final class TypeCode {
       return CodeBlock.of("$T.optional($L)", RuntimeTypes.WRITERS, writer(optional.content()));
     }
     if (type instanceof FieldType.RecordType record) {
-      return CodeBlock.of("$T.INSTANCE", record.writer());
+      return CodeBlock.of("$T.INSTANCE", record.binder());
     }
     throw new IllegalArgumentException("no writer for " + type.display());
   }

@@ -1,25 +1,24 @@
 package io.synapse.plugins.processor.generator;
 
 import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.FieldSpec;
-import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
-import com.palantir.javapoet.TypeSpec;
 import io.synapse.plugins.processor.RuntimeTypes;
 import io.synapse.plugins.processor.model.ParamField;
 import io.synapse.plugins.processor.model.RecordModel;
 import javax.lang.model.element.Modifier;
 
-/** Generates {@code <Record>_Writer}: writes a record as an ordered JSON-like map. */
+/** Writes a record as an ordered JSON-like map: the writing half of {@code <Record>_Binder}. */
 public final class WriterGenerator {
   private static final ClassName MAP = ClassName.get("java.util", "Map");
   private static final ClassName LINKED_HASH_MAP = ClassName.get("java.util", "LinkedHashMap");
 
-  /** The writer of {@code record}. */
-  public JavaFile generate(RecordModel record) {
-    ClassName writer = record.type().writer();
+  /**
+   * The {@code write} method of {@code record}'s binder, which implements {@code RecordWriter} too:
+   * one generated class per record rather than two, since javac's cost grows with every file.
+   */
+  public MethodSpec writeMethod(RecordModel record) {
     ClassName name = record.name();
     TypeName mapType = ParameterizedTypeName.get(MAP, ClassName.get(String.class), ClassName.OBJECT);
     MethodSpec.Builder write = MethodSpec.methodBuilder("write")
@@ -34,16 +33,6 @@ public final class WriterGenerator {
           RuntimeTypes.WRITERS, field.name(), field.name(), TypeCode.writer(field.type()));
     }
     write.addStatement("return out");
-    TypeSpec type = JavaFiles.generatedClass(writer, record.qualifiedName(),
-            "Writes {@link $T} as an ordered JSON-like map. Generated from its record components.", name)
-        .addSuperinterface(ParameterizedTypeName.get(RuntimeTypes.RECORD_WRITER, name))
-        .addOriginatingElement(record.element())
-        .addField(FieldSpec.builder(writer, "INSTANCE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-            .initializer("new $T()", writer)
-            .build())
-        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
-        .addMethod(write.build())
-        .build();
-    return JavaFiles.file(writer.packageName(), type);
+    return write.build();
   }
 }

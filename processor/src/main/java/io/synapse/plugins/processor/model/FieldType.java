@@ -120,10 +120,10 @@ public sealed interface FieldType {
   }
 
   /**
-   * A record, bound by {@code binder} and written by {@code writer} (generated, or reused from the
-   * class path).
+   * A record, bound and written by {@code binder} (a {@code RecordBinder} that is also a
+   * {@code RecordWriter}; generated, or reused from the class path).
    */
-  record RecordType(String qualifiedName, ClassName name, ClassName binder, ClassName writer) implements FieldType {
+  record RecordType(String qualifiedName, ClassName name, ClassName binder) implements FieldType {
     @Override
     public TypeName typeName() {
       return name;

@@ -8,9 +8,9 @@ import javax.lang.model.element.TypeElement;
  * A params or result record.
  *
  * @param element the record, for error reporting and as originating element
- * @param type its name and the names of its binder and writer
+ * @param type its name and the name of its binder
  * @param fields its components, in declaration order
- * @param generate false when its binder and writer already exist on the class path and are reused
+ * @param generate false when its binder already exists on the class path and is reused
  * @param description the first sentence of its Javadoc, or empty
  * @param declaresToString whether it declares its own {@code toString()}
  */

@@ -166,20 +166,19 @@ public final class TypeReader {
     return null;
   }
 
-  /** The record type of {@code record}, with the names of its binder and writer. */
+  /** The record type of {@code record}, with the name of its binder. */
   public FieldType.RecordType recordType(TypeElement record) {
     ClassName name = ClassName.get(record);
     String flat = String.join("_", name.simpleNames());
     return new FieldType.RecordType(
         record.getQualifiedName().toString(),
         name,
-        ClassName.get(name.packageName(), flat + "_Binder"),
-        ClassName.get(name.packageName(), flat + "_Writer"));
+        ClassName.get(name.packageName(), flat + "_Binder"));
   }
 
   /**
-   * Whether {@code record} needs a generated binder and writer: it is compiled now, or its binder or
-   * writer is missing from the class path.
+   * Whether {@code record} needs a generated binder: it is compiled now, or its binder is missing from
+   * the class path.
    */
   public boolean needsGeneration(TypeElement record, FieldType.RecordType type) {
     Element outermost = record;
@@ -189,7 +188,6 @@ public final class TypeReader {
     if (typesInCompilation.contains(((TypeElement) outermost).getQualifiedName().toString())) {
       return true;
     }
-    return elements.getTypeElement(type.binder().canonicalName()) == null
-        || elements.getTypeElement(type.writer().canonicalName()) == null;
+    return elements.getTypeElement(type.binder().canonicalName()) == null;
   }
 }

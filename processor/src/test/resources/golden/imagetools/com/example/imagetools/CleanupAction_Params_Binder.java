@@ -2,20 +2,23 @@ package com.example.imagetools;
 
 import io.synapse.plugins.spi.Readers;
 import io.synapse.plugins.spi.RecordBinder;
+import io.synapse.plugins.spi.RecordWriter;
 import io.synapse.plugins.spi.SynapseGenerated;
 import io.synapse.plugins.spi.Violations;
+import io.synapse.plugins.spi.Writers;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.annotation.processing.Generated;
 
 /**
- * Binds {@link CleanupAction.Params} from untyped input. Generated from its record components.
+ * Binds {@link CleanupAction.Params} from untyped input and writes it back. Generated from its record components.
  */
 @Generated("io.synapse.plugins.processor.SynapseProcessor")
 @SynapseGenerated(
     from = "com.example.imagetools.CleanupAction.Params"
 )
-public final class CleanupAction_Params_Binder implements RecordBinder<CleanupAction.Params> {
+public final class CleanupAction_Params_Binder implements RecordBinder<CleanupAction.Params>, RecordWriter<CleanupAction.Params> {
   public static final CleanupAction_Params_Binder INSTANCE = new CleanupAction_Params_Binder();
 
   private static final List<String> FIELDS = Readers.fieldNames("dryRun");
@@ -48,5 +51,15 @@ public final class CleanupAction_Params_Binder implements RecordBinder<CleanupAc
       return null;
     }
     return new CleanupAction.Params(dryRun);
+  }
+
+  @Override
+  public Map<String, Object> write(CleanupAction.Params value) {
+    if (value == null) {
+      return null;
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    Writers.put(out, "dryRun", value.dryRun(), Writers.SAME);
+    return out;
   }
 }

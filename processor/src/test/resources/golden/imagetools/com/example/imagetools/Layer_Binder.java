@@ -3,20 +3,23 @@ package com.example.imagetools;
 import io.synapse.plugins.spi.Checks;
 import io.synapse.plugins.spi.Readers;
 import io.synapse.plugins.spi.RecordBinder;
+import io.synapse.plugins.spi.RecordWriter;
 import io.synapse.plugins.spi.SynapseGenerated;
 import io.synapse.plugins.spi.Violations;
+import io.synapse.plugins.spi.Writers;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.annotation.processing.Generated;
 
 /**
- * Binds {@link Layer} from untyped input. Generated from its record components.
+ * Binds {@link Layer} from untyped input and writes it back. Generated from its record components.
  */
 @Generated("io.synapse.plugins.processor.SynapseProcessor")
 @SynapseGenerated(
     from = "com.example.imagetools.Layer"
 )
-public final class Layer_Binder implements RecordBinder<Layer> {
+public final class Layer_Binder implements RecordBinder<Layer>, RecordWriter<Layer> {
   public static final Layer_Binder INSTANCE = new Layer_Binder();
 
   private static final List<String> FIELDS = Readers.fieldNames("name", "size", "dropout");
@@ -56,5 +59,17 @@ public final class Layer_Binder implements RecordBinder<Layer> {
       return null;
     }
     return new Layer(name, size, dropout);
+  }
+
+  @Override
+  public Map<String, Object> write(Layer value) {
+    if (value == null) {
+      return null;
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    Writers.put(out, "name", value.name(), Writers.SAME);
+    Writers.put(out, "size", value.size(), Writers.SAME);
+    Writers.put(out, "dropout", value.dropout(), Writers.SAME);
+    return out;
   }
 }

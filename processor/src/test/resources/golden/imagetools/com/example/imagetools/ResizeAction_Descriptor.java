@@ -2,13 +2,10 @@ package com.example.imagetools;
 
 import io.synapse.plugins.action.BaseAction;
 import io.synapse.plugins.discovery.ActionConfig;
-import io.synapse.plugins.errors.ValidationError;
-import io.synapse.plugins.spi.ActionDescriptor;
+import io.synapse.plugins.spi.GeneratedActionDescriptor;
 import io.synapse.plugins.spi.Secrets;
 import io.synapse.plugins.spi.SynapseGenerated;
-import io.synapse.plugins.spi.Violations;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Set;
 import javax.annotation.processing.Generated;
 
@@ -19,15 +16,11 @@ import javax.annotation.processing.Generated;
 @SynapseGenerated(
     from = "com.example.imagetools.ResizeAction"
 )
-public final class ResizeAction_Descriptor implements ActionDescriptor<ResizeParams, ResizeResult> {
+public final class ResizeAction_Descriptor extends GeneratedActionDescriptor<ResizeParams, ResizeResult> {
   public static final ResizeAction_Descriptor INSTANCE = new ResizeAction_Descriptor();
 
   private ResizeAction_Descriptor() {
-  }
-
-  @Override
-  public String pluginCode() {
-    return "image_tools";
+    super("image_tools", "resize", ResizeAction.class, ResizeParams.class, ResizeParams_Binder.INSTANCE, ResizeResult_Binder.INSTANCE, ResizeResult_Binder.INSTANCE);
   }
 
   @Override
@@ -36,45 +29,8 @@ public final class ResizeAction_Descriptor implements ActionDescriptor<ResizePar
   }
 
   @Override
-  public Class<? extends BaseAction<ResizeParams, ResizeResult>> actionClass() {
-    return ResizeAction.class;
-  }
-
-  @Override
-  public Class<ResizeParams> paramsType() {
-    return ResizeParams.class;
-  }
-
-  @Override
   public BaseAction<ResizeParams, ResizeResult> newAction() {
     return new ResizeAction();
-  }
-
-  @Override
-  public ResizeParams bindParams(Object params) {
-    try {
-      return ResizeParams_Binder.INSTANCE.bind(params);
-    } catch (ValidationError e) {
-      throw e.withSubject("params of action 'resize'");
-    }
-  }
-
-  @Override
-  public Map<String, Object> writeParams(ResizeParams params) {
-    return ResizeParams_Writer.INSTANCE.write(params);
-  }
-
-  @Override
-  public Object writeResult(ResizeResult result) {
-    return ResizeResult_Writer.INSTANCE.write(result);
-  }
-
-  @Override
-  public ResizeResult readResult(Object value) {
-    Violations violations = new Violations();
-    ResizeResult read = ResizeResult_Binder.INSTANCE.read(value, "", violations);
-    violations.throwIfAny("result of action 'resize'");
-    return read;
   }
 
   @Override

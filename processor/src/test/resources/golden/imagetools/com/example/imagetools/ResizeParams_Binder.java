@@ -4,9 +4,11 @@ import io.synapse.plugins.spi.Checks;
 import io.synapse.plugins.spi.Defaults;
 import io.synapse.plugins.spi.Readers;
 import io.synapse.plugins.spi.RecordBinder;
+import io.synapse.plugins.spi.RecordWriter;
 import io.synapse.plugins.spi.SynapseGenerated;
 import io.synapse.plugins.spi.ValueReader;
 import io.synapse.plugins.spi.Violations;
+import io.synapse.plugins.spi.Writers;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.URI;
@@ -14,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,13 +25,13 @@ import java.util.regex.Pattern;
 import javax.annotation.processing.Generated;
 
 /**
- * Binds {@link ResizeParams} from untyped input. Generated from its record components.
+ * Binds {@link ResizeParams} from untyped input and writes it back. Generated from its record components.
  */
 @Generated("io.synapse.plugins.processor.SynapseProcessor")
 @SynapseGenerated(
     from = "com.example.imagetools.ResizeParams"
 )
-public final class ResizeParams_Binder implements RecordBinder<ResizeParams> {
+public final class ResizeParams_Binder implements RecordBinder<ResizeParams>, RecordWriter<ResizeParams> {
   public static final ResizeParams_Binder INSTANCE = new ResizeParams_Binder();
 
   private static final List<String> FIELDS = Readers.fieldNames("inputDir", "width", "thumbnailSizes", "interpolation", "outputPrefix", "bucket", "notifyEmail", "apiToken", "labels", "quality", "seed", "offset", "bias", "timeout", "notBefore", "since", "callback", "outputDir", "tags", "maxBytes", "extra", "maxImages", "gamma", "overwrite");
@@ -116,5 +119,38 @@ public final class ResizeParams_Binder implements RecordBinder<ResizeParams> {
       return null;
     }
     return new ResizeParams(inputDir, width, thumbnailSizes, interpolation, outputPrefix, bucket, notifyEmail, apiToken, labels, quality, seed, offset, bias, timeout, notBefore, since, callback, outputDir, tags, maxBytes, extra, maxImages, gamma, overwrite);
+  }
+
+  @Override
+  public Map<String, Object> write(ResizeParams value) {
+    if (value == null) {
+      return null;
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    Writers.put(out, "inputDir", value.inputDir(), Writers.SAME);
+    Writers.put(out, "width", value.width(), Writers.SAME);
+    Writers.put(out, "thumbnailSizes", value.thumbnailSizes(), Writers.list(Writers.SAME));
+    Writers.put(out, "interpolation", value.interpolation(), Writers.ENUM);
+    Writers.put(out, "outputPrefix", value.outputPrefix(), Writers.optional(Writers.SAME));
+    Writers.put(out, "bucket", value.bucket(), Writers.SAME);
+    Writers.put(out, "notifyEmail", value.notifyEmail(), Writers.SAME);
+    Writers.put(out, "apiToken", value.apiToken(), Writers.SAME);
+    Writers.put(out, "labels", value.labels(), Writers.map(Writers.SAME));
+    Writers.put(out, "quality", value.quality(), Writers.SAME);
+    Writers.put(out, "seed", value.seed(), Writers.SAME);
+    Writers.put(out, "offset", value.offset(), Writers.SAME);
+    Writers.put(out, "bias", value.bias(), Writers.SAME);
+    Writers.put(out, "timeout", value.timeout(), Writers.TEXT);
+    Writers.put(out, "notBefore", value.notBefore(), Writers.TEXT);
+    Writers.put(out, "since", value.since(), Writers.TEXT);
+    Writers.put(out, "callback", value.callback(), Writers.TEXT);
+    Writers.put(out, "outputDir", value.outputDir(), Writers.TEXT);
+    Writers.put(out, "tags", value.tags(), Writers.list(Writers.SAME));
+    Writers.put(out, "maxBytes", value.maxBytes(), Writers.SAME);
+    Writers.put(out, "extra", value.extra(), Writers.map(Writers.ANY));
+    Writers.put(out, "maxImages", value.maxImages(), Writers.optional(Writers.SAME));
+    Writers.put(out, "gamma", value.gamma(), Writers.SAME);
+    Writers.put(out, "overwrite", value.overwrite(), Writers.SAME);
+    return out;
   }
 }

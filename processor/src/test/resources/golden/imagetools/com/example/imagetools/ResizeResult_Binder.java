@@ -2,22 +2,25 @@ package com.example.imagetools;
 
 import io.synapse.plugins.spi.Readers;
 import io.synapse.plugins.spi.RecordBinder;
+import io.synapse.plugins.spi.RecordWriter;
 import io.synapse.plugins.spi.SynapseGenerated;
 import io.synapse.plugins.spi.ValueReader;
 import io.synapse.plugins.spi.Violations;
+import io.synapse.plugins.spi.Writers;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 
 /**
- * Binds {@link ResizeResult} from untyped input. Generated from its record components.
+ * Binds {@link ResizeResult} from untyped input and writes it back. Generated from its record components.
  */
 @Generated("io.synapse.plugins.processor.SynapseProcessor")
 @SynapseGenerated(
     from = "com.example.imagetools.ResizeResult"
 )
-public final class ResizeResult_Binder implements RecordBinder<ResizeResult> {
+public final class ResizeResult_Binder implements RecordBinder<ResizeResult>, RecordWriter<ResizeResult> {
   public static final ResizeResult_Binder INSTANCE = new ResizeResult_Binder();
 
   private static final List<String> FIELDS = Readers.fieldNames("processed", "files", "histogram", "warning", "used");
@@ -62,5 +65,19 @@ public final class ResizeResult_Binder implements RecordBinder<ResizeResult> {
       return null;
     }
     return new ResizeResult(processed, files, histogram, warning, used);
+  }
+
+  @Override
+  public Map<String, Object> write(ResizeResult value) {
+    if (value == null) {
+      return null;
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    Writers.put(out, "processed", value.processed(), Writers.SAME);
+    Writers.put(out, "files", value.files(), Writers.list(Writers.SAME));
+    Writers.put(out, "histogram", value.histogram(), Writers.map(Writers.SAME));
+    Writers.put(out, "warning", value.warning(), Writers.optional(Writers.SAME));
+    Writers.put(out, "used", value.used(), Writers.ENUM);
+    return out;
   }
 }

@@ -2,13 +2,9 @@ package com.example.imagetools;
 
 import io.synapse.plugins.action.BaseAction;
 import io.synapse.plugins.discovery.ActionConfig;
-import io.synapse.plugins.errors.ValidationError;
-import io.synapse.plugins.spi.ActionDescriptor;
+import io.synapse.plugins.spi.GeneratedActionDescriptor;
 import io.synapse.plugins.spi.Readers;
 import io.synapse.plugins.spi.SynapseGenerated;
-import io.synapse.plugins.spi.ValueReader;
-import io.synapse.plugins.spi.ValueWriter;
-import io.synapse.plugins.spi.Violations;
 import io.synapse.plugins.spi.Writers;
 import java.util.Map;
 import javax.annotation.processing.Generated;
@@ -20,19 +16,11 @@ import javax.annotation.processing.Generated;
 @SynapseGenerated(
     from = "com.example.imagetools.TrainAction"
 )
-public final class TrainAction_Descriptor implements ActionDescriptor<TrainParams, Map<String, Object>> {
+public final class TrainAction_Descriptor extends GeneratedActionDescriptor<TrainParams, Map<String, Object>> {
   public static final TrainAction_Descriptor INSTANCE = new TrainAction_Descriptor();
 
-  private static final ValueReader<Map<String, Object>> RESULT_READER = Readers.map(Readers.ANY);
-
-  private static final ValueWriter<? super Map<String, Object>> RESULT_WRITER = Writers.map(Writers.ANY);
-
   private TrainAction_Descriptor() {
-  }
-
-  @Override
-  public String pluginCode() {
-    return "image_tools";
+    super("image_tools", "train-model", TrainAction.class, TrainParams.class, TrainParams_Binder.INSTANCE, Readers.map(Readers.ANY), Writers.map(Writers.ANY));
   }
 
   @Override
@@ -41,44 +29,7 @@ public final class TrainAction_Descriptor implements ActionDescriptor<TrainParam
   }
 
   @Override
-  public Class<? extends BaseAction<TrainParams, Map<String, Object>>> actionClass() {
-    return TrainAction.class;
-  }
-
-  @Override
-  public Class<TrainParams> paramsType() {
-    return TrainParams.class;
-  }
-
-  @Override
   public BaseAction<TrainParams, Map<String, Object>> newAction() {
     return new TrainAction();
-  }
-
-  @Override
-  public TrainParams bindParams(Object params) {
-    try {
-      return TrainParams_Binder.INSTANCE.bind(params);
-    } catch (ValidationError e) {
-      throw e.withSubject("params of action 'train-model'");
-    }
-  }
-
-  @Override
-  public Map<String, Object> writeParams(TrainParams params) {
-    return TrainParams_Writer.INSTANCE.write(params);
-  }
-
-  @Override
-  public Object writeResult(Map<String, Object> result) {
-    return RESULT_WRITER.write(result);
-  }
-
-  @Override
-  public Map<String, Object> readResult(Object value) {
-    Violations violations = new Violations();
-    Map<String, Object> read = RESULT_READER.read(value, "", violations);
-    violations.throwIfAny("result of action 'train-model'");
-    return read;
   }
 }

@@ -4,21 +4,24 @@ import io.synapse.plugins.spi.Checks;
 import io.synapse.plugins.spi.Defaults;
 import io.synapse.plugins.spi.Readers;
 import io.synapse.plugins.spi.RecordBinder;
+import io.synapse.plugins.spi.RecordWriter;
 import io.synapse.plugins.spi.SynapseGenerated;
 import io.synapse.plugins.spi.ValueReader;
 import io.synapse.plugins.spi.Violations;
+import io.synapse.plugins.spi.Writers;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.annotation.processing.Generated;
 
 /**
- * Binds {@link TrainParams} from untyped input. Generated from its record components.
+ * Binds {@link TrainParams} from untyped input and writes it back. Generated from its record components.
  */
 @Generated("io.synapse.plugins.processor.SynapseProcessor")
 @SynapseGenerated(
     from = "com.example.imagetools.TrainParams"
 )
-public final class TrainParams_Binder implements RecordBinder<TrainParams> {
+public final class TrainParams_Binder implements RecordBinder<TrainParams>, RecordWriter<TrainParams> {
   public static final TrainParams_Binder INSTANCE = new TrainParams_Binder();
 
   private static final List<String> FIELDS = Readers.fieldNames("layers", "optimizer", "weights", "heads");
@@ -59,5 +62,18 @@ public final class TrainParams_Binder implements RecordBinder<TrainParams> {
       return null;
     }
     return new TrainParams(layers, optimizer, weights, heads);
+  }
+
+  @Override
+  public Map<String, Object> write(TrainParams value) {
+    if (value == null) {
+      return null;
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    Writers.put(out, "layers", value.layers(), Writers.list(Layer_Binder.INSTANCE));
+    Writers.put(out, "optimizer", value.optimizer(), TrainParams_Optimizer_Binder.INSTANCE);
+    Writers.put(out, "weights", value.weights(), Writers.map(Writers.list(Writers.SAME)));
+    Writers.put(out, "heads", value.heads(), Writers.list(Layer_Binder.INSTANCE));
+    return out;
   }
 }

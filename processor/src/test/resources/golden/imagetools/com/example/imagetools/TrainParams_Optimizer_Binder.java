@@ -2,20 +2,23 @@ package com.example.imagetools;
 
 import io.synapse.plugins.spi.Readers;
 import io.synapse.plugins.spi.RecordBinder;
+import io.synapse.plugins.spi.RecordWriter;
 import io.synapse.plugins.spi.SynapseGenerated;
 import io.synapse.plugins.spi.Violations;
+import io.synapse.plugins.spi.Writers;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.annotation.processing.Generated;
 
 /**
- * Binds {@link TrainParams.Optimizer} from untyped input. Generated from its record components.
+ * Binds {@link TrainParams.Optimizer} from untyped input and writes it back. Generated from its record components.
  */
 @Generated("io.synapse.plugins.processor.SynapseProcessor")
 @SynapseGenerated(
     from = "com.example.imagetools.TrainParams.Optimizer"
 )
-public final class TrainParams_Optimizer_Binder implements RecordBinder<TrainParams.Optimizer> {
+public final class TrainParams_Optimizer_Binder implements RecordBinder<TrainParams.Optimizer>, RecordWriter<TrainParams.Optimizer> {
   public static final TrainParams_Optimizer_Binder INSTANCE = new TrainParams_Optimizer_Binder();
 
   private static final List<String> FIELDS = Readers.fieldNames("learningRate", "momentum");
@@ -49,5 +52,16 @@ public final class TrainParams_Optimizer_Binder implements RecordBinder<TrainPar
       return null;
     }
     return new TrainParams.Optimizer(learningRate, momentum);
+  }
+
+  @Override
+  public Map<String, Object> write(TrainParams.Optimizer value) {
+    if (value == null) {
+      return null;
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    Writers.put(out, "learningRate", value.learningRate(), Writers.SAME);
+    Writers.put(out, "momentum", value.momentum(), Writers.SAME);
+    return out;
   }
 }
