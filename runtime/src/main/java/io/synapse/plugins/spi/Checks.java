@@ -35,16 +35,16 @@ public final class Checks {
 
   /** {@code @NotEmpty}: a string, collection or map with at least one element. */
   public static void notEmpty(Object value, String parent, String name, Violations violations) {
-    Long size = size(unwrap(value));
-    if (size != null && size == 0) {
+    long size = size(unwrap(value));
+    if (size == 0) {
       violations.add(Violations.field(parent, name), "must not be empty", "NotEmpty");
     }
   }
 
   /** {@code @Size(min, max)} on a string's length, a collection's or a map's size. */
   public static void size(Object value, int min, int max, String parent, String name, Violations violations) {
-    Long size = size(unwrap(value));
-    if (size != null && (size < min || size > max)) {
+    long size = size(unwrap(value));
+    if (size >= 0 && (size < min || size > max)) {
       String range = max == Integer.MAX_VALUE ? "at least " + min : min == 0 ? "at most " + max : "between " + min + " and " + max;
       violations.add(Violations.field(parent, name), "size must be " + range, "Size");
     }
@@ -193,22 +193,29 @@ public final class Checks {
     return actual instanceof CharSequence sequence ? sequence : null;
   }
 
-  // String first: on JDK 17 an interface instanceof against String (CharSequence) is a scan whenever
-  // the class's one-entry cache holds another interface, which the checks of a bind alternate.
-  private static Long size(Object value) {
+  // The length or size, or -1 for a value that has none. Strings and the usual collections are told by
+  // their class first: on JDK 17 an instanceof against an interface the class does not implement
+  // scans all its interfaces, and one that it does implement is slow whenever the class's one-entry
+  // cache holds another interface, which the checks and readers of one bind keep alternating.
+  private static long size(Object value) {
+    if (value == null) {
+      return -1;
+    }
     if (value instanceof String text) {
-      return (long) text.length();
+      return text.length();
+    }
+    Collection<?> collection = Readers.asCollection(value);
+    if (collection != null) {
+      return collection.size();
+    }
+    Map<?, ?> map = Readers.asMap(value);
+    if (map != null) {
+      return map.size();
     }
     if (value instanceof CharSequence text) {
-      return (long) text.length();
+      return text.length();
     }
-    if (value instanceof Collection<?> collection) {
-      return (long) collection.size();
-    }
-    if (value instanceof Map<?, ?> map) {
-      return (long) map.size();
-    }
-    return null;
+    return -1;
   }
 
   private static Number number(Object value) {

@@ -12,7 +12,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
+import java.util.AbstractCollection;
 import java.util.AbstractList;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -337,7 +339,8 @@ public final class Readers {
    * @return the input map, or null when it is not an object
    */
   public static Map<?, ?> object(Object value, String path, List<String> fieldNames, Violations violations) {
-    if (!(value instanceof Map<?, ?> input)) {
+    Map<?, ?> input = asMap(value);
+    if (input == null) {
       return typeMismatch("an object", value, path, violations);
     }
     if (allKnown(input, fieldNames)) {
@@ -441,7 +444,8 @@ public final class Readers {
     if (value == null) {
       return null;
     }
-    if (!(value instanceof Collection<?> input)) {
+    Collection<?> input = asCollection(value);
+    if (input == null) {
       return typeMismatch("an array", value, path, violations);
     }
     int before = violations.count();
@@ -549,6 +553,24 @@ public final class Readers {
 
   private static final int QUICK_DEPTH = 32;
 
+  // Maps and collections are told by their abstract base classes first (what the JDK's and Jackson's
+  // maps and lists extend): on JDK 17 an instanceof against an interface scans the class's interfaces
+  // whenever its one-entry cache holds another one, and the readers and checks of a bind ask the same
+  // class about Map, Collection, List and CharSequence in turn.
+  static Map<?, ?> asMap(Object value) {
+    if (value instanceof AbstractMap<?, ?> map) {
+      return map;
+    }
+    return value instanceof Map<?, ?> map ? map : null;
+  }
+
+  static Collection<?> asCollection(Object value) {
+    if (value instanceof AbstractCollection<?> collection) {
+      return collection;
+    }
+    return value instanceof Collection<?> collection ? collection : null;
+  }
+
   // The number of values counted so far plus those in value, or -1 when value is deeper than
   // QUICK_DEPTH, holds too many values or too long a string.
   private static long quickCount(Object value, int depth, long counted) {
@@ -562,7 +584,8 @@ public final class Readers {
       return -1;
     }
     long values = counted;
-    if (value instanceof Map<?, ?> map) {
+    Map<?, ?> map = asMap(value);
+    if (map != null) {
       values += map.size();
       if (values > MAX_VALUES) {
         return -1;
@@ -578,12 +601,13 @@ public final class Readers {
       }
       return values;
     }
-    if (value instanceof List<?> list) {
-      values += list.size();
+    Collection<?> collection = asCollection(value);
+    if (collection != null) {
+      values += collection.size();
       if (values > MAX_VALUES) {
         return -1;
       }
-      for (Object item : list) {
+      for (Object item : collection) {
         values = quickCount(item, depth + 1, values);
         if (values < 0) {
           return -1;
