@@ -79,95 +79,132 @@ public final class Readers {
   private Readers() {}
 
   /** Strings. */
-  public static final ValueReader<String> STRING = scalar(value -> value instanceof String text ? text : null,
-      (value, path, violations) -> typeMismatch("a string", value, path, violations));
+  public static final ValueReader<String> STRING = new Scalar<String>((value, path, violations) -> typeMismatch("a string", value, path, violations)) {
+    @Override
+    String exact(Object value) {
+      return value instanceof String text ? text : null;
+    }
+  };
 
   /** Booleans, with the lax strings and 0/1. */
-  public static final ValueReader<Boolean> BOOLEAN = scalar(value -> value instanceof Boolean exact ? exact : null,
-      (value, path, violations) -> {
-        if (value instanceof String text) {
-          switch (text.trim().toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "on", "1":
-              return Boolean.TRUE;
-            case "false", "no", "off", "0":
-              return Boolean.FALSE;
-            default:
-              return typeMismatch("a boolean", value, path, violations);
-          }
+  public static final ValueReader<Boolean> BOOLEAN = new Scalar<Boolean>((value, path, violations) -> {
+      if (value instanceof String text) {
+        switch (text.trim().toLowerCase(Locale.ROOT)) {
+          case "true", "yes", "on", "1":
+            return Boolean.TRUE;
+          case "false", "no", "off", "0":
+            return Boolean.FALSE;
+          default:
+            return typeMismatch("a boolean", value, path, violations);
         }
-        if (value instanceof Number number && isIntegral(number)) {
-          long asLong = number.longValue();
-          if (asLong == 0 || asLong == 1) {
-            return asLong == 1;
-          }
+      }
+      if (value instanceof Number number && isIntegral(number)) {
+        long asLong = number.longValue();
+        if (asLong == 0 || asLong == 1) {
+          return asLong == 1;
         }
-        return typeMismatch("a boolean", value, path, violations);
-      });
+      }
+      return typeMismatch("a boolean", value, path, violations);
+    }) {
+    @Override
+    Boolean exact(Object value) {
+      return value instanceof Boolean exact ? exact : null;
+    }
+  };
 
   /** 32-bit integers. */
-  public static final ValueReader<Integer> INT = scalar(value -> value instanceof Integer exact ? exact : null,
-      (value, path, violations) -> {
-        BigInteger integer = integral(value, "an integer", path, violations);
-        return integer == null ? null : inRange(integer, Integer.MIN_VALUE, Integer.MAX_VALUE, "int", path, violations) ? integer.intValue() : null;
-      });
+  public static final ValueReader<Integer> INT = new Scalar<Integer>((value, path, violations) -> {
+      BigInteger integer = integral(value, "an integer", path, violations);
+      return integer == null ? null : inRange(integer, Integer.MIN_VALUE, Integer.MAX_VALUE, "int", path, violations) ? integer.intValue() : null;
+    }) {
+    @Override
+    Integer exact(Object value) {
+      return value instanceof Integer exact ? exact : null;
+    }
+  };
 
   /** 64-bit integers. */
-  public static final ValueReader<Long> LONG = scalar(
-      value -> value instanceof Long exact ? exact : value instanceof Integer small ? Long.valueOf(small) : null,
-      (value, path, violations) -> {
-        BigInteger integer = integral(value, "an integer", path, violations);
-        return integer == null ? null : inRange(integer, Long.MIN_VALUE, Long.MAX_VALUE, "long", path, violations) ? integer.longValue() : null;
-      });
+  public static final ValueReader<Long> LONG = new Scalar<Long>((value, path, violations) -> {
+      BigInteger integer = integral(value, "an integer", path, violations);
+      return integer == null ? null : inRange(integer, Long.MIN_VALUE, Long.MAX_VALUE, "long", path, violations) ? integer.longValue() : null;
+    }) {
+    @Override
+    Long exact(Object value) {
+      return value instanceof Long exact ? exact : value instanceof Integer small ? Long.valueOf(small) : null;
+    }
+  };
 
   /** 16-bit integers. */
-  public static final ValueReader<Short> SHORT = scalar(
-      value -> value instanceof Short exact ? exact
-          : value instanceof Integer number && number == (short) (int) number ? Short.valueOf((short) (int) number) : null,
-      (value, path, violations) -> {
-        BigInteger integer = integral(value, "an integer", path, violations);
-        return integer == null ? null : inRange(integer, Short.MIN_VALUE, Short.MAX_VALUE, "short", path, violations) ? integer.shortValue() : null;
-      });
+  public static final ValueReader<Short> SHORT = new Scalar<Short>((value, path, violations) -> {
+      BigInteger integer = integral(value, "an integer", path, violations);
+      return integer == null ? null : inRange(integer, Short.MIN_VALUE, Short.MAX_VALUE, "short", path, violations) ? integer.shortValue() : null;
+    }) {
+    @Override
+    Short exact(Object value) {
+      return value instanceof Short exact ? exact
+          : value instanceof Integer number && number == (short) (int) number ? Short.valueOf((short) (int) number) : null;
+    }
+  };
 
   /** 8-bit integers. */
-  public static final ValueReader<Byte> BYTE = scalar(
-      value -> value instanceof Byte exact ? exact
-          : value instanceof Integer number && number == (byte) (int) number ? Byte.valueOf((byte) (int) number) : null,
-      (value, path, violations) -> {
-        BigInteger integer = integral(value, "an integer", path, violations);
-        return integer == null ? null : inRange(integer, Byte.MIN_VALUE, Byte.MAX_VALUE, "byte", path, violations) ? integer.byteValue() : null;
-      });
+  public static final ValueReader<Byte> BYTE = new Scalar<Byte>((value, path, violations) -> {
+      BigInteger integer = integral(value, "an integer", path, violations);
+      return integer == null ? null : inRange(integer, Byte.MIN_VALUE, Byte.MAX_VALUE, "byte", path, violations) ? integer.byteValue() : null;
+    }) {
+    @Override
+    Byte exact(Object value) {
+      return value instanceof Byte exact ? exact
+          : value instanceof Integer number && number == (byte) (int) number ? Byte.valueOf((byte) (int) number) : null;
+    }
+  };
 
   /** Integers of any size. */
-  public static final ValueReader<BigInteger> BIG_INTEGER = scalar(value -> value instanceof BigInteger exact ? exact : null,
-      (value, path, violations) -> integral(value, "an integer", path, violations));
+  public static final ValueReader<BigInteger> BIG_INTEGER = new Scalar<BigInteger>((value, path, violations) -> integral(value, "an integer", path, violations)) {
+    @Override
+    BigInteger exact(Object value) {
+      return value instanceof BigInteger exact ? exact : null;
+    }
+  };
 
   /** Finite doubles. */
-  public static final ValueReader<Double> DOUBLE = scalar(
-      // An int converts to double exactly; other numbers go through their decimal form.
-      value -> value instanceof Double exact && Double.isFinite(exact) ? exact
-          : value instanceof Integer small ? Double.valueOf(small) : null,
-      (value, path, violations) -> {
-        BigDecimal decimal = decimal(value, path, violations);
-        return decimal == null ? null : decimal.doubleValue();
-      });
+  public static final ValueReader<Double> DOUBLE = new Scalar<Double>((value, path, violations) -> {
+      BigDecimal decimal = decimal(value, path, violations);
+      return decimal == null ? null : decimal.doubleValue();
+    }) {
+    @Override
+    Double exact(Object value) {
+    // An int converts to double exactly; other numbers go through their decimal form.
+      return value instanceof Double exact && Double.isFinite(exact) ? exact
+          : value instanceof Integer small ? Double.valueOf(small) : null;
+    }
+  };
 
   /** Finite floats; a value beyond float's range is a violation. */
-  public static final ValueReader<Float> FLOAT = scalar(value -> value instanceof Float exact && Float.isFinite(exact) ? exact : null,
-      (value, path, violations) -> {
-        BigDecimal decimal = decimal(value, path, violations);
-        if (decimal == null) {
-          return null;
-        }
-        float result = decimal.floatValue();
-        if (Float.isInfinite(result)) {
-          violations.add(path, "is out of range for float", "Type");
-          return null;
-        }
-        return result;
-      });
+  public static final ValueReader<Float> FLOAT = new Scalar<Float>((value, path, violations) -> {
+      BigDecimal decimal = decimal(value, path, violations);
+      if (decimal == null) {
+        return null;
+      }
+      float result = decimal.floatValue();
+      if (Float.isInfinite(result)) {
+        violations.add(path, "is out of range for float", "Type");
+        return null;
+      }
+      return result;
+    }) {
+    @Override
+    Float exact(Object value) {
+      return value instanceof Float exact && Float.isFinite(exact) ? exact : null;
+    }
+  };
 
   /** Exact decimals. */
-  public static final ValueReader<BigDecimal> BIG_DECIMAL = scalar(value -> value instanceof BigDecimal exact ? exact : null, Readers::decimal);
+  public static final ValueReader<BigDecimal> BIG_DECIMAL = new Scalar<BigDecimal>(Readers::decimal) {
+    @Override
+    BigDecimal exact(Object value) {
+      return value instanceof BigDecimal exact ? exact : null;
+    }
+  };
 
   /** File system paths, from strings. */
   public static final ValueReader<Path> PATH = (value, path, violations) -> {
@@ -248,7 +285,7 @@ public final class Readers {
    */
   public static <E extends Enum<E>> ValueReader<E> enumOf(E[] constants) {
     E[] known = constants.clone();
-    return scalar(value -> value instanceof String text ? constantNamed(known, text) : null, (value, path, violations) -> {
+    return new Scalar<E>((value, path, violations) -> {
       String text = STRING.read(value, path, violations);
       if (text == null) {
         return null;
@@ -259,7 +296,12 @@ public final class Readers {
       }
       violations.add(path, "must be one of " + String.join(", ", names), "Type");
       return null;
-    });
+    }) {
+      @Override
+      E exact(Object value) {
+        return value instanceof String text ? constantNamed(known, text) : null;
+      }
+    };
   }
 
   private static <E extends Enum<E>> E constantNamed(E[] constants, String text) {
@@ -709,39 +751,47 @@ public final class Readers {
   }
 
   /**
-   * A reader of values that usually arrive as the right Java type already: {@code exact} takes those
+   * A reader of values that usually arrive as the right Java type already: {@link #exact} takes those
    * (returning null for anything else) without spelling out a path; {@code convert} gets the rest, never
-   * null, with the path, to coerce or report.
+   * null, with the path, to coerce or report. A subclass per reader, so that once the JIT knows which
+   * reader a generated binder passes, {@code exact} is a direct call it can inline.
    */
-  private static <T> ValueReader<T> scalar(java.util.function.Function<Object, T> exact, ValueReader<T> convert) {
-    return new ValueReader<>() {
-      @Override
-      public T read(Object value, String path, Violations violations) {
-        if (value == null) {
-          return null;
-        }
-        T read = exact.apply(value);
-        return read != null ? read : convert.read(value, path, violations);
-      }
+  private abstract static class Scalar<T> implements ValueReader<T> {
+    private final ValueReader<T> convert;
 
-      @Override
-      public T readField(Object value, String parent, String name, Violations violations) {
-        if (value == null) {
-          return null;
-        }
-        T read = exact.apply(value);
-        return read != null ? read : convert.read(value, Violations.field(parent, name), violations);
-      }
+    Scalar(ValueReader<T> convert) {
+      this.convert = convert;
+    }
 
-      @Override
-      public T readElement(Object value, String parent, int index, Violations violations) {
-        if (value == null) {
-          return null;
-        }
-        T read = exact.apply(value);
-        return read != null ? read : convert.read(value, Violations.index(parent, index), violations);
+    /** {@code value} itself (or its exact equal of type T) when it needs no conversion; else null. */
+    abstract T exact(Object value);
+
+    @Override
+    public final T read(Object value, String path, Violations violations) {
+      if (value == null) {
+        return null;
       }
-    };
+      T read = exact(value);
+      return read != null ? read : convert.read(value, path, violations);
+    }
+
+    @Override
+    public final T readField(Object value, String parent, String name, Violations violations) {
+      if (value == null) {
+        return null;
+      }
+      T read = exact(value);
+      return read != null ? read : convert.read(value, Violations.field(parent, name), violations);
+    }
+
+    @Override
+    public final T readElement(Object value, String parent, int index, Violations violations) {
+      if (value == null) {
+        return null;
+      }
+      T read = exact(value);
+      return read != null ? read : convert.read(value, Violations.index(parent, index), violations);
+    }
   }
 
   static <T> T typeMismatch(String expected, Object value, String path, Violations violations) {
