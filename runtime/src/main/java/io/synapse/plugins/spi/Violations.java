@@ -64,8 +64,20 @@ public final class Violations {
 
   /** The path of element {@code index} inside {@code path}. */
   public static String index(String path, int index) {
-    return path + "[" + index + "]";
+    if (index < 0 || index >= INDEX_SUFFIXES.length) {
+      return path + "[" + index + "]";
+    }
+    // Binders build the path of every record element of a list: the suffixes of short lists are kept
+    // (filled on first use; a race only builds an equal string twice).
+    String suffix = INDEX_SUFFIXES[index];
+    if (suffix == null) {
+      suffix = "[" + index + "]";
+      INDEX_SUFFIXES[index] = suffix;
+    }
+    return path.concat(suffix);
   }
+
+  private static final String[] INDEX_SUFFIXES = new String[256];
 
   /** The path of map entry {@code key} inside {@code path}: dotted when the key is a plain name. */
   public static String key(String path, String key) {
