@@ -401,8 +401,24 @@ public final class Readers {
     return input;
   }
 
-  // Whether every key is a known name: a hash lookup per key with the lists fieldNames(...) makes.
+  // Whether every key is a known name. When the record has few fields for the input's size, counting
+  // the known names the input holds is cheaper than walking its keys (no iterator, no entries); else a
+  // hash lookup per key with the lists fieldNames(...) makes.
   private static boolean allKnown(Map<?, ?> input, List<String> fieldNames) {
+    int size = input.size();
+    int known = fieldNames.size();
+    if (size > known) {
+      return false;
+    }
+    if (known <= 2 * size && fieldNames instanceof RandomAccess) {
+      int present = 0;
+      for (int i = 0; i < known; i++) {
+        if (input.containsKey(fieldNames.get(i))) {
+          present++;
+        }
+      }
+      return present == size;
+    }
     for (Object key : input.keySet()) {
       if (!(key instanceof String) || !fieldNames.contains(key)) {
         return false;
