@@ -27,6 +27,17 @@ public class PluginError extends RuntimeException {
     this.details = Collections.unmodifiableMap(new LinkedHashMap<>(details == null ? Map.of() : details));
   }
 
+  /**
+   * An error with a code, a message and details that records its stack trace only when
+   * {@code writableStackTrace} is true (for errors about bad input, where the trace says nothing the
+   * message does not and costs more than the rest of the work).
+   */
+  protected PluginError(String code, String message, Map<String, ?> details, boolean writableStackTrace) {
+    super(message, null, true, writableStackTrace);
+    this.code = code;
+    this.details = Collections.unmodifiableMap(new LinkedHashMap<>(details == null ? Map.of() : details));
+  }
+
   /** A stable identifier of the kind of error, e.g. {@code validation_error}. */
   public String code() {
     return code;

@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param constraint which rule: {@code Required}, {@code Type}, {@code UnknownField}, or the jakarta
  *     constraint's simple name ({@code Min}, {@code NotBlank}, ...)
  */
-public record Violation(String path, String message, String constraint) {
+public record Violation(String path, String message, String constraint) implements java.io.Serializable {
 
   /** Checks that no part is null. */
   public Violation {
