@@ -97,6 +97,10 @@ public final class SynapseCli implements Callable<Integer> {
     secrets.addFromRawArguments(args);
     PrintWriter safeOut = new PrintWriter(new RedactingWriter(out, secrets), true);
     PrintWriter safeErr = new PrintWriter(new RedactingWriter(err, secrets), true);
+    if (java.util.Arrays.asList(args).contains("--debug")) {
+      // Validation errors record no stack trace by default; --debug promises one.
+      ValidationError.recordStackTraces(true);
+    }
     try {
       return commandLine(secrets, safeOut, safeErr).execute(args);
     } finally {

@@ -13,11 +13,12 @@ import java.util.stream.Collectors;
  *
  * <p>It carries no stack trace: it reports bad input, which its message names (the action and every
  * field), not a fault in code, and capturing the trace cost a third of a failed bind. Run with
- * {@code -Dsynapse.validation.stackTraces=true} to record them, e.g. to find which call site bound.
+ * {@code -Dsynapse.validation.stackTraces=true}, or call {@link #recordStackTraces}, to record them,
+ * e.g. to find which call site bound.
  */
 public final class ValidationError extends PluginError {
   private static final long serialVersionUID = 1L;
-  private static final boolean STACK_TRACES = Boolean.getBoolean("synapse.validation.stackTraces");
+  private static volatile boolean stackTraces = Boolean.getBoolean("synapse.validation.stackTraces");
 
   private final String subject;
   private final List<Violation> violations;
@@ -32,7 +33,7 @@ public final class ValidationError extends PluginError {
    * @throws IllegalArgumentException when {@code violations} is empty
    */
   public ValidationError(String subject, List<Violation> violations) {
-    super("validation_error", null, Map.of(), STACK_TRACES);
+    super("validation_error", null, Map.of(), stackTraces);
     if (violations.isEmpty()) {
       throw new IllegalArgumentException("a ValidationError needs at least one violation");
     }
@@ -60,6 +61,15 @@ public final class ValidationError extends PluginError {
       details = map;
     }
     return map;
+  }
+
+  /**
+   * Whether validation errors created from now on record their stack trace (default: false, or the
+   * system property {@code synapse.validation.stackTraces}). The command line's {@code --debug} turns
+   * it on.
+   */
+  public static void recordStackTraces(boolean record) {
+    stackTraces = record;
   }
 
   /** What was validated, e.g. {@code params of action 'process'}. */

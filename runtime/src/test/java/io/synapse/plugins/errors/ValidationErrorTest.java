@@ -34,6 +34,13 @@ class ValidationErrorTest {
     // -Dsynapse.validation.stackTraces=true is not set for the tests.
     assertEquals(0, new ValidationError("params", VIOLATIONS).getStackTrace().length);
     assertThrows(IllegalArgumentException.class, () -> new ValidationError("params", List.of()));
+    ValidationError.recordStackTraces(true);
+    try {
+      ValidationError traced = new ValidationError("params", VIOLATIONS);
+      assertEquals(getClass().getName(), traced.getStackTrace()[0].getClassName());
+    } finally {
+      ValidationError.recordStackTraces(false);
+    }
   }
 
   @Test
