@@ -113,10 +113,8 @@ public final class Readers {
   };
 
   /** 32-bit integers. */
-  public static final ValueReader<Integer> INT = new Scalar<Integer>((value, path, violations) -> {
-      BigInteger integer = integral(value, "an integer", path, violations);
-      return integer == null ? null : inRange(integer, Integer.MIN_VALUE, Integer.MAX_VALUE, "int", path, violations) ? integer.intValue() : null;
-    }) {
+  public static final ValueReader<Integer> INT = new Scalar<Integer>(
+      (value, path, violations) -> narrow(integralIn(value, Integer.MIN_VALUE, Integer.MAX_VALUE, "int", path, violations), Long::intValue)) {
     @Override
     Integer exact(Object value) {
       return value instanceof Integer exact ? exact : null;
@@ -124,10 +122,8 @@ public final class Readers {
   };
 
   /** 64-bit integers. */
-  public static final ValueReader<Long> LONG = new Scalar<Long>((value, path, violations) -> {
-      BigInteger integer = integral(value, "an integer", path, violations);
-      return integer == null ? null : inRange(integer, Long.MIN_VALUE, Long.MAX_VALUE, "long", path, violations) ? integer.longValue() : null;
-    }) {
+  public static final ValueReader<Long> LONG = new Scalar<Long>(
+      (value, path, violations) -> narrow(integralIn(value, Long.MIN_VALUE, Long.MAX_VALUE, "long", path, violations), Long::longValue)) {
     @Override
     Long exact(Object value) {
       return value instanceof Long exact ? exact : value instanceof Integer small ? Long.valueOf(small) : null;
@@ -135,10 +131,8 @@ public final class Readers {
   };
 
   /** 16-bit integers. */
-  public static final ValueReader<Short> SHORT = new Scalar<Short>((value, path, violations) -> {
-      BigInteger integer = integral(value, "an integer", path, violations);
-      return integer == null ? null : inRange(integer, Short.MIN_VALUE, Short.MAX_VALUE, "short", path, violations) ? integer.shortValue() : null;
-    }) {
+  public static final ValueReader<Short> SHORT = new Scalar<Short>(
+      (value, path, violations) -> narrow(integralIn(value, Short.MIN_VALUE, Short.MAX_VALUE, "short", path, violations), Long::shortValue)) {
     @Override
     Short exact(Object value) {
       return value instanceof Short exact ? exact
@@ -147,10 +141,8 @@ public final class Readers {
   };
 
   /** 8-bit integers. */
-  public static final ValueReader<Byte> BYTE = new Scalar<Byte>((value, path, violations) -> {
-      BigInteger integer = integral(value, "an integer", path, violations);
-      return integer == null ? null : inRange(integer, Byte.MIN_VALUE, Byte.MAX_VALUE, "byte", path, violations) ? integer.byteValue() : null;
-    }) {
+  public static final ValueReader<Byte> BYTE = new Scalar<Byte>(
+      (value, path, violations) -> narrow(integralIn(value, Byte.MIN_VALUE, Byte.MAX_VALUE, "byte", path, violations), Long::byteValue)) {
     @Override
     Byte exact(Object value) {
       return value instanceof Byte exact ? exact
@@ -544,6 +536,16 @@ public final class Readers {
       violations.add(path, "must be a whole number", "Type");
       return null;
     }
+  }
+
+  // An integer within [min, max] as a long, or null with a violation.
+  private static Long integralIn(Object value, long min, long max, String type, String path, Violations violations) {
+    BigInteger integer = integral(value, "an integer", path, violations);
+    return integer != null && inRange(integer, min, max, type, path, violations) ? integer.longValue() : null;
+  }
+
+  private static <T> T narrow(Long value, java.util.function.Function<Long, T> conversion) {
+    return value == null ? null : conversion.apply(value);
   }
 
   private static boolean inRange(BigInteger value, long min, long max, String type, String path, Violations violations) {
