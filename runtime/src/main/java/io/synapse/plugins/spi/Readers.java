@@ -679,6 +679,8 @@ public final class Readers {
     return -1;
   }
 
+  // The exact check, only for inputs the quick pass did not prove within the limits: it names the
+  // path where a limit is crossed.
   private static boolean checkLimits(Object input, Violations violations) {
     if (!isContainer(input)) {
       return checkLength(input, null, null, violations);
@@ -703,9 +705,7 @@ public final class Readers {
       }
       if (value instanceof Map<?, ?> map) {
         for (Map.Entry<?, ?> entry : map.entrySet()) {
-          Object key = entry.getKey();
-          if (key instanceof String string ? string.length() > MAX_STRING_LENGTH
-              : key instanceof CharSequence text && text.length() > MAX_STRING_LENGTH) {
+          if (entry.getKey() instanceof CharSequence key && key.length() > MAX_STRING_LENGTH) {
             violations.add(node.path(), "has a key longer than " + MAX_STRING_LENGTH + " characters", "MaxLength");
             return false;
           }
@@ -733,19 +733,12 @@ public final class Readers {
     return checkLength(child, parent, segment, violations);
   }
 
-  // The common scalars are ruled out first by their classes: an instanceof against an interface that
-  // a class does not implement scans all of that class's interfaces, which made this walk costly.
   private static boolean isContainer(Object value) {
-    if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
-      return false;
-    }
     return value instanceof Map || value instanceof Collection;
   }
 
   private static boolean checkLength(Object value, Node parent, Object segment, Violations violations) {
-    boolean tooLong = value instanceof String string ? string.length() > MAX_STRING_LENGTH
-        : !(value instanceof Number || value instanceof Boolean) && value instanceof CharSequence text && text.length() > MAX_STRING_LENGTH;
-    if (tooLong) {
+    if (value instanceof CharSequence text && text.length() > MAX_STRING_LENGTH) {
       String path = parent == null ? "" : new Node(value, parent, segment, parent.depth() + 1).path();
       violations.add(path, "is longer than " + MAX_STRING_LENGTH + " characters", "MaxLength");
       return false;
