@@ -68,6 +68,14 @@ public interface BackendClient {
   /** Uploads a file ({@code data_files/}). */
   DataFile createDataFile(Path file);
 
+  /**
+   * Deletes an uploaded file where the backend can: the local backend does, the platform has no such
+   * endpoint (its files are kept and only their data units are removed).
+   *
+   * @return whether the file was deleted
+   */
+  boolean deleteDataFile(long fileId);
+
   /** Creates data units ({@code data_units/}); returns them in request order. */
   List<DataUnit> createDataUnits(List<DataUnitCreate> units);
 

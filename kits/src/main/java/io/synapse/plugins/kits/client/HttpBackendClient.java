@@ -135,6 +135,11 @@ public final class HttpBackendClient implements BackendClient {
   }
 
   @Override
+  public boolean deleteDataFile(long fileId) {
+    return false;
+  }
+
+  @Override
   public List<DataUnit> createDataUnits(List<DataUnitCreate> units) {
     if (units.isEmpty()) {
       return List.of();

@@ -180,11 +180,12 @@ public final class LocalBackendClient implements BackendClient {
     }
   }
 
-  /** Deletes an uploaded file (the local backend can; the platform has no such endpoint). */
-  public void deleteDataFile(long fileId) {
+  @Override
+  public boolean deleteDataFile(long fileId) {
     if (!store.delete(LocalKinds.DATA_FILES, fileId)) {
       throw BackendError.notFound("data file", fileId);
     }
+    return true;
   }
 
   /** How many data files the tree holds (for checks after a rollback). */
