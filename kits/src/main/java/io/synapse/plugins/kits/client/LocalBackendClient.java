@@ -298,7 +298,6 @@ public final class LocalBackendClient implements BackendClient {
     }
     Map<String, Object> task = store.require(LocalKinds.TASKS, taskId);
     task.put("data", data);
-    task.put("annotated_with_schema", schema);
     store.write(LocalKinds.TASKS, taskId, task);
   }
 
