@@ -46,7 +46,7 @@ public abstract class AddTaskDataAction extends KitAction<AddTaskDataParams, Add
 
   /**
    * The params of the pre-processor's {@code inference} action for a task (INFERENCE): by default the
-   * primary file's URL and name, the model and the run's {@code pre_processor_params}.
+   * primary file's {@code url} and {@code name}, the {@code model} and the run's {@code pre_processor_params}.
    */
   protected Map<String, Object> inferenceParams(TaskFile primary, List<TaskFile> dataFiles, Task task, AddTaskDataContext context) {
     Map<String, Object> params = new java.util.LinkedHashMap<>();
@@ -56,7 +56,7 @@ public abstract class AddTaskDataAction extends KitAction<AddTaskDataParams, Add
     params.put("model", context.params().model());
     params.put("url", primary.url());
     if (primary.name() != null) {
-      params.put("file_name", primary.name());
+      params.put("name", primary.name());
     }
     return params;
   }

@@ -11,7 +11,7 @@ import java.util.Map;
 public final class PreProcessor extends BaseAction<PreProcessorParams, List<Object>> {
   @Override
   public List<Object> execute() {
-    String name = params().fileName() == null ? "unknown" : params().fileName();
+    String name = params().name() == null ? "unknown" : params().name();
     if (name.startsWith("empty")) {
       return List.of();
     }

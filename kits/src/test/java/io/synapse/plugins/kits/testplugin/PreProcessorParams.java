@@ -7,7 +7,7 @@ import io.synapse.plugins.Params;
  *
  * @param model the model
  * @param url the primary file
- * @param fileName its name
+ * @param name its name
  */
 @Params
-public record PreProcessorParams(Long model, String url, String fileName) {}
+public record PreProcessorParams(Long model, String url, String name) {}
