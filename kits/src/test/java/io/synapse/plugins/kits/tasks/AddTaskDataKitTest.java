@@ -58,7 +58,7 @@ class AddTaskDataKitTest {
     AddTaskDataResult result = (AddTaskDataResult) world.run("add-task-data", Map.of("name", "pre", "project", world.project.id(),
         "method", "inference", "preProcessor", world.preProcessor.id(), "model", world.model.id(), "agent", 1));
     assertEquals(3, result.successCount(), result.failures().toString());
-    assertEquals(Map.of("annotations", List.of(Map.of("label", "task_0.png", "model", world.model.id()))),
+    assertEquals(Map.of("annotations", List.of(Map.of("label", "task_0.png", "model", (int) world.model.id()))),
         world.backend.getTask(world.tasks.get(0)).data());
     assertEquals(3, world.backend.pluginRuns().size());
     assertEquals("inference", world.backend.pluginRuns().get(0).get("action"));
