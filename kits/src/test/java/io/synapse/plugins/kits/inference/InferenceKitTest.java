@@ -49,11 +49,14 @@ class InferenceKitTest {
   @Test
   void aFaultAfterEachStepRemovesTheOutputFile() {
     Path output = temp.resolve("predictions.json");
+    world.run("infer", Map.of("model", world.model.id(), "inputs", List.of(Map.of("value", 0)))); // downloads the model into the cache
+    java.util.SortedMap<String, String> before = world.snapshot();
     for (String step : List.of("model_load", "inference", "postprocess")) {
       StepError error = assertThrows(StepError.class, () -> world.runFailingAfter("infer", Map.of("model", world.model.id(),
           "inputs", List.of(Map.of("value", 1)), "outputPath", output.toString()), step), step);
       assertEquals("injected_fault", error.step());
       assertFalse(Files.exists(output), step);
+      assertEquals(before, world.snapshot(), step);
     }
   }
 
