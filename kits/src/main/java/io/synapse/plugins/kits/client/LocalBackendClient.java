@@ -412,9 +412,7 @@ public final class LocalBackendClient implements BackendClient {
     }
   }
 
-  /** A file name safe to store: its last path element with anything but letters, digits, '.', '_' and '-' replaced. */
   static String safeName(String name) {
-    String clean = name.replaceAll("[^A-Za-z0-9._-]", "_");
-    return clean.isEmpty() || clean.chars().allMatch(c -> c == '.') ? "file" : clean;
+    return FileTrees.safeFileName(name, "file");
   }
 }

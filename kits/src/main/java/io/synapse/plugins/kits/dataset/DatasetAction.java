@@ -96,9 +96,7 @@ public abstract class DatasetAction extends KitAction<DatasetParams, DatasetCont
 
     @Override
     public void rollback(DatasetContext context, StepResult result) throws Exception {
-      for (Object path : (List<?>) result.rollbackData().getOrDefault("created", List.of())) {
-        FileTrees.deleteTree(Path.of(String.valueOf(path)));
-      }
+      FileTrees.deleteListed(result.rollbackData().get("created"));
       context.result = null;
     }
   }
@@ -132,9 +130,7 @@ public abstract class DatasetAction extends KitAction<DatasetParams, DatasetCont
 
     @Override
     public void rollback(DatasetContext context, StepResult result) throws Exception {
-      for (Object path : (List<?>) result.rollbackData().getOrDefault("created", List.of())) {
-        FileTrees.deleteTree(Path.of(String.valueOf(path)));
-      }
+      FileTrees.deleteListed(result.rollbackData().get("created"));
       context.result = null;
     }
   }

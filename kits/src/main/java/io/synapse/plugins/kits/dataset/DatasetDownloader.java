@@ -284,9 +284,6 @@ public final class DatasetDownloader {
 
   /** A file or directory name from the platform, reduced to a safe last path element. */
   static String safe(String name) {
-    String last = name.replace('\\', '/');
-    last = last.substring(last.lastIndexOf('/') + 1);
-    String clean = last.replaceAll("[^A-Za-z0-9._-]", "_");
-    return clean.isEmpty() || clean.chars().allMatch(c -> c == '.') ? "file" : clean;
+    return FileTrees.safeFileName(name, "file");
   }
 }

@@ -291,10 +291,7 @@ final class ExportSteps {
   }
 
   static String safeName(String name) {
-    String last = name.replace('\\', '/');
-    last = last.substring(last.lastIndexOf('/') + 1);
-    String clean = last.replaceAll("[\\p{Cntrl}:*?\"<>|]", "_");
-    return clean.isBlank() || clean.equals(".") || clean.equals("..") ? null : clean;
+    return FileTrees.safeFileName(name, null);
   }
 
   private static String stemOf(String name) {

@@ -111,6 +111,30 @@ public final class FileTrees {
     return written;
   }
 
+  /**
+   * A file name from a remote record, made safe to write: its last path element, with control
+   * characters and {@code :*?"<>|} replaced by {@code _}; {@code fallback} when nothing usable is left
+   * (empty, {@code .} or {@code ..}).
+   */
+  public static String safeFileName(String name, String fallback) {
+    if (name == null) {
+      return fallback;
+    }
+    String last = name.replace('\\', '/');
+    last = last.substring(last.lastIndexOf('/') + 1);
+    String clean = last.replaceAll("[\\p{Cntrl}:*?\"<>|]", "_").strip();
+    return clean.isEmpty() || clean.equals(".") || clean.equals("..") ? fallback : clean;
+  }
+
+  /** Deletes each path of {@code listed} (a list of path strings from a step's rollback data) and what is under it. */
+  public static void deleteListed(Object listed) throws IOException {
+    if (listed instanceof List<?> paths) {
+      for (Object path : paths) {
+        deleteTree(java.nio.file.Path.of(String.valueOf(path)));
+      }
+    }
+  }
+
   /** The SHA-1 of a file, in lower-case hex (the platform's data-file checksum). */
   public static String sha1(Path file) throws IOException {
     return digest("SHA-1", file);

@@ -305,8 +305,6 @@ final class TrainSteps {
   }
 
   static void deleteCreated(StepResult result) throws java.io.IOException {
-    for (Object path : (List<?>) result.rollbackData().getOrDefault("created", List.of())) {
-      FileTrees.deleteTree(Path.of(String.valueOf(path)));
-    }
+    FileTrees.deleteListed(result.rollbackData().get("created"));
   }
 }
