@@ -6,18 +6,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The warm TASK pools the training's trials run on, one per Ray address, kept for the JVM's life. */
+/** The warm TASK pools the training's trials and the upload's shards run on, one per Ray address and environment, kept for the JVM's life. */
 public final class TrialPools {
   private static final Map<String, RayActorExecutor> POOLS = new ConcurrentHashMap<>();
 
   private TrialPools() {}
 
   static RayActorExecutor pool(String address, Map<String, String> env) {
-    return POOLS.computeIfAbsent(address, key -> {
-      Map<String, String> trialEnv = new LinkedHashMap<>(env);
-      trialEnv.remove("KITS_DEMO_TRIAL_RAY_ADDRESS");
-      return RayActorExecutor.builder().address(key).numActors(2).env(trialEnv).scheduleTimeout(Duration.ofSeconds(120)).build();
-    });
+    Map<String, String> workerEnv = new java.util.TreeMap<>(env);
+    workerEnv.remove("KITS_DEMO_TRIAL_RAY_ADDRESS");
+    workerEnv.remove("KITS_DEMO_SHARD_RAY_ADDRESS");
+    // The workers' environment is part of the key: a pool answers only runs that would see the same one.
+    return POOLS.computeIfAbsent(address + " " + workerEnv, key -> RayActorExecutor.builder().address(address).numActors(2)
+        .env(new LinkedHashMap<>(workerEnv)).scheduleTimeout(Duration.ofSeconds(120)).build());
   }
 
   /** Closes every pool. */

@@ -26,6 +26,11 @@ import org.junit.jupiter.api.io.TempDir;
 class KitsDemoRayTest {
   @TempDir Path temp;
 
+  @org.junit.jupiter.api.AfterEach
+  void closePools() {
+    TrialPools.closeAll();
+  }
+
   @Test
   void exportAndUploadRunOnTheTaskPool() throws Exception {
     DemoWorld world = new DemoWorld(temp.resolve("demo"));
@@ -54,6 +59,21 @@ class KitsDemoRayTest {
     assertEquals(3, models.size(), "each trial, run by a worker, uploaded its model");
     assertEquals(Set.of(0.5, 0.0, 0.25), models.stream().map(m -> ((Number) ((Map<?, ?>) m.configuration().get("hyperparameter"))
         .get("smoothing")).doubleValue()).collect(Collectors.toSet()));
+  }
+
+  @Test
+  void theUploadFansOutOverTheTaskPoolWithOneProgressCount() throws Exception {
+    DemoWorld world = new DemoWorld(temp.resolve("demo"));
+    Map<String, String> env = new HashMap<>(world.env());
+    env.put("KITS_DEMO_SHARD_RAY_ADDRESS", LocalRayCluster.address());
+    RecordingSink sink = new RecordingSink();
+    UploadResult result = (UploadResult) io.synapse.plugins.PluginRunner.runPlugin("kits_demo", "upload", world.uploadParams(),
+        io.synapse.plugins.ExecutionMode.LOCAL, io.synapse.plugins.RunOptions.builder().env(env).sink(sink).build());
+    assertEquals(3, result.dataUnitCount());
+    assertEquals(3 + 3, world.backend.countDataUnits(), "the workers' shards created the units");
+    List<Long> progress = sink.events(io.synapse.plugins.context.EventType.PROGRESS).stream()
+        .filter(e -> "upload_files".equals(e.category())).map(e -> e.progress().current()).toList();
+    assertEquals(3L, progress.get(progress.size() - 1), progress.toString());
   }
 
   @Test

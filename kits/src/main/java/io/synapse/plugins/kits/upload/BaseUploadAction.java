@@ -19,7 +19,8 @@ import java.util.Set;
  * the size limit), {@code upload_files} (in parallel, each upload tried again after a failure that
  * left nothing behind), {@code generate_data_units} (in batches) and {@code cleanup}. When a step
  * fails, the data units the run created are deleted, and the files it uploaded where the backend can
- * delete them (the local backend; the platform has no endpoint for it).
+ * delete them (the local backend; the platform has no endpoint for it). With a
+ * {@link #shardExecutor()}, the upload and the data units are fanned out over it (a TASK pool).
  *
  * @param <P> the params record, implementing {@link UploadRequest}
  */
@@ -38,6 +39,22 @@ public abstract class BaseUploadAction<P extends Record & UploadRequest> extends
     return null;
   }
 
+  /**
+   * Where the upload fans out to; null (the default) uploads in this run. With an executor (a
+   * {@code RayActorExecutor}), the valid file groups are split into {@link #shardCount()} shards, each
+   * uploaded and turned into data units by a run of this same action on the executor, in parallel,
+   * with one progress count over all of them; a shard that fails rolls itself back, and the others are
+   * rolled back by this run.
+   */
+  protected io.synapse.plugins.executors.Executor shardExecutor() {
+    return null;
+  }
+
+  /** How many shards a fanned-out upload is split into (4 by default). */
+  protected int shardCount() {
+    return 4;
+  }
+
   /** Adds to a unit's metadata before it is created; returns it unchanged by default. */
   protected Map<String, Object> unitMeta(UploadContext.FileGroup group, UploadContext context) {
     return group.meta();
@@ -50,7 +67,7 @@ public abstract class BaseUploadAction<P extends Record & UploadRequest> extends
         .register(Steps.logged(new UploadSteps.AnalyzeCollection()))
         .register(Steps.logged(new UploadSteps.OrganizeFiles()))
         .register(Steps.logged(new UploadSteps.ValidateFiles(this)))
-        .register(Steps.logged(new UploadTransfer.UploadFiles()))
+        .register(Steps.logged(new UploadTransfer.UploadFiles(this)))
         .register(Steps.logged(new UploadTransfer.GenerateDataUnits(this)))
         .register(Steps.logged(new UploadTransfer.Cleanup()));
   }
@@ -70,8 +87,21 @@ public abstract class BaseUploadAction<P extends Record & UploadRequest> extends
   @Override
   protected UploadResult result(UploadContext context) {
     List<String> lost = List.copyOf(context.lost);
-    return new UploadResult(context.uploaded.size(), context.dataUnits.size(), "data_collection:" + context.request().dataCollection(),
-        lost.isEmpty() ? "completed" : "partial", lost.subList(0, Math.min(lost.size(), LOST_FILES_LIMIT)));
+    List<Long> units = new java.util.ArrayList<>(context.shardUnitIds);
+    context.dataUnits.forEach(unit -> units.add(unit.id()));
+    List<Long> files = new java.util.ArrayList<>(context.shardFileIds);
+    context.uploaded.values().forEach(file -> files.add(file.id()));
+    return new UploadResult(context.uploaded.size() + context.shardUploaded, units.size(),
+        "data_collection:" + context.request().dataCollection(), lost.isEmpty() ? "completed" : "partial",
+        lost.subList(0, Math.min(lost.size(), LOST_FILES_LIMIT)), List.copyOf(units), List.copyOf(files));
+  }
+
+  io.synapse.plugins.executors.Executor shards() {
+    return params().shard() == null || params().shard().isEmpty() ? shardExecutor() : null;
+  }
+
+  int shardTotal() {
+    return Math.max(1, shardCount());
   }
 
   Map<String, Set<String>> extensions() {

@@ -24,6 +24,10 @@ public class UploadContext extends KitContext {
   final Map<Path, DataFile> uploaded = Collections.synchronizedMap(new LinkedHashMap<>());
   final List<String> lost = Collections.synchronizedList(new ArrayList<>());
   final List<DataUnit> dataUnits = new ArrayList<>();
+  final List<Long> shardUnitIds = Collections.synchronizedList(new ArrayList<>());
+  final List<Long> shardFileIds = Collections.synchronizedList(new ArrayList<>());
+  volatile int shardUploaded;
+  volatile boolean sharded;
 
   /** A context for the upload {@code request}. */
   public UploadContext(RuntimeContext runtime, BackendClient client, UploadRequest request) {

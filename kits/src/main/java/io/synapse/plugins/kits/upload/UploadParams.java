@@ -22,6 +22,7 @@ import jakarta.validation.constraints.Positive;
  * @param uploadMaxWorkers files uploaded at once
  * @param uploadMaxRetries extra tries of a file upload that failed without effect
  * @param groupName the data group the units join
+ * @param shard the file stems this run is restricted to (set by the kit when it fans the upload out)
  */
 @Params
 public record UploadParams(
@@ -36,4 +37,5 @@ public record UploadParams(
     @Default("200") @Min(1) @Max(10000) int creatingDataUnitBatchSize,
     @Default("10") @Min(1) @Max(64) int uploadMaxWorkers,
     @Default("2") @Min(0) @Max(10) int uploadMaxRetries,
-    String groupName) implements UploadRequest {}
+    String groupName,
+    java.util.List<String> shard) implements UploadRequest {}

@@ -44,6 +44,14 @@ public interface UploadRequest {
     return 2;
   }
 
+  /**
+   * The file stems this run is restricted to; empty for all. The kit sets it on the runs it fans out
+   * over a TASK pool ({@link BaseUploadAction#shardExecutor()}).
+   */
+  default java.util.List<String> shard() {
+    return java.util.List.of();
+  }
+
   /** The data group the units join, or null. */
   default String groupName() {
     return null;

@@ -161,7 +161,11 @@ final class UploadSteps {
         }
       }
       int incomplete = 0;
+      java.util.Set<String> shard = context.request().shard() == null ? java.util.Set.of() : java.util.Set.copyOf(context.request().shard());
       for (Map.Entry<String, Map<String, Path>> entry : byStem.entrySet()) {
+        if (!shard.isEmpty() && !shard.contains(entry.getKey())) {
+          continue;
+        }
         boolean complete = true;
         for (FileSpecification spec : context.collection.fileSpecifications()) {
           if (spec.required() && !entry.getValue().containsKey(spec.name())) {

@@ -21,8 +21,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class UploadTransfer {
   private UploadTransfer() {}
 
-  /** Uploads every file of the valid groups, in parallel. */
+  /** Uploads every file of the valid groups, in parallel (or fans the groups out as shards). */
   static final class UploadFiles implements Step<UploadContext> {
+    private final BaseUploadAction<?> action;
+
+    UploadFiles(BaseUploadAction<?> action) {
+      this.action = action;
+    }
+
     @Override
     public String name() {
       return "upload_files";
@@ -35,6 +41,10 @@ final class UploadTransfer {
 
     @Override
     public StepResult execute(UploadContext context) throws Exception {
+      io.synapse.plugins.executors.Executor shards = action.shards();
+      if (shards != null && context.groups.size() > 1) {
+        return UploadShards.fanOut(action, shards, context);
+      }
       List<Path> files = new ArrayList<>();
       context.groups.forEach(group -> files.addAll(group.files().values()));
       int total = files.size();
@@ -107,6 +117,7 @@ final class UploadTransfer {
 
     @Override
     public void rollback(UploadContext context, StepResult result) {
+      UploadShards.rollBack(context);
       List<Long> ids = new ArrayList<>();
       Object recorded = result.rollbackData().get("data_files");
       if (recorded instanceof List<?> list) {
@@ -143,6 +154,11 @@ final class UploadTransfer {
     @Override
     public double progressWeight() {
       return 4;
+    }
+
+    @Override
+    public boolean canSkip(UploadContext context) {
+      return context.sharded;
     }
 
     @Override

@@ -86,6 +86,36 @@ class UploadKitTest {
   }
 
   @Test
+  void theUploadFansOutOverShardsWithOneProgressCount() {
+    int units = world.backend.countDataUnits();
+    UploadResult result = (UploadResult) world.run("upload", params(Map.of()), Map.of("KITS_TEST_SHARDS", "2"));
+    assertEquals(3, result.dataUnitCount());
+    assertEquals(4, result.uploadedCount());
+    assertEquals(3, new java.util.HashSet<>(result.dataUnitIds()).size());
+    assertEquals(units + 3, world.backend.countDataUnits());
+    List<Long> progress = world.sink.events(io.synapse.plugins.context.EventType.PROGRESS).stream()
+        .filter(e -> "upload_files".equals(e.category())).map(e -> e.progress().current()).toList();
+    assertEquals(4L, progress.get(progress.size() - 1), "one count over both shards: " + progress);
+    assertEquals(List.of(), world.sink.events(io.synapse.plugins.context.EventType.PROGRESS).stream()
+        .filter(e -> "generate_data_units".equals(e.category())).toList(), "the shards made the units");
+  }
+
+  @Test
+  void aFailedShardOrAFaultAfterTheFanOutLeavesNothingBehind() {
+    SortedMap<String, String> before = world.snapshot();
+    int units = world.backend.countDataUnits();
+    StepError shard = assertThrows(StepError.class, () -> world.run("upload", params(Map.of()),
+        Map.of("KITS_TEST_SHARDS", "2", "KITS_TEST_SHARD_FAIL_AFTER", "generate_data_units")));
+    assertEquals("upload_files", shard.step());
+    assertEquals(before, world.snapshot());
+    StepError parent = assertThrows(StepError.class, () -> world.run("upload", params(Map.of()),
+        Map.of("KITS_TEST_SHARDS", "3", io.synapse.plugins.kits.testplugin.Faults.VARIABLE, "upload_files")));
+    assertEquals("injected_fault", parent.step());
+    assertEquals(units, world.backend.countDataUnits());
+    assertEquals(before, world.snapshot(), "the parent rolled back the shards that had finished");
+  }
+
+  @Test
   void badParamsFailBeforeAnyStep() {
     ValidationError error = assertThrows(ValidationError.class, () -> world.run("upload", params(Map.of("maxFileSizeMb", 0,
         "uploadMaxWorkers", 1000))));
