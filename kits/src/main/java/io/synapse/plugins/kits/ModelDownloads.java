@@ -44,6 +44,9 @@ public final class ModelDownloads {
     if (Files.isRegularFile(dir.resolve(COMPLETE))) {
       return new LocalModel(model, dir);
     }
+    if (Files.exists(dir)) {
+      FileTrees.deleteTree(dir); // a left-over without the marker is no download
+    }
     Path temp = models.resolve(".tmp_" + dir.getFileName() + "_" + java.util.UUID.randomUUID());
     try {
       Files.createDirectories(temp);
@@ -57,10 +60,13 @@ public final class ModelDownloads {
       Files.writeString(temp.resolve(COMPLETE), "");
       try {
         Files.move(temp, dir, StandardCopyOption.ATOMIC_MOVE);
-      } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException raced) {
-        FileTrees.deleteTree(temp);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temp, dir);
+      } catch (java.nio.file.FileSystemException raced) {
+        if (!Files.isRegularFile(dir.resolve(COMPLETE))) {
+          throw raced;
+        }
+        FileTrees.deleteTree(temp); // another run finished first
       }
       return new LocalModel(model, dir);
     } catch (IOException | RuntimeException e) {

@@ -68,6 +68,14 @@ public final class DatasetConversion {
         Files.move(temp, out, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temp, out);
+      } catch (java.nio.file.FileSystemException raced) {
+        if (!Files.isRegularFile(marker)) {
+          throw raced;
+        }
+        // Another run converted the same source to the same place first: use its output.
+        FileTrees.deleteTree(temp);
+        String winner = Files.readString(marker, StandardCharsets.UTF_8).strip();
+        return new Outcome(out, winner.isEmpty() ? null : out.resolve(winner), null, List.of());
       }
       return new Outcome(out, config.isEmpty() ? null : out.resolve(config), report, List.of(out));
     } catch (IOException | RuntimeException e) {

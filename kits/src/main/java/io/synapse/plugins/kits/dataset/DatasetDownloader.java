@@ -8,7 +8,6 @@ import io.synapse.plugins.kits.internal.KitJson;
 import io.synapse.plugins.kits.internal.KitPaths;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -116,6 +115,9 @@ public final class DatasetDownloader {
         return new Download(finalDir, categorized, count, 0, true, List.of());
       }
       FileTrees.deleteTree(finalDir);
+    } else if (Files.exists(finalDir)) {
+      // A left-over without the marker (a crash while it was removed) is no download.
+      FileTrees.deleteTree(finalDir);
     }
     Path temp = datasets.resolve(".tmp_" + key + "_" + java.util.UUID.randomUUID());
     try {
@@ -124,12 +126,15 @@ public final class DatasetDownloader {
       Files.writeString(temp.resolve(COMPLETE), "");
       try {
         Files.move(temp, finalDir, StandardCopyOption.ATOMIC_MOVE);
-      } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException raced) {
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, finalDir);
+      } catch (java.nio.file.FileSystemException raced) {
+        if (!Files.isRegularFile(finalDir.resolve(COMPLETE))) {
+          throw raced;
+        }
         // Another run finished first: use its download.
         FileTrees.deleteTree(temp);
         return new Download(finalDir, categorized, countItems(finalDir, categorized), 0, true, List.of());
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, finalDir);
       }
       return new Download(finalDir, categorized, counts[0], counts[1], false, List.of(finalDir));
     } catch (IOException | RuntimeException e) {

@@ -52,6 +52,19 @@ class DatasetKitTest {
   }
 
   @Test
+  void aLeftOverCacheEntryWithoutItsMarkerIsReplaced() throws Exception {
+    DatasetResult first = (DatasetResult) world.run("dataset", Map.of("dataset", world.dataset.id()));
+    Path dir = Path.of(first.path());
+    Files.delete(dir.resolve(".complete"));
+    Files.delete(dir.resolve("json/img_b.json"));
+    DatasetResult again = (DatasetResult) world.run("dataset", Map.of("dataset", world.dataset.id()));
+    assertEquals(first.path(), again.path());
+    assertEquals(3, again.count());
+    assertEquals(List.of("img_a.json", "img_b.json", "img_c.json"), names(dir.resolve("json")));
+    assertTrue(Files.isRegularFile(dir.resolve(".complete")));
+  }
+
+  @Test
   void downloadsSplitsByTheirPlatformCategories() throws Exception {
     DatasetResult result = (DatasetResult) world.run("dataset", Map.of("dataset", world.dataset.id(),
         "splits", Map.of("train", Map.of(), "valid", Map.of())));
