@@ -19,7 +19,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Creates a plugin project that builds and passes its tests as generated: a Maven pom (runtime,"
         + " jakarta.validation-api provided, the processor on the annotation processor path), the @Plugin"
-        + " package-info, one action for the category with params and result records, and a JUnit 5 test.",
+        + " package-info, one action for the category with params and result records, and a JUnit 5 test. For neural_net,"
+        + " export, upload and pre_annotation the action extends the matching kit (synapse-plugins-kits) and its test"
+        + " runs it against a local backend.",
     footerHeading = "%nExamples:%n",
     footer = {
       "  synapse new image_tools --category smart_tool",
@@ -53,8 +55,13 @@ final class NewCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.println("Created plugin " + code + " (" + pluginCategory.value() + ") in " + directory + ":");
     files.forEach(file -> out.println("  " + file.toString().replace('\\', '/')));
-    out.println("Next: cd " + directory + " && mvn verify && synapse run . " + ProjectScaffold.actionName(pluginCategory)
-        + " -p input=hello");
+    if (KitTemplates.hasKit(pluginCategory)) {
+      out.println("Next: cd " + directory + " && mvn verify   (the " + ProjectScaffold.actionName(pluginCategory)
+          + " action extends the " + pluginCategory.value() + " kit; its test runs it against a local backend)");
+    } else {
+      out.println("Next: cd " + directory + " && mvn verify && synapse run . " + ProjectScaffold.actionName(pluginCategory)
+          + " -p input=hello");
+    }
     out.flush();
     return ExitCodes.OK;
   }

@@ -17,7 +17,8 @@ import javax.lang.model.SourceVersion;
  * Writes a new plugin project that builds and passes its tests as generated: a pom with the runtime,
  * jakarta.validation-api (provided) and the processor on the annotation processor path; the
  * {@code @Plugin} package-info; one action for the category with its params and result records; and
- * a JUnit 5 test.
+ * a JUnit 5 test. Categories with a kit ({@link KitTemplates}) get an action on the kit and a test
+ * that runs it against a local backend instead.
  */
 final class ProjectScaffold {
   /** Plugin codes the processor accepts. */
@@ -97,16 +98,22 @@ final class ProjectScaffold {
     tokens.put("@@SYNAPSE_VERSION@@", CliVersion.version());
     tokens.put("@@JAKARTA_VERSION@@", CliVersion.jakartaValidationVersion());
     tokens.put("@@JUNIT_VERSION@@", CliVersion.junitVersion());
+    boolean kit = KitTemplates.hasKit(spec.category());
+    tokens.put("@@KIT_DEPENDENCY@@", kit ? KitTemplates.DEPENDENCY : "");
 
     String packagePath = spec.packageName().replace('.', '/');
     Map<String, String> files = new LinkedHashMap<>();
     files.put("pom.xml", POM);
     files.put(".gitignore", "target/\n");
     files.put("src/main/java/" + packagePath + "/package-info.java", PACKAGE_INFO);
-    files.put("src/main/java/" + packagePath + "/" + type + "Params.java", PARAMS);
-    files.put("src/main/java/" + packagePath + "/" + type + "Result.java", RESULT);
-    files.put("src/main/java/" + packagePath + "/" + type + "Action.java", ACTION);
-    files.put("src/test/java/" + packagePath + "/" + type + "ActionTest.java", TEST);
+    files.putAll(KitTemplates.sources(spec.category(), packagePath, type).orElseGet(() -> {
+      Map<String, String> plain = new LinkedHashMap<>();
+      plain.put("src/main/java/" + packagePath + "/" + type + "Params.java", PARAMS);
+      plain.put("src/main/java/" + packagePath + "/" + type + "Result.java", RESULT);
+      plain.put("src/main/java/" + packagePath + "/" + type + "Action.java", ACTION);
+      plain.put("src/test/java/" + packagePath + "/" + type + "ActionTest.java", TEST);
+      return plain;
+    }));
 
     List<Path> written = new ArrayList<>();
     for (Map.Entry<String, String> file : files.entrySet()) {
@@ -175,7 +182,7 @@ final class ProjectScaffold {
             <artifactId>synapse-plugins-runtime</artifactId>
             <version>${synapse.version}</version>
           </dependency>
-          <!-- Constraint annotations are read by the processor; nothing validates at run time. -->
+      @@KIT_DEPENDENCY@@    <!-- Constraint annotations are read by the processor; nothing validates at run time. -->
           <dependency>
             <groupId>jakarta.validation</groupId>
             <artifactId>jakarta.validation-api</artifactId>

@@ -19,7 +19,8 @@ class NewProjectIT {
   @Test
   void aNewProjectBuildsPassesItsTestsAndRuns() throws Exception {
     Path project = temp.resolve("demo");
-    Cli.Result created = Cli.run("new", "demo_trainer", "--category", "neural_net", "--dir", project.toString());
+    // A category without a kit: the plain template (kit categories are built by NewKitProjectsIT).
+    Cli.Result created = Cli.run("new", "demo_checker", "--category", "data_validation", "--dir", project.toString());
     assertEquals(0, created.exitCode(), created::toString);
 
     List<String> mvn = new ArrayList<>(List.of("mvn", "-B", "-q", "-o"));
@@ -31,11 +32,11 @@ class NewProjectIT {
     Processes.Outcome build = Processes.run(project, mvn, 600);
     assertEquals(0, build.exitCode(), build::toString);
 
-    Cli.Result run = Cli.run("run", project.toString(), "train", "-p", "input=hello", "-p", "repeat=2", "--json");
+    Cli.Result run = Cli.run("run", project.toString(), "check", "-p", "input=hello", "-p", "repeat=2", "--json");
     assertEquals(0, run.exitCode(), run::toString);
     assertEquals(Map.of("input", "hello", "processed", 2), Json.parseJson(run.out(), "out"));
 
-    Cli.Result invalid = Cli.run("validate", project.toString(), "train", "-p", "repeat=0");
+    Cli.Result invalid = Cli.run("validate", project.toString(), "check", "-p", "repeat=0");
     assertEquals(ExitCodes.VALIDATION, invalid.exitCode(), invalid::toString);
 
     Cli.Result packaged = Cli.run("package", project.toString(), "-o", temp.resolve("dist/demo.zip").toString());

@@ -1,0 +1,29 @@
+package io.synapse.examples.kits;
+
+import io.synapse.plugins.executors.ray.RayActorExecutor;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The warm TASK pools the training's trials and the upload's shards run on, one per Ray address and environment, kept for the JVM's life. */
+public final class TrialPools {
+  private static final Map<String, RayActorExecutor> POOLS = new ConcurrentHashMap<>();
+
+  private TrialPools() {}
+
+  static RayActorExecutor pool(String address, Map<String, String> env) {
+    Map<String, String> workerEnv = new java.util.TreeMap<>(env);
+    workerEnv.remove("KITS_DEMO_TRIAL_RAY_ADDRESS");
+    workerEnv.remove("KITS_DEMO_SHARD_RAY_ADDRESS");
+    // The workers' environment is part of the key: a pool answers only runs that would see the same one.
+    return POOLS.computeIfAbsent(address + " " + workerEnv, key -> RayActorExecutor.builder().address(address).numActors(2)
+        .env(new LinkedHashMap<>(workerEnv)).scheduleTimeout(Duration.ofSeconds(120)).build());
+  }
+
+  /** Closes every pool. */
+  public static void closeAll() {
+    POOLS.values().forEach(RayActorExecutor::close);
+    POOLS.clear();
+  }
+}
