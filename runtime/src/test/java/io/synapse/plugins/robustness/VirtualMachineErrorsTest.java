@@ -1,0 +1,140 @@
+package io.synapse.plugins.robustness;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.synapse.plugins.ExecutionMode;
+import io.synapse.plugins.PluginCategory;
+import io.synapse.plugins.action.BaseAction;
+import io.synapse.plugins.context.RecordingSink;
+import io.synapse.plugins.discovery.ActionConfig;
+import io.synapse.plugins.errors.ExecutionError;
+import io.synapse.plugins.executors.LocalExecutor;
+import io.synapse.plugins.spi.ActionDescriptor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Actions that overflow the stack, run out of memory or throw the JVM's own errors, with secrets in
+ * the messages: stack overflows and out-of-memory errors (thrown by the action or real) become typed
+ * {@link ExecutionError}s with the secrets masked, and the executor keeps working; the errors that
+ * say the JVM itself is broken are rethrown as the same kind of error, the secrets masked.
+ */
+class VirtualMachineErrorsTest {
+  static final String LONG_SECRET = "vm-s3cret-value";
+  static final String SHORT_SECRET = "pw1";
+
+  /** What the action does. */
+  enum Kind {
+    THROWN_STACK_OVERFLOW, REAL_STACK_OVERFLOW, THROWN_OUT_OF_MEMORY, REAL_OUT_OF_MEMORY, INTERNAL_ERROR, UNKNOWN_ERROR, OWN_VIRTUAL_MACHINE_ERROR;
+
+    boolean recoverable() {
+      return ordinal() <= REAL_OUT_OF_MEMORY.ordinal();
+    }
+  }
+
+  record Params(Kind kind, String secret) {}
+
+  /** A JVM error subclass of the user's own, as a careless action might define one. */
+  static final class OwnError extends VirtualMachineError {
+    private static final long serialVersionUID = 1L;
+
+    OwnError(String message) {
+      super(message);
+    }
+  }
+
+  /** Fails as its params say, quoting the secret where it throws by hand. */
+  public static final class Failing extends BaseAction<Params, String> {
+    @Override
+    public String execute() {
+      String secret = params().secret();
+      switch (params().kind()) {
+        case THROWN_STACK_OVERFLOW -> throw new StackOverflowError("deep with " + secret);
+        case REAL_STACK_OVERFLOW -> recurse(secret.length());
+        case THROWN_OUT_OF_MEMORY -> throw new OutOfMemoryError("cache of " + secret + " is full");
+        case REAL_OUT_OF_MEMORY -> {
+          List<long[]> hog = new ArrayList<>();
+          hog.add(new long[Integer.MAX_VALUE - 16]);
+          return "allocated " + hog.size();
+        }
+        case INTERNAL_ERROR -> throw new InternalError("broken with " + secret, new IllegalStateException("cause " + secret));
+        case UNKNOWN_ERROR -> throw new UnknownError("unknown with " + secret);
+        case OWN_VIRTUAL_MACHINE_ERROR -> throw new OwnError("own with " + secret);
+        default -> throw new AssertionError(params().kind());
+      }
+      return "never";
+    }
+
+    private static int recurse(int depth) {
+      return recurse(depth + 1) + 1;
+    }
+  }
+
+  static final class Descriptor implements ActionDescriptor<Params, String> {
+    static final Descriptor INSTANCE = new Descriptor();
+
+    @Override public String pluginCode() { return "robust_plugin"; }
+    @Override public ActionConfig config() {
+      return new ActionConfig("fail", "Fail", "", Failing.class.getName(), ExecutionMode.LOCAL, PluginCategory.CUSTOM, "", "",
+          Params.class.getName(), "java.lang.String");
+    }
+    @Override public Class<Failing> actionClass() { return Failing.class; }
+    @Override public Class<Params> paramsType() { return Params.class; }
+    @Override public BaseAction<Params, String> newAction() { return new Failing(); }
+    @Override public Params bindParams(Object params) { throw new UnsupportedOperationException(); }
+    @Override public Map<String, Object> writeParams(Params params) { return Map.of(); }
+    @Override public Object writeResult(String result) { return result; }
+    @Override public String readResult(Object value) { return (String) value; }
+    @Override public Set<String> secretValues(Params params) { return Set.of(params.secret()); }
+  }
+
+  private final LocalExecutor executor = LocalExecutor.builder().sink(new RecordingSink()).build();
+
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void recoverableErrorsAreExecutionErrorsAndTheRestAreRethrownMasked(Kind kind) {
+    for (String secret : List.of(LONG_SECRET, SHORT_SECRET)) {
+      Throwable thrown = assertThrows(Throwable.class, () -> executor.execute(Descriptor.INSTANCE, new Params(kind, secret)));
+      String printed = CauseChainRedactionTest.printed(thrown);
+      assertFalse(printed.contains(LONG_SECRET), printed);
+      assertFalse(printed.matches("(?s).*\\bpw1\\b.*"), printed);
+      if (kind.recoverable()) {
+        ExecutionError error = assertInstanceOf(ExecutionError.class, thrown, printed);
+        boolean overflow = kind == Kind.THROWN_STACK_OVERFLOW || kind == Kind.REAL_STACK_OVERFLOW;
+        assertEquals(overflow ? "stack_overflow" : "out_of_memory", error.details().get("reason"), printed);
+        assertEquals(overflow ? StackOverflowError.class.getName() : OutOfMemoryError.class.getName(), error.details().get("exception"));
+        assertTrue(error.getMessage().startsWith("Action 'fail' of plugin 'robust_plugin' failed: "
+            + (overflow ? "StackOverflowError" : "OutOfMemoryError")), error.getMessage());
+      } else {
+        assertInstanceOf(VirtualMachineError.class, thrown, printed);
+        assertEquals(kind == Kind.UNKNOWN_ERROR ? UnknownError.class : InternalError.class, thrown.getClass(), printed);
+        assertTrue(thrown.getMessage().endsWith("with ***"), thrown.getMessage());
+        assertEquals(Failing.class.getName(), thrown.getStackTrace()[0].getClassName(), "the original frames are kept");
+      }
+    }
+    // The executor, and the JVM, are fine afterwards.
+    assertEquals("fine", LocalExecutor.builder().sink(new RecordingSink()).build().execute(new ActionDescriptor<Params, String>() {
+      @Override public String pluginCode() { return "robust_plugin"; }
+      @Override public ActionConfig config() { return Descriptor.INSTANCE.config(); }
+      @Override public Class<Failing> actionClass() { return Failing.class; }
+      @Override public Class<Params> paramsType() { return Params.class; }
+      @Override public BaseAction<Params, String> newAction() {
+        return new BaseAction<>() {
+          @Override public String execute() { return "fine"; }
+        };
+      }
+      @Override public Params bindParams(Object params) { throw new UnsupportedOperationException(); }
+      @Override public Map<String, Object> writeParams(Params params) { return Map.of(); }
+      @Override public Object writeResult(String result) { return result; }
+      @Override public String readResult(Object value) { return (String) value; }
+    }, new Params(kind, "x")));
+  }
+}
