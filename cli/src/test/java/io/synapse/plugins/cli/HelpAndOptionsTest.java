@@ -121,7 +121,7 @@ class HelpAndOptionsTest {
         """);
     Secrets secrets = new Secrets();
     schema.collectSecrets(Map.of("token", "t0ken", "plain", "visible", "nested", Map.of("pw", "p4ss"), "apiKey", "k3y"), secrets);
-    assertEquals("******** visible ******** ********", secrets.redact("t0ken visible p4ss k3y"));
+    assertEquals("*** visible *** ***", secrets.redact("t0ken visible p4ss k3y"));
   }
 
   @Test
@@ -134,10 +134,12 @@ class HelpAndOptionsTest {
 
   @Test
   void secretNames() {
-    for (String name : List.of("API_KEY", "client_secret", "GITHUB_TOKEN", "DB_PASSWORD", "AWS_CREDENTIALS")) {
+    for (String name : List.of("API_KEY", "client_secret", "GITHUB_TOKEN", "DB_PASSWORD", "MYSQL_PASSWD", "AWS_CREDENTIALS")) {
       assertTrue(Secrets.looksSecret(name), name);
     }
     assertFalse(Secrets.looksSecret("REGION"));
+    assertEquals(io.synapse.plugins.secrets.SecretRule.looksSecret("x_passphrase"), Secrets.looksSecret("x_passphrase"),
+        "the command line uses the runtime's rule");
   }
 
   @Test
@@ -150,7 +152,7 @@ class HelpAndOptionsTest {
     out.print("def y\n");
     out.print("tail abcdef");
     out.flush();
-    assertEquals("x ******** y\ntail ********", target.toString());
+    assertEquals("x *** y\ntail ***", target.toString());
   }
 
   @Test

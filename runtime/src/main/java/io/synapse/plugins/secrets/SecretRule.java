@@ -1,9 +1,11 @@
 package io.synapse.plugins.secrets;
 
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -72,6 +74,54 @@ public final class SecretRule {
   /** Whether {@code value} counts as a secret value at all (not null, not blank). */
   public static boolean isMaskable(String value) {
     return value != null && !value.isBlank();
+  }
+
+  /**
+   * The forms a secret takes in text rendered from values that hold it, each to be masked: the secret
+   * itself, as escaped inside a JSON (or double-quoted YAML) string, as escaped inside a single-quoted
+   * YAML string, and, for a secret that spans lines, each of its non-blank lines (YAML block scalars
+   * indent them). Tools that mask rendered output (the command line does) mask every form.
+   */
+  public static Set<String> renderedForms(String secret) {
+    Set<String> forms = new LinkedHashSet<>();
+    if (!isMaskable(secret)) {
+      return forms;
+    }
+    forms.add(secret);
+    forms.add(jsonEscaped(secret));
+    forms.add(secret.replace("'", "''"));
+    if (secret.indexOf('\n') >= 0 || secret.indexOf('\r') >= 0) {
+      for (String line : secret.split("\\R")) {
+        if (isMaskable(line)) {
+          forms.add(line);
+        }
+      }
+    }
+    return forms;
+  }
+
+  private static String jsonEscaped(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 8);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        case '\b' -> out.append("\\b");
+        case '\f' -> out.append("\\f");
+        default -> {
+          if (c < 0x20) {
+            out.append(String.format("\\u%04X", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    return out.toString();
   }
 
   /**
