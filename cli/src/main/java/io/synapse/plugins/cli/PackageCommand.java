@@ -38,7 +38,7 @@ final class PackageCommand implements Callable<Integer> {
       description = "Where to write: a new (or empty) directory, or a file ending in .zip.")
   Path output;
 
-  @Option(names = "--force", description = "Overwrite an existing output.")
+  @Option(names = "--force", description = "Replace an existing output (a symbolic link there is replaced itself, not followed).")
   boolean force;
 
   @Override
