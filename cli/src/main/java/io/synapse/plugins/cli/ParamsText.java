@@ -111,7 +111,8 @@ final class ParamsText {
 
   /** {@code parent} and a key, as violation paths spell them. */
   static String child(String parent, String key) {
-    return parent.isEmpty() ? key : parent + "." + key;
+    String name = key.isEmpty() ? "\"\"" : key;
+    return parent.isEmpty() ? name : parent + "." + name;
   }
 
   /** {@code parent} and an index. */

@@ -54,12 +54,16 @@ final class YamlParams {
   private static final Pattern HEX = Pattern.compile("0x[0-9a-fA-F]+");
   private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
   private static final Pattern SPECIAL_FLOAT = Pattern.compile("[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
-  // Plain scalars YAML 1.1 reads as numbers other than YAML 1.2's reading (a number or text).
-  private static final Pattern AMBIGUOUS = Pattern.compile(String.join("|",
-      "[-+]?0[0-9_]+", // an integer with leading zeros: octal in 1.1
-      "[-+]?0o[0-7_]+", "[-+]?0b[01_]+", "[-+]0x[0-9a-fA-F_]+", "0x[0-9a-fA-F]*_[0-9a-fA-F_]*",
-      "[-+]?[0-9][0-9_]*_[0-9_]*(\\.[0-9_]*)?([eE][-+]?[0-9]+)?", "[-+]?([0-9][0-9_]*)?\\.[0-9_]*_[0-9_]*([eE][-+]?[0-9]+)?",
-      "[-+]?[1-9][0-9_]*(:[0-5]?[0-9])+", "[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+\\.[0-9_]*")); // sexagesimal, as 1.1 has it
+  // What YAML 1.1 (PyYAML's resolver) reads as a number, and the part of it YAML 1.2 reads as the same
+  // number; a plain scalar in the first and not the second is ambiguous, as are leading-zero integers
+  // and 0o octal (octal-looking, whichever YAML reads them).
+  private static final Pattern YAML11_NUMBER = Pattern.compile(String.join("|",
+      "[-+]?0b[0-1_]+", "[-+]?0[0-7_]+", "[-+]?(?:0|[1-9][0-9_]*)", "[-+]?0x[0-9a-fA-F_]+", "[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+",
+      "[-+]?(?:[0-9][0-9_]*)\\.[0-9_]*(?:[eE][-+][0-9]+)?", "\\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?",
+      "[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*"));
+  private static final Pattern SAME_IN_YAML12 = Pattern.compile(String.join("|",
+      "[-+]?(?:0|[1-9][0-9]*)", "0x[0-9a-fA-F]+", "[-+]?[0-9]+\\.[0-9]*(?:[eE][-+][0-9]+)?", "\\.[0-9]+(?:[eE][-+][0-9]+)?"));
+  private static final Pattern OCTAL_LOOKING = Pattern.compile("[-+]?0[0-9]+|0o[0-7]+");
   private static final int MAX_NUMBER_DIGITS = 1_000;
 
   private final Iterator<Event> events;
@@ -233,7 +237,7 @@ final class YamlParams {
       }
       String kind = NULL.matcher(text).matches() ? "null" : BOOLEAN.matcher(text).matches() ? "a boolean"
           : INTEGER.matcher(text).matches() || HEX.matcher(text).matches() || DECIMAL.matcher(text).matches()
-              || SPECIAL_FLOAT.matcher(text).matches() || AMBIGUOUS.matcher(text).matches() ? "a number" : null;
+              || SPECIAL_FLOAT.matcher(text).matches() || ambiguous(text) ? "a number" : null;
       if (kind != null) {
         violations.add(ParamsText.violation(frame.keyPath, "is a key that YAML reads as " + kind + ", not text; quote it ('"
             + text + "') to use it as a name", "NonStringKey", line));
@@ -261,7 +265,7 @@ final class YamlParams {
           "SpecialFloat", line));
       return null;
     }
-    if (AMBIGUOUS.matcher(text).matches()) {
+    if (ambiguous(text)) {
       violations.add(ParamsText.violation(path, "is a number YAML 1.1 (PyYAML, the Python SDK) and YAML 1.2 read differently"
           + " (leading zeros, 0o, 0b, a sign before 0x, underscores or a:b:c); write it as a plain decimal, or quote it to mean text",
           "AmbiguousNumber", line));
@@ -283,6 +287,10 @@ final class YamlParams {
     }
     ParamsText.checkText(text, path, line, violations, "the value");
     return text;
+  }
+
+  private static boolean ambiguous(String plain) {
+    return OCTAL_LOOKING.matcher(plain).matches() || YAML11_NUMBER.matcher(plain).matches() && !SAME_IN_YAML12.matcher(plain).matches();
   }
 
   private void checkDigits(String number, int line) {
