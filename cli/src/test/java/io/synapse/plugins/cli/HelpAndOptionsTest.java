@@ -38,6 +38,7 @@ class HelpAndOptionsTest {
       assertTrue(help.out().contains("Examples:\n  synapse "), command + "\n" + help.out());
       assertTrue(help.out().contains("Exit codes:"), command);
       assertTrue(help.out().contains("7  config error"), command);
+      assertTrue(help.out().contains("8  fatal"), command);
     }
     Cli.Result top = Cli.run("--help");
     assertTrue(top.out().contains("generate-completion"), top::toString);
@@ -72,9 +73,11 @@ class HelpAndOptionsTest {
     assertEquals(ExitCodes.NOT_FOUND, ExitCodes.of(new PluginNotFoundError("x", Map.of())));
     assertEquals(ExitCodes.CONFIG, ExitCodes.of(new PluginError("backend_unavailable", "x", Map.of())));
     assertEquals(ExitCodes.USAGE, ExitCodes.of(new PluginError("unknown_mode", "x", Map.of())));
+    assertEquals(ExitCodes.FATAL, ExitCodes.of(new OutOfMemoryError()));
+    assertEquals(ExitCodes.FATAL, ExitCodes.of(new InternalError()));
     Set<Integer> all = new TreeSet<>(List.of(ExitCodes.OK, ExitCodes.INTERNAL, ExitCodes.USAGE, ExitCodes.VALIDATION,
-        ExitCodes.NOT_FOUND, ExitCodes.EXECUTION, ExitCodes.TIMEOUT, ExitCodes.CONFIG));
-    assertEquals(8, all.size());
+        ExitCodes.NOT_FOUND, ExitCodes.EXECUTION, ExitCodes.TIMEOUT, ExitCodes.CONFIG, ExitCodes.FATAL));
+    assertEquals(9, all.size());
   }
 
   @Test

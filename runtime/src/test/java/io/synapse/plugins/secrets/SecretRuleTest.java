@@ -97,6 +97,15 @@ class SecretRuleTest {
   }
 
   @Test
+  void aSecretIsMaskedInEveryFormItIsRenderedIn() {
+    assertEquals(List.of("it's \"so\"\nnew", "it's \\\"so\\\"\\nnew", "it''s \"so\"\nnew", "it's \"so\"", "new"),
+        List.copyOf(SecretRule.renderedForms("it's \"so\"\nnew")));
+    assertEquals(List.of("plain"), List.copyOf(SecretRule.renderedForms("plain")), "a plain secret has one form");
+    assertTrue(SecretRule.renderedForms("  ").isEmpty());
+    assertEquals("\\u0001", SecretRule.renderedForms("\u0001x").stream().skip(1).findFirst().orElseThrow().substring(0, 6));
+  }
+
+  @Test
   void blankValuesAreNoSecret() {
     Redactor redactor = Redactor.builder().secretValues(List.of(" ", "\t", "")).build();
     assertFalse(redactor.hasSecrets());
