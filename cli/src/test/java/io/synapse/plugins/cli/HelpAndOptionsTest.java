@@ -136,6 +136,17 @@ class HelpAndOptionsTest {
   }
 
   @Test
+  void environmentFilesAreBoundedAndUtf8(@org.junit.jupiter.api.io.TempDir java.nio.file.Path temp) throws Exception {
+    java.nio.file.Path big = java.nio.file.Files.write(temp.resolve("big.env"), new byte[(int) EnvOptions.MAX_FILE_BYTES + 1]);
+    Cli.Result r = Cli.run("run", Cli.hello(), "process", "-p", "inputPath=/in", "--env-file", big.toString());
+    assertEquals(ExitCodes.USAGE, r.exitCode(), r::toString);
+    assertTrue(r.err().contains("byte limit for environment files"), r::toString);
+    java.nio.file.Path latin1 = java.nio.file.Files.write(temp.resolve("l.env"), "A=caf\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    Cli.Result bad = Cli.run("run", Cli.hello(), "process", "-p", "inputPath=/in", "--env-file", latin1.toString());
+    assertEquals(ExitCodes.USAGE, bad.exitCode(), bad::toString);
+  }
+
+  @Test
   void secretNames() {
     for (String name : List.of("API_KEY", "client_secret", "GITHUB_TOKEN", "DB_PASSWORD", "MYSQL_PASSWD", "AWS_CREDENTIALS")) {
       assertTrue(Secrets.looksSecret(name), name);

@@ -98,6 +98,61 @@ class VirtualMachineErrorsTest {
 
   private final LocalExecutor executor = LocalExecutor.builder().sink(new RecordingSink()).build();
 
+  /** A step workflow whose second step overflows quoting the secret, and whose first step's rollback fails quoting it too. */
+  public static final class OverflowingSteps extends io.synapse.plugins.action.StepAction<Params, io.synapse.plugins.steps.StepContext, String> {
+    static final java.util.concurrent.atomic.AtomicInteger ROLLBACKS = new java.util.concurrent.atomic.AtomicInteger();
+
+    @Override
+    protected void registerSteps(io.synapse.plugins.steps.StepRegistry<io.synapse.plugins.steps.StepContext> registry) {
+      registry.register(new io.synapse.plugins.steps.Step<>() {
+        @Override public String name() { return "prepare"; }
+        @Override public io.synapse.plugins.steps.StepResult execute(io.synapse.plugins.steps.StepContext context) {
+          return io.synapse.plugins.steps.StepResult.ok();
+        }
+        @Override public void rollback(io.synapse.plugins.steps.StepContext context, io.synapse.plugins.steps.StepResult result) {
+          ROLLBACKS.incrementAndGet();
+          throw new IllegalStateException("undo failed for " + params().secret());
+        }
+      });
+      registry.register(new io.synapse.plugins.steps.Step<>() {
+        @Override public String name() { return "deep"; }
+        @Override public io.synapse.plugins.steps.StepResult execute(io.synapse.plugins.steps.StepContext context) {
+          throw new StackOverflowError("deep with " + params().secret());
+        }
+      });
+    }
+
+    @Override protected io.synapse.plugins.steps.StepContext createContext(io.synapse.plugins.context.RuntimeContext runtime) {
+      return new io.synapse.plugins.steps.StepContext(runtime);
+    }
+
+    @Override protected String result(io.synapse.plugins.steps.StepContext context) { return "never"; }
+  }
+
+  @org.junit.jupiter.api.Test
+  void aStepThatOverflowsIsRolledBackAndAnExecutionError() {
+    ActionDescriptor<Params, String> steps = new ActionDescriptor<>() {
+      @Override public String pluginCode() { return "robust_plugin"; }
+      @Override public ActionConfig config() { return Descriptor.INSTANCE.config(); }
+      @SuppressWarnings({"unchecked", "rawtypes"})
+      @Override public Class<? extends BaseAction<Params, String>> actionClass() { return (Class) OverflowingSteps.class; }
+      @Override public Class<Params> paramsType() { return Params.class; }
+      @Override public BaseAction<Params, String> newAction() { return new OverflowingSteps(); }
+      @Override public Params bindParams(Object params) { throw new UnsupportedOperationException(); }
+      @Override public Map<String, Object> writeParams(Params params) { return Map.of(); }
+      @Override public Object writeResult(String result) { return result; }
+      @Override public String readResult(Object value) { return (String) value; }
+      @Override public Set<String> secretValues(Params params) { return Set.of(params.secret()); }
+    };
+    int before = OverflowingSteps.ROLLBACKS.get();
+    ExecutionError error = assertThrows(ExecutionError.class, () -> executor.execute(steps, new Params(Kind.THROWN_STACK_OVERFLOW, LONG_SECRET)));
+    String printed = CauseChainRedactionTest.printed(error);
+    assertFalse(printed.contains(LONG_SECRET), printed);
+    assertEquals("stack_overflow", error.details().get("reason"));
+    assertEquals(before + 1, OverflowingSteps.ROLLBACKS.get(), "the step that ran was rolled back");
+    assertTrue(printed.contains("Suppressed: java.lang.IllegalStateException: undo failed for ***"), printed);
+  }
+
   @ParameterizedTest
   @EnumSource(Kind.class)
   void recoverableErrorsAreExecutionErrorsAndTheRestAreRethrownMasked(Kind kind) {
