@@ -12,7 +12,6 @@ import io.synapse.plugins.discovery.PluginDiscovery;
 import io.synapse.plugins.errors.ExecutionError;
 import io.synapse.plugins.executors.LocalExecutor;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +26,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,7 +55,7 @@ class CacheClearRaceTest {
     assertEquals(THREADS * RUNS_PER_THREAD, outcome.runs());
     assertTrue(outcome.disturbances() > 50, "the cache was cleared often enough to race (" + outcome.disturbances() + " times)");
     PluginRunner.clearCache();
-    assertEquals(0, handlesOn(plugin.resolve("lib/plugin.jar").toRealPath()), "the jar is released after the runs");
+    assertEquals(0, ResourceLeaksTest.jarHandlesOn(plugin.resolve("lib/plugin.jar").toRealPath()), "the jar is released after the runs");
   }
 
   @Test
@@ -92,10 +90,10 @@ class CacheClearRaceTest {
     Object result = LocalExecutor.builder().sink(EventSink.discarding()).build()
         .execute(plugin.descriptor("greet"), Map.of("name", "late"));
     assertEquals("hello late", result);
-    assertTrue(handlesOn(jar) > 0, "the jar is open while the lease is held");
+    assertTrue(ResourceLeaksTest.jarHandlesOn(jar) > 0, "the jar is open while the lease is held");
     lease.get().close();
     lease.get().close();
-    assertEquals(0, handlesOn(jar), "the last lease closed the class loader");
+    assertEquals(0, ResourceLeaksTest.jarHandlesOn(jar), "the last lease closed the class loader");
     plugin.close();
   }
 
@@ -174,21 +172,5 @@ class CacheClearRaceTest {
 
   private static String firstLine(String message) {
     return message == null ? "" : message.lines().findFirst().orElse("");
-  }
-
-  static long handlesOn(Path file) throws IOException {
-    long count = 0;
-    try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
-      for (Path fd : (Iterable<Path>) fds::iterator) {
-        try {
-          if (Files.readSymbolicLink(fd).equals(file)) {
-            count++;
-          }
-        } catch (IOException | UnsupportedOperationException gone) {
-          // closed while listing
-        }
-      }
-    }
-    return count;
   }
 }

@@ -78,8 +78,15 @@ class VirtualMachineErrorsTest {
     }
   }
 
+  /** A descriptor of an action made by {@code factory}; the params' secret is the run's secret. */
   static final class Descriptor implements ActionDescriptor<Params, String> {
-    static final Descriptor INSTANCE = new Descriptor();
+    static final Descriptor INSTANCE = new Descriptor(Failing::new);
+
+    private final java.util.function.Supplier<BaseAction<Params, String>> factory;
+
+    Descriptor(java.util.function.Supplier<BaseAction<Params, String>> factory) {
+      this.factory = factory;
+    }
 
     @Override public String pluginCode() { return "robust_plugin"; }
     @Override public ActionConfig config() {
@@ -88,7 +95,7 @@ class VirtualMachineErrorsTest {
     }
     @Override public Class<Failing> actionClass() { return Failing.class; }
     @Override public Class<Params> paramsType() { return Params.class; }
-    @Override public BaseAction<Params, String> newAction() { return new Failing(); }
+    @Override public BaseAction<Params, String> newAction() { return factory.get(); }
     @Override public Params bindParams(Object params) { throw new UnsupportedOperationException(); }
     @Override public Map<String, Object> writeParams(Params params) { return Map.of(); }
     @Override public Object writeResult(String result) { return result; }
@@ -131,19 +138,7 @@ class VirtualMachineErrorsTest {
 
   @org.junit.jupiter.api.Test
   void aStepThatOverflowsIsRolledBackAndAnExecutionError() {
-    ActionDescriptor<Params, String> steps = new ActionDescriptor<>() {
-      @Override public String pluginCode() { return "robust_plugin"; }
-      @Override public ActionConfig config() { return Descriptor.INSTANCE.config(); }
-      @SuppressWarnings({"unchecked", "rawtypes"})
-      @Override public Class<? extends BaseAction<Params, String>> actionClass() { return (Class) OverflowingSteps.class; }
-      @Override public Class<Params> paramsType() { return Params.class; }
-      @Override public BaseAction<Params, String> newAction() { return new OverflowingSteps(); }
-      @Override public Params bindParams(Object params) { throw new UnsupportedOperationException(); }
-      @Override public Map<String, Object> writeParams(Params params) { return Map.of(); }
-      @Override public Object writeResult(String result) { return result; }
-      @Override public String readResult(Object value) { return (String) value; }
-      @Override public Set<String> secretValues(Params params) { return Set.of(params.secret()); }
-    };
+    Descriptor steps = new Descriptor(OverflowingSteps::new);
     int before = OverflowingSteps.ROLLBACKS.get();
     ExecutionError error = assertThrows(ExecutionError.class, () -> executor.execute(steps, new Params(Kind.THROWN_STACK_OVERFLOW, LONG_SECRET)));
     String printed = CauseChainRedactionTest.printed(error);
@@ -176,20 +171,8 @@ class VirtualMachineErrorsTest {
       }
     }
     // The executor, and the JVM, are fine afterwards.
-    assertEquals("fine", LocalExecutor.builder().sink(new RecordingSink()).build().execute(new ActionDescriptor<Params, String>() {
-      @Override public String pluginCode() { return "robust_plugin"; }
-      @Override public ActionConfig config() { return Descriptor.INSTANCE.config(); }
-      @Override public Class<Failing> actionClass() { return Failing.class; }
-      @Override public Class<Params> paramsType() { return Params.class; }
-      @Override public BaseAction<Params, String> newAction() {
-        return new BaseAction<>() {
-          @Override public String execute() { return "fine"; }
-        };
-      }
-      @Override public Params bindParams(Object params) { throw new UnsupportedOperationException(); }
-      @Override public Map<String, Object> writeParams(Params params) { return Map.of(); }
-      @Override public Object writeResult(String result) { return result; }
-      @Override public String readResult(Object value) { return (String) value; }
-    }, new Params(kind, "x")));
+    assertEquals("fine", executor.execute(new Descriptor(() -> new BaseAction<>() {
+      @Override public String execute() { return "fine"; }
+    }), new Params(kind, "x")));
   }
 }
