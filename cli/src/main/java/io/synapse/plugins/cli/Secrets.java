@@ -20,7 +20,12 @@ public final class Secrets {
   private static final List<String> VALUE_OPTIONS = List.of("--env", "--param", "-p");
 
   private final Set<String> values = ConcurrentHashMap.newKeySet();
-  private volatile Redactor redactor = Redactor.none();
+  private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
+  // The redactor of the values known at `version`, built when output is next written: a secret list
+  // param adds its values one by one, and rebuilding for each would cost the square of their number.
+  private volatile Built built = new Built(Redactor.none(), 0);
+
+  private record Built(Redactor redactor, long version) {}
 
   /** Whether a variable or param named {@code name} holds a secret by its name ({@link SecretRule#looksSecret}). */
   public static boolean looksSecret(String name) {
@@ -34,9 +39,7 @@ public final class Secrets {
    */
   public void add(String value) {
     if (SecretRule.isMaskable(value) && values.addAll(SecretRule.renderedForms(value))) {
-      synchronized (this) {
-        redactor = Redactor.builder().secretValues(values).build();
-      }
+      version.incrementAndGet();
     }
   }
 
@@ -82,7 +85,18 @@ public final class Secrets {
 
   /** {@code text} with every known secret and every credential ({@link SecretRule#maskCredentials}) masked. */
   public String redact(String text) {
-    return text == null || text.isEmpty() ? text : redactor.redact(text);
+    return text == null || text.isEmpty() ? text : redactor().redact(text);
+  }
+
+  private Redactor redactor() {
+    Built current = built;
+    long wanted = version.get();
+    if (current.version() != wanted) {
+      // Built from a snapshot taken after reading the version: at worst it holds more values than that.
+      current = new Built(Redactor.builder().secretValues(List.copyOf(values)).build(), wanted);
+      built = current;
+    }
+    return current.redactor();
   }
 
   // The NAME[=VALUE] part of an argument: without the option that carries it and without leading dashes.

@@ -205,7 +205,7 @@ public final class PluginDiscovery implements AutoCloseable {
       return UNCOUNTED;
     }
     if ((leaseState.getAndAdd(2) & 1) != 0) {
-      release(false);
+      release();
       return Optional.empty();
     }
     return Optional.of(new Lease(this));
@@ -229,9 +229,11 @@ public final class PluginDiscovery implements AutoCloseable {
     }
   }
 
-  private void release(boolean quietly) {
+  // The last lease after close(): closes the loader, logging (not throwing) a failure, since the
+  // run that ends here has its own outcome to report.
+  private void release() {
     if (leaseState.addAndGet(-2) == 1) {
-      closeLoader(quietly);
+      closeLoader(false);
     }
   }
 
@@ -268,7 +270,7 @@ public final class PluginDiscovery implements AutoCloseable {
     public void close() {
       if (plugin != null && !released) {
         released = true;
-        plugin.release(false);
+        plugin.release();
       }
     }
   }
