@@ -26,7 +26,7 @@ import io.synapse.plugins.executors.ray.JobStatus;
 import io.synapse.plugins.executors.ray.RayJobBackend;
 import io.synapse.plugins.executors.ray.RayJobExecutor;
 import io.synapse.plugins.executors.ray.RayOptions;
-import io.synapse.plugins.executors.ray.RemoteActionException;
+import io.synapse.plugins.executors.remote.RemoteActionException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -19,7 +19,7 @@ import io.synapse.plugins.errors.Violation;
 import io.synapse.plugins.executors.ray.RayActorExecutor;
 import io.synapse.plugins.executors.ray.RayOptions;
 import io.synapse.plugins.executors.ray.RayTaskBackend;
-import io.synapse.plugins.executors.ray.RemoteActionException;
+import io.synapse.plugins.executors.remote.RemoteActionException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -35,18 +35,21 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LocalRayCluster.class)
 class RayTaskTest {
   private static String address;
+  private static String dashboard;
 
   @BeforeAll
   static void cluster() {
     address = LocalRayCluster.address();
+    dashboard = LocalRayCluster.dashboardUrl();
   }
 
   private static RayActorExecutor.Builder pool() {
-    return RayActorExecutor.builder().address(address).sink(new RecordingSink()).scheduleTimeout(Duration.ofSeconds(120));
+    return RayActorExecutor.builder().address(address).dashboardUrl(dashboard).sink(new RecordingSink())
+        .scheduleTimeout(Duration.ofSeconds(120));
   }
 
   private static RunOptions taskOptions(RecordingSink sink) {
-    return RunOptions.builder().option(RayOptions.ADDRESS, address).sink(sink).build();
+    return RunOptions.builder().option(RayOptions.ADDRESS, address).option(RayOptions.DASHBOARD_URL, dashboard).sink(sink).build();
   }
 
   @Test
@@ -205,7 +208,8 @@ class RayTaskTest {
     RecordingSink sink = new RecordingSink();
     java.io.ByteArrayOutputStream lines = new java.io.ByteArrayOutputStream();
     io.synapse.plugins.context.JsonLinesSink jsonLines = new io.synapse.plugins.context.JsonLinesSink(lines);
-    RunOptions options = RunOptions.builder().option(RayOptions.ADDRESS, address).env(Map.of("API_KEY", apiKey))
+    RunOptions options = RunOptions.builder().option(RayOptions.ADDRESS, address).option(RayOptions.DASHBOARD_URL, dashboard)
+        .env(Map.of("API_KEY", apiKey))
         .sink(event -> {
           sink.accept(event);
           jsonLines.accept(event);
