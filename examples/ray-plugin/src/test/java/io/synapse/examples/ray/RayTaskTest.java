@@ -231,4 +231,38 @@ class RayTaskTest {
     PluginDiscovery plugin = PluginDiscovery.fromModule("ray_demo");
     assertEquals(List.of("echo", "noop", "word-count"), plugin.listActions());
   }
+
+  @Test
+  void aRuntimeEnvTheNodeCannotSetUpIsATypedErrorSayingWhereToLook() {
+    // A package no cluster holds: a fresh name each run, as a node remembers a failed env for 10 minutes.
+    String missing = "gcs://_ray_pkg_" + java.util.HexFormat.of().formatHex(java.nio.ByteBuffer.allocate(20)
+        .putLong(System.nanoTime()).putLong(new java.util.Random().nextLong()).array()) + ".zip";
+    long started = System.nanoTime();
+    ExecutionError error = assertThrows(ExecutionError.class,
+        () -> pool().runtimeEnv(Map.of("java_jars", List.of(missing))).build());
+    assertEquals("runtime_env_setup_failed", error.details().get("reason"), error::getMessage);
+    assertTrue(error.getMessage().contains("runtime_env_agent.log") && error.getMessage().contains(missing), error.getMessage());
+    assertTrue(((List<?>) error.details().get("java_jars")).contains(missing), error.details().toString());
+    assertTrue(Duration.ofNanos(System.nanoTime() - started).toSeconds() < 90, "typed within the scheduling timeout");
+  }
+
+  @Test
+  void codeIsUploadedOncePerContentAndWorkersRunFromItAlone() {
+    List<String> packages;
+    try (RayActorExecutor first = pool().build()) {
+      packages = first.packages();
+      assertEquals(1, packages.size(), packages.toString());
+      assertTrue(packages.get(0).matches("gcs://_ray_pkg_[0-9a-f]{40}\\.zip"), packages.toString());
+      io.synapse.examples.ray.jobs.Probe probe = first.execute(io.synapse.examples.ray.jobs.ProbeAction_Descriptor.INSTANCE,
+          new io.synapse.examples.ray.jobs.ProbeParams(List.of(), null, List.of()));
+      assertEquals(null, probe.codeSearchPath(), "no code search path reaches the workers");
+      String driverClasses = java.nio.file.Path.of("target", "classes").toAbsolutePath().toString();
+      assertTrue(!probe.classPath().contains(driverClasses), "no driver path on the worker's class path: " + probe.classPath());
+      assertTrue(probe.classPath().contains(packages.get(0).substring("gcs://".length()).replace(".zip", "")), probe.classPath());
+    }
+    try (RayActorExecutor second = pool().build()) {
+      assertEquals(packages, second.packages(), "same code, same package");
+      assertEquals(0, second.packageUploads(), "the cluster had it: nothing uploaded");
+    }
+  }
 }
