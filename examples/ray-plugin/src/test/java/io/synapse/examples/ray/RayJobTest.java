@@ -300,4 +300,15 @@ class RayJobTest {
     assertTrue(streamed.toString().contains("@@synapse-job-result-end "), streamed.toString());
     assertTrue(streamed.toString().contains("\"current\":5"), streamed.toString());
   }
+
+  @Test
+  void anInvalidRecordBuiltInJavaIsRefusedBeforeAnythingIsSubmitted() {
+    RayJobExecutor executor = jobs().build();
+    int before = executor.list().size();
+    ValidationError error = assertThrows(ValidationError.class,
+        () -> executor.submit(EchoAction_Descriptor.INSTANCE, new EchoParams("m", -5, false)));
+    assertEquals(List.of(new Violation("sleepMillis", "must be greater than or equal to 0", "PositiveOrZero")), error.violations());
+    assertEquals(before, executor.list().size(), "no job");
+    assertEquals(0, executor.jarUploads(), "nothing uploaded");
+  }
 }

@@ -265,4 +265,16 @@ class RayTaskTest {
       assertEquals(0, second.packageUploads(), "the cluster had it: nothing uploaded");
     }
   }
+
+  @Test
+  void anInvalidRecordBuiltInJavaIsRefusedOnTheDriverOrByTheWorkerWithTheSameViolations() {
+    EchoParams invalid = new EchoParams("m", -5, false);
+    List<Violation> expected = List.of(new Violation("sleepMillis", "must be greater than or equal to 0", "PositiveOrZero"));
+    try (RayActorExecutor checked = pool().build(); RayActorExecutor unchecked = pool().validateOnDriver(false).build()) {
+      assertEquals(expected, assertThrows(ValidationError.class, () -> RayDemo.echo(invalid, checked)).violations(), "on the driver");
+      assertEquals(expected, assertThrows(ValidationError.class, () -> RayDemo.echo(invalid, unchecked)).violations(), "by the worker");
+      assertEquals(expected, assertThrows(ValidationError.class,
+          () -> unchecked.execute(EchoAction_Descriptor.INSTANCE, Map.of("message", "m", "sleepMillis", -5))).violations());
+    }
+  }
 }
