@@ -15,15 +15,19 @@ import java.util.Locale;
 
 /**
  * TASK-mode figures from one run on one cluster: round-trip latency of a no-op action through the
- * pool against a raw Ray Java actor call carrying a JSON string of the same size, pool start to first
+ * pool against a raw Ray Java actor call carrying JSON strings of the same size, pool start (packaging,
+ * upload check, actors from the code package) to first
  * result against raw actor creation plus one call, and throughput with 1 and 2 actors.
  *
  * <p>Run with {@code benchmarks/task.sh [--quick]}; the argument is the head's GCS address.
  */
 public final class TaskBenchmark {
-  private static final String REQUEST =
-      "{\"plugin\":\"ray_demo\",\"action\":\"noop\",\"params\":{},\"env\":{},\"job_id\":null}";
-  private static final String RESPONSE = "{\"ok\":true,\"result\":\"ok\",\"events\":[],\"pid\":12345}";
+  // The raw actor exchanges strings of the size of the pool's protocol messages for a no-op.
+  private static final String REQUEST = "{\"protocol\":\"synapse-remote\",\"version\":1,\"type\":\"request\",\"id\":\"1a2b3c4d-3e8\","
+      + "\"plugin\":\"ray_demo\",\"action\":\"noop\",\"params\":{},\"env\":{},\"job_id\":null,\"working_dir\":null,"
+      + "\"language\":null,\"marker\":null}";
+  private static final String RESPONSE = "{\"protocol\":\"synapse-remote\",\"version\":1,\"type\":\"result\",\"id\":\"1a2b3c4d-3e8\","
+      + "\"result\":\"ok\",\"pid\":12345}\n";
 
   /** The raw baseline: a Ray Java actor that answers a JSON string with a JSON string. */
   public static final class RawActor {
