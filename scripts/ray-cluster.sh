@@ -107,6 +107,16 @@ alive_nodes() {
 
 two_nodes_alive() { [ "$(alive_nodes 2>/dev/null)" = 2 ]; }
 
+# Starts node $1 from $state/$1.sh in the network namespace $2 and a mount namespace of its own, in a
+# session (so a process group) of its own, and waits until Ray says it runs.
+launch() {
+  local node="$1" namespace="$2"
+  setsid ip netns exec "$namespace" unshare -m --propagation private bash "$state/$node.sh" \
+      > "$state/$node.log" 2>&1 < /dev/null &
+  echo $! > "$state/$node.pid"
+  wait_for "the start of the $node node" 120 grep -q "Ray runtime started" "$state/$node.log"
+}
+
 start() {
   local why
   why="$(missing)"
@@ -138,10 +148,7 @@ start() {
     echo "  --min-worker-port=20000 --max-worker-port=20999 --num-cpus=${SYNAPSE_CLUSTER_HEAD_CPUS:-2} \\"
     echo "  --object-store-memory=200000000 --disable-usage-stats"
   } > "$head_script"
-  setsid ip netns exec "$name" unshare -m --propagation private bash "$head_script" \
-      > "$state/head.log" 2>&1 < /dev/null &
-  echo $! > "$state/head.pid"
-  wait_for "the head's start" 120 grep -q "Ray runtime started" "$state/head.log"
+  launch head "$name"
 
   # The worker node: its own agents' ports, the synapse_worker resource, and a private
   # runtime_resources directory (the head's session directory is shared, as on one machine).
@@ -159,10 +166,7 @@ start() {
     echo "  --min-worker-port=21000 --max-worker-port=21999 --num-cpus=${SYNAPSE_CLUSTER_WORKER_CPUS:-2} \\"
     echo "  --resources='{\"synapse_worker\": 8}' --object-store-memory=200000000 --disable-usage-stats"
   } > "$worker_script"
-  setsid ip netns exec "$name" unshare -m --propagation private bash "$worker_script" \
-      > "$state/worker.log" 2>&1 < /dev/null &
-  echo $! > "$state/worker.pid"
-  wait_for "the worker node's start" 120 grep -q "Ray runtime started" "$state/worker.log"
+  launch worker "$name"
   wait_for "two alive nodes" 60 two_nodes_alive
 
   # Each node's mount namespace, so that tests can tell which node a process runs on.

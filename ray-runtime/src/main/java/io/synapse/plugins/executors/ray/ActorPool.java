@@ -46,16 +46,16 @@ final class ActorPool implements AutoCloseable {
   ActorPool(TaskSettings settings) {
     this.settings = settings;
     RayConnection.connect(settings.address(), settings.codeSearchPath(), settings.namespace());
-    String dashboard = settings.dashboardUrl() != null ? settings.dashboardUrl() : RayConnection.clusterDashboardUrl();
-    this.uploader = new PackageUploader(new DashboardClient(dashboard, settings.dashboardHeaders(), settings.requestTimeout()));
+    ClusterSettings cluster = settings.cluster();
+    this.uploader = new PackageUploader(cluster.client(cluster.dashboardUrl() != null ? cluster.dashboardUrl() : RayConnection.clusterDashboardUrl()));
     try {
       ClusterPackage code = CodePackage.of(codeClassPath(settings));
       pins.add(uploader.pin(code, settings.pinInterval()));
       javaJars.add(code.uri());
-      javaJars.addAll(settings.runtimeEnv().jarUris());
-      RuntimeEnvSpec env = settings.runtimeEnv();
+      RuntimeEnvSpec env = cluster.runtimeEnv();
+      javaJars.addAll(env.jarUris());
       if (env.workingDir() != null) {
-        ClusterPackage directory = WorkingDirPackage.of(env.workingDir(), settings.workingDirLimit());
+        ClusterPackage directory = WorkingDirPackage.of(env.workingDir(), cluster.workingDirLimit());
         pins.add(uploader.pin(directory, settings.pinInterval()));
         this.workingDirUri = directory.uri();
       } else {
@@ -74,11 +74,12 @@ final class ActorPool implements AutoCloseable {
   /** The runtime's class path, then the plugin's jars, then runtime_env's local jars; each entry once. */
   private static List<Path> codeClassPath(TaskSettings settings) {
     Set<Path> entries = new LinkedHashSet<>();
-    for (Path entry : settings.classPath() != null ? settings.classPath() : RayConnection.defaultClassPath()) {
+    List<Path> runtime = settings.cluster().classPath();
+    for (Path entry : runtime != null ? runtime : RayConnection.defaultClassPath()) {
       entries.add(entry.toAbsolutePath().normalize());
     }
     settings.pluginClassPath().forEach(entry -> entries.add(entry.toAbsolutePath().normalize()));
-    settings.runtimeEnv().jarFiles().forEach(entries::add);
+    settings.cluster().runtimeEnv().jarFiles().forEach(entries::add);
     return new ArrayList<>(entries);
   }
 
@@ -212,7 +213,7 @@ final class ActorPool implements AutoCloseable {
   }
 
   private RuntimeEnv runtimeEnv() {
-    RuntimeEnvSpec spec = settings.runtimeEnv();
+    RuntimeEnvSpec spec = settings.cluster().runtimeEnv();
     RuntimeEnv env = new RuntimeEnv.Builder().build();
     env.set(RuntimeEnvName.JARS, new ArrayList<>(javaJars));
     if (workingDirUri != null) {
@@ -231,7 +232,7 @@ final class ActorPool implements AutoCloseable {
 
   private List<String> jvmOptions() {
     List<String> options = new ArrayList<>(RayConnection.addOpensFlags());
-    options.addAll(settings.jvmOptions());
+    options.addAll(settings.cluster().jvmOptions());
     return options;
   }
 

@@ -75,7 +75,7 @@ final class JobSubmitter {
     variables.putAll(call.env().asMap());
     Redactor redactor = Redactor.builder().environment(PluginEnvironment.of(variables)).secretValues(secrets).build();
     Path workingDir = call.workingDir() != null ? call.workingDir() : defaults.workingDir();
-    RuntimeEnvSpec spec = settings.runtimeEnv().withWorkingDir(workingDir).requireJobCompatible();
+    RuntimeEnvSpec spec = settings.cluster().runtimeEnv().withWorkingDir(workingDir).requireJobCompatible();
 
     List<Path> classPath = classPathFor(plugin, action);
     spec.jarFiles().forEach(entry -> {
@@ -84,7 +84,7 @@ final class JobSubmitter {
       }
     });
     ClusterPackage code = CodePackage.of(classPath);
-    ClusterPackage directory = spec.workingDir() == null ? null : WorkingDirPackage.of(spec.workingDir(), settings.workingDirLimit());
+    ClusterPackage directory = spec.workingDir() == null ? null : WorkingDirPackage.of(spec.workingDir(), settings.cluster().workingDirLimit());
     String requestFile = "synapse-request-" + submissionId + ".json";
     String jobId = call.jobId() != null ? call.jobId() : defaults.jobId() != null ? defaults.jobId() : submissionId;
     ClusterPackage request = requestPackage(requestFile, new RemoteMessage.Request(submissionId, action.pluginCode(),
@@ -152,7 +152,8 @@ final class JobSubmitter {
 
   private List<Path> classPathFor(PluginDiscovery plugin, ActionDescriptor<?, ?> action) {
     Set<Path> entries = new LinkedHashSet<>();
-    for (Path entry : settings.classPath() != null ? settings.classPath() : RayConnection.defaultClassPath()) {
+    List<Path> runtime = settings.cluster().classPath();
+    for (Path entry : runtime != null ? runtime : RayConnection.defaultClassPath()) {
       entries.add(entry.toAbsolutePath().normalize());
     }
     List<Path> pluginEntries = new ArrayList<>();
@@ -206,7 +207,7 @@ final class JobSubmitter {
     }
     classPath.append('"');
     line.append("exec ").append(shellQuote(settings.javaCommand()));
-    for (String option : settings.jvmOptions()) {
+    for (String option : settings.cluster().jvmOptions()) {
       line.append(' ').append(shellQuote(option));
     }
     line.append(" -cp ").append(classPath).append(' ').append(JobMain.class.getName()).append(' ').append(shellQuote(requestFile));

@@ -112,7 +112,7 @@ public final class RayActorExecutor implements Executor, AutoCloseable {
   @Override
   public <P extends Record, R> R execute(ActionDescriptor<P, R> action, Map<String, ?> params) {
     Map<String, ?> input = params == null ? Map.of() : params;
-    Map<String, Object> sent = settings.validateOnDriver() ? action.writeParams(action.bindParams(input)) : new java.util.LinkedHashMap<String, Object>(input);
+    Map<String, Object> sent = settings.cluster().validateOnDriver() ? action.writeParams(action.bindParams(input)) : new java.util.LinkedHashMap<String, Object>(input);
     return call(action, sent, context);
   }
 
@@ -215,7 +215,7 @@ public final class RayActorExecutor implements Executor, AutoCloseable {
 
   private <P extends Record> Map<String, Object> written(ActionDescriptor<P, ?> action, P params) {
     Map<String, Object> written = action.writeParams(Objects.requireNonNull(params, "params"));
-    if (settings.validateOnDriver()) {
+    if (settings.cluster().validateOnDriver()) {
       action.bindParams(written);
     }
     return written;
@@ -223,34 +223,27 @@ public final class RayActorExecutor implements Executor, AutoCloseable {
 
   /**
    * Builds a {@link RayActorExecutor}; building starts the actors and waits until they are scheduled. The
-   * environment, job id, working directory and sink setters are {@link ContextSettings.Builder}'s: the
-   * environment and job id are what every call's action sees; the working directory is shipped with the
-   * pool; the sink receives the actions' events on the driver (default: a console sink).
+   * dashboard, code, runtime env, JVM options and check setters are {@link RayExecutorBuilder}'s; the
+   * environment, job id, working directory and sink are {@link ContextSettings.Builder}'s: the environment
+   * and job id are what every call's action sees, the working directory is shipped with the pool, the sink
+   * receives the actions' events on the driver (default: a console sink).
    */
-  public static final class Builder extends ContextSettings.Builder<Builder> {
+  public static final class Builder extends RayExecutorBuilder<Builder> {
     private String address;
-    private String dashboardUrl;
-    private final Map<String, String> dashboardHeaders = new TreeMap<>();
     private int numActors = 1;
     private Double numCpus;
     private Double numGpus;
     private Long memoryBytes;
     private final Map<String, Double> resources = new TreeMap<>();
     private Map<String, String> actorEnv = new TreeMap<>();
-    private RuntimeEnvSpec runtimeEnv = RuntimeEnvSpec.empty();
     private List<Path> codeSearchPath;
-    private List<Path> classPath;
     private List<Path> pluginClassPath = new ArrayList<>();
     private String namespace;
     private int maxRestarts;
     private int maxTaskRetries;
     private Duration callTimeout = Duration.ofMinutes(10);
     private Duration scheduleTimeout = Duration.ofSeconds(60);
-    private List<String> jvmOptions = new ArrayList<>();
-    private boolean validateOnDriver = true;
-    private long workingDirLimit = WorkingDirPackage.DEFAULT_LIMIT;
     private Duration pinInterval = PackageUploader.DEFAULT_PIN_INTERVAL;
-    private Duration requestTimeout = Duration.ofSeconds(60);
 
     private Builder() {
       super(new ConsoleSink());
@@ -264,21 +257,6 @@ public final class RayActorExecutor implements Executor, AutoCloseable {
     /** The cluster's GCS address ({@code host:port}); default: {@code -Dray.address}, then {@code RAY_ADDRESS}. */
     public Builder address(String gcsAddress) {
       this.address = gcsAddress;
-      return this;
-    }
-
-    /**
-     * The cluster's dashboard, which takes the pool's packages (default: {@code SYNAPSE_RAY_DASHBOARD}, else
-     * what the cluster reports: its head node's address on Ray's dashboard port 8265).
-     */
-    public Builder dashboardUrl(String url) {
-      this.dashboardUrl = DashboardClient.checkedUrl(url);
-      return this;
-    }
-
-    /** An HTTP header sent with every request to the dashboard (an auth token for a proxied dashboard, say). */
-    public Builder dashboardHeader(String name, String value) {
-      this.dashboardHeaders.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
       return this;
     }
 
@@ -325,33 +303,12 @@ public final class RayActorExecutor implements Executor, AutoCloseable {
     }
 
     /**
-     * The actors' Ray runtime env: {@code env_vars}, {@code java_jars} (or {@code jars}), {@code working_dir},
-     * {@code config}. Checked now.
-     *
-     * @throws io.synapse.plugins.errors.ConfigError naming a key that cannot apply to a Java worker (pip, uv,
-     *     conda, py_modules, ...) and why, or a malformed value
-     */
-    public Builder runtimeEnv(Map<String, ?> environment) {
-      this.runtimeEnv = RuntimeEnvSpec.parse(environment);
-      return this;
-    }
-
-    /**
      * The job's code search path: paths every node of the cluster has, where workers also look for
      * classes. Default: none (workers load code from the pool's packages only). Only used when this
      * executor is what initialises Ray in the JVM.
      */
     public Builder codeSearchPath(List<Path> entries) {
       this.codeSearchPath = List.copyOf(entries);
-      return this;
-    }
-
-    /**
-     * The jars and directories shipped as the runtime's side of the code package (default: this JVM's
-     * class path without Ray's jars). The plugin's own entries are always added.
-     */
-    public Builder classPath(List<Path> entries) {
-      this.classPath = List.copyOf(entries);
       return this;
     }
 
@@ -391,42 +348,12 @@ public final class RayActorExecutor implements Executor, AutoCloseable {
       return this;
     }
 
-    /** Extra JVM options for the actors' workers (the {@code --add-opens} flags are always added). */
-    public Builder jvmOptions(List<String> options) {
-      this.jvmOptions = new ArrayList<>(options);
-      return this;
-    }
-
-    /**
-     * Whether params are bound and checked on the driver before they are sent (default true). With false
-     * only the worker binds them, and its violations come back as the same {@code ValidationError}.
-     */
-    public Builder validateOnDriver(boolean validate) {
-      this.validateOnDriver = validate;
-      return this;
-    }
-
-    /** The largest working directory shipped, in bytes of its files (default 64 MiB). */
-    public Builder workingDirLimit(long bytes) {
-      if (bytes < 0) {
-        throw new IllegalArgumentException("workingDirLimit must not be negative");
-      }
-      this.workingDirLimit = bytes;
-      return this;
-    }
-
     /**
      * How often the pool's packages are pinned again in the cluster while it is open (default 5 minutes;
      * the cluster drops an unreferenced package after 10).
      */
     public Builder pinInterval(Duration interval) {
       this.pinInterval = Objects.requireNonNull(interval, "interval");
-      return this;
-    }
-
-    /** How long one request to the dashboard (an upload) may take (default 60 s). */
-    public Builder requestTimeout(Duration timeout) {
-      this.requestTimeout = Objects.requireNonNull(timeout, "timeout");
       return this;
     }
 
@@ -445,10 +372,11 @@ public final class RayActorExecutor implements Executor, AutoCloseable {
 
     /** The pool's settings: what {@link RayTaskBackend} keeps one pool per. */
     TaskSettings settings() {
-      RuntimeEnvSpec env = runtimeEnv.withWorkingDir(contextSettings().workingDir()).withEnvVars(actorEnv);
-      return new TaskSettings(RayConnection.resolveAddress(address), RayConnection.givenDashboardUrl(dashboardUrl), dashboardHeaders,
-          numActors, numCpus, numGpus, memoryBytes, resources, env, codeSearchPath, classPath, pluginClassPath, namespace, maxRestarts,
-          maxTaskRetries, callTimeout, scheduleTimeout, jvmOptions, validateOnDriver, workingDirLimit, pinInterval, requestTimeout);
+      ClusterSettings cluster = clusterSettings();
+      RuntimeEnvSpec env = cluster.runtimeEnv().withWorkingDir(contextSettings().workingDir()).withEnvVars(actorEnv);
+      return new TaskSettings(RayConnection.resolveAddress(address), cluster.withRuntimeEnv(env), numActors, numCpus, numGpus,
+          memoryBytes, resources, codeSearchPath, pluginClassPath, namespace, maxRestarts, maxTaskRetries, callTimeout, scheduleTimeout,
+          pinInterval);
     }
   }
 }

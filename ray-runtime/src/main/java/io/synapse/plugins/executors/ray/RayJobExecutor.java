@@ -10,7 +10,6 @@ import io.synapse.plugins.errors.PluginError;
 import io.synapse.plugins.errors.ValidationError;
 import io.synapse.plugins.executors.JobMain;
 import io.synapse.plugins.spi.ActionDescriptor;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -71,15 +70,15 @@ public final class RayJobExecutor {
   RayJobExecutor(JobSettings settings, ContextSettings context) {
     this.settings = settings;
     this.context = context;
-    DashboardClient client = new DashboardClient(settings.dashboardUrl(), settings.headers(), settings.requestTimeout());
+    DashboardClient client = settings.cluster().client(settings.cluster().dashboardUrl());
     this.uploader = new PackageUploader(client);
     this.submitter = new JobSubmitter(settings, context, client, uploader, submissions);
-    this.monitor = new JobMonitor(client, submissions, settings.requestTimeout());
+    this.monitor = new JobMonitor(client, submissions, settings.cluster().requestTimeout());
     this.results = new JobResults(monitor, submissions, context.sink());
   }
 
   /**
-   * A builder with the defaults: {@code SYNAPSE_RAY_DASHBOARD}, else {@value #DEFAULT_DASHBOARD_URL}; 30 s per
+   * A builder with the defaults: {@code SYNAPSE_RAY_DASHBOARD}, else {@value #DEFAULT_DASHBOARD_URL}; 60 s per
    * HTTP request; no resource requests.
    */
   public static Builder builder() {
@@ -101,7 +100,7 @@ public final class RayJobExecutor {
    */
   public <P extends Record, R> String submit(ActionDescriptor<P, R> action, P params) {
     Map<String, Object> written = action.writeParams(Objects.requireNonNull(params, "params"));
-    P checked = settings.validateOnDriver() ? action.bindParams(written) : params;
+    P checked = settings.cluster().validateOnDriver() ? action.bindParams(written) : params;
     return submitter.submit(null, action, written, action.secretValues(checked), context);
   }
 
@@ -129,7 +128,7 @@ public final class RayJobExecutor {
   private <P extends Record> String submitUntyped(PluginDiscovery plugin, ActionDescriptor<P, ?> action, Map<String, ?> params,
       ContextSettings call) {
     Map<String, ?> input = params == null ? Map.of() : params;
-    if (settings.validateOnDriver()) {
+    if (settings.cluster().validateOnDriver()) {
       P bound = action.bindParams(input);
       return submitter.submit(plugin, action, action.writeParams(bound), action.secretValues(bound), call);
     }
@@ -256,29 +255,22 @@ public final class RayJobExecutor {
   }
 
   /**
-   * Builds a {@link RayJobExecutor}; building does no I/O. The environment, job id, working directory and
-   * sink setters are {@link ContextSettings.Builder}'s: each environment entry reaches the action through
-   * {@code ctx().env()}, and those whose names do not look secret are also set on the job's JVM process
-   * (runtime_env's env_vars; secret-looking ones are kept out of it, as the dashboard shows it); the job id is
-   * the context's (default: the submission id); the working directory is shipped as the job's
+   * Builds a {@link RayJobExecutor}; building does no I/O. The dashboard, code, runtime env, JVM options
+   * (of the job's JVM) and check setters are {@link RayExecutorBuilder}'s; the environment, job id, working
+   * directory and sink are {@link ContextSettings.Builder}'s: each environment entry reaches the action
+   * through {@code ctx().env()}, and those whose names do not look secret are also set on the job's JVM
+   * process (runtime_env's env_vars; secret-looking ones are kept out of it, as the dashboard shows it); the
+   * job id is the context's (default: the submission id); the working directory is shipped as the job's
    * {@code working_dir}; the sink is where {@link #wait} replays the job's events (default: nowhere).
    */
-  public static final class Builder extends ContextSettings.Builder<Builder> {
-    private String dashboardUrl;
-    private final Map<String, String> headers = new TreeMap<>();
+  public static final class Builder extends RayExecutorBuilder<Builder> {
     private Double entrypointNumCpus;
     private Double entrypointNumGpus;
     private Long entrypointMemory;
     private final Map<String, Double> entrypointResources = new TreeMap<>();
     private Map<String, String> metadata = new TreeMap<>();
     private List<String> inheritedEnv = new ArrayList<>();
-    private List<String> jvmOptions = new ArrayList<>();
-    private Duration requestTimeout = Duration.ofSeconds(30);
     private String javaCommand = "java";
-    private List<Path> classPath;
-    private RuntimeEnvSpec runtimeEnv = RuntimeEnvSpec.empty();
-    private boolean validateOnDriver = true;
-    private long workingDirLimit = WorkingDirPackage.DEFAULT_LIMIT;
 
     private Builder() {
       super(EventSink.discarding());
@@ -286,24 +278,6 @@ public final class RayJobExecutor {
 
     @Override
     protected Builder self() {
-      return this;
-    }
-
-    /** The dashboard's URL (default: {@code SYNAPSE_RAY_DASHBOARD}, else {@value #DEFAULT_DASHBOARD_URL}; {@code ray.sh start} prints it). */
-    public Builder dashboardUrl(String url) {
-      this.dashboardUrl = DashboardClient.checkedUrl(url);
-      return this;
-    }
-
-    /** An HTTP header sent with every request (an auth token for a proxied dashboard, say). */
-    public Builder header(String name, String value) {
-      this.headers.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
-      return this;
-    }
-
-    /** HTTP headers sent with every request. */
-    public Builder headers(Map<String, String> values) {
-      values.forEach(this::header);
       return this;
     }
 
@@ -349,18 +323,6 @@ public final class RayJobExecutor {
       return this;
     }
 
-    /** Options of the job's JVM, before {@code -cp} (heap size, system properties, ...). */
-    public Builder jvmOptions(List<String> options) {
-      this.jvmOptions = new ArrayList<>(options);
-      return this;
-    }
-
-    /** How long one HTTP request (including an upload) may take (default 30 s). */
-    public Builder requestTimeout(Duration timeout) {
-      this.requestTimeout = Objects.requireNonNull(timeout, "timeout");
-      return this;
-    }
-
     /** The java command on the cluster's nodes (default {@code java}, from the PATH Ray starts jobs with). */
     public Builder javaCommand(String command) {
       this.javaCommand = Objects.requireNonNull(command, "command");
@@ -368,56 +330,21 @@ public final class RayJobExecutor {
     }
 
     /**
-     * The jars and directories shipped as the runtime's side of the job's code (default: this JVM's class
-     * path without Ray's jars). The plugin's own entries are always added.
-     */
-    public Builder classPath(List<Path> entries) {
-      this.classPath = List.copyOf(entries);
-      return this;
-    }
-
-    /**
-     * The runtime_env of every job: {@code env_vars}, {@code java_jars} (or {@code jars}: local jars, or
-     * {@code gcs://} packages of jars), {@code working_dir}, {@code config}. Checked now; the code and
-     * request packages (the job's {@code py_modules}) are this executor's own.
+     * The executor; building does no I/O.
      *
-     * @throws io.synapse.plugins.errors.ConfigError naming a key that cannot apply to a Java job (pip, uv, conda,
-     *     py_modules, ...) and why, a secret-looking env_vars name, or a malformed value
+     * @throws io.synapse.plugins.errors.ConfigError when runtime_env names jar URIs a job cannot put on its
+     *     class path (only {@code gcs://} packages can be)
      */
-    public Builder runtimeEnv(Map<String, ?> environment) {
-      this.runtimeEnv = RuntimeEnvSpec.parse(environment).requireJobCompatible();
-      return this;
-    }
-
-    /**
-     * Whether untyped params are bound and validated before submitting (default true). With false they are
-     * checked only in the job, and {@link #wait} raises the {@link ValidationError}.
-     */
-    public Builder validateOnDriver(boolean validate) {
-      this.validateOnDriver = validate;
-      return this;
-    }
-
-    /** The largest working directory shipped, in bytes of its files (default 64 MiB). */
-    public Builder workingDirLimit(long bytes) {
-      if (bytes < 0) {
-        throw new IllegalArgumentException("workingDirLimit must not be negative");
-      }
-      this.workingDirLimit = bytes;
-      return this;
-    }
-
-    /** The executor; building does no I/O. */
     public RayJobExecutor build() {
       return new RayJobExecutor(settings(), contextSettings());
     }
 
     /** The executor's settings: what {@link RayJobBackend} keeps one executor per. */
     JobSettings settings() {
-      String url = RayConnection.givenDashboardUrl(dashboardUrl);
-      return new JobSettings(url == null ? DEFAULT_DASHBOARD_URL : DashboardClient.checkedUrl(url), headers, entrypointNumCpus,
-          entrypointNumGpus, entrypointMemory, entrypointResources, metadata, inheritedEnv, jvmOptions, requestTimeout, javaCommand,
-          classPath, runtimeEnv, validateOnDriver, workingDirLimit);
+      ClusterSettings cluster = clusterSettings();
+      cluster.runtimeEnv().requireJobCompatible();
+      return new JobSettings(cluster.dashboardUrl() == null ? cluster.withDashboardUrl(DEFAULT_DASHBOARD_URL) : cluster,
+          entrypointNumCpus, entrypointNumGpus, entrypointMemory, entrypointResources, metadata, inheritedEnv, javaCommand);
     }
   }
 }

@@ -66,7 +66,7 @@ public final class RayTaskBackend implements ExecutionBackend {
       builder.dashboardUrl(String.valueOf(given.get(RayOptions.DASHBOARD_URL)));
     }
     if (given.containsKey(RayOptions.DASHBOARD_HEADERS)) {
-      RayOptions.stringMap(given, RayOptions.DASHBOARD_HEADERS).forEach(builder::dashboardHeader);
+      builder.headers(RayOptions.stringMap(given, RayOptions.DASHBOARD_HEADERS));
     }
     if (given.containsKey(RayOptions.NUM_ACTORS)) {
       builder.numActors(RayOptions.number(given, RayOptions.NUM_ACTORS).intValue());
