@@ -167,6 +167,16 @@ final class ActorPool implements AutoCloseable {
     pins.forEach(PackageUploader.Pin::close);
   }
 
+  /**
+   * Releases the packages' pins without killing the actors: for JVM exit, when Ray's own shutdown may run
+   * at the same time (a kill then can block in Ray's native code), and the cluster ends a driver's actors
+   * itself once the driver is gone.
+   */
+  void abandon() {
+    closed = true;
+    pins.forEach(PackageUploader.Pin::close);
+  }
+
   private Map<String, Object> details(ActionDescriptor<?, ?> action, String reason) {
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("plugin", action.pluginCode());

@@ -186,6 +186,12 @@ public final class RayActorExecutor implements Executor, AutoCloseable {
     callers.shutdownNow();
   }
 
+  /** At JVM exit: releases the packages and stops calls, leaving the actors to the cluster, which ends them with the driver. */
+  void abandon() {
+    pool.abandon();
+    callers.shutdownNow();
+  }
+
   /** Same as {@link #close()}. */
   public void shutdown() {
     close();

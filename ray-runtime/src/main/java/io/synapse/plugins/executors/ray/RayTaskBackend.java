@@ -13,14 +13,17 @@ import java.util.concurrent.ConcurrentMap;
 /**
  * Serves {@code runPlugin(..., ExecutionMode.TASK, options)}: keeps one warm {@link RayActorExecutor}
  * per distinct pool ({@link TaskSettings}, from the {@link RayOptions} keys, {@link RunOptions#runtimeEnv()},
- * {@link RunOptions#workingDir()} and the plugin's own jars) and shuts them all down at JVM exit. Each call
+ * {@link RunOptions#workingDir()} and the plugin's own jars); at JVM exit it releases their packages and
+ * leaves the actors to the cluster, which ends them with the driver. Each call
  * brings its own environment, job id and sink. Registered through {@code META-INF/services}.
  */
 public final class RayTaskBackend implements ExecutionBackend {
   private static final ConcurrentMap<TaskSettings, RayActorExecutor> POOLS = new ConcurrentHashMap<>();
 
   static {
-    Runtime.getRuntime().addShutdownHook(new Thread(RayTaskBackend::shutdownAll, "synapse-ray-pools-shutdown"));
+    // At exit the pools are only abandoned: killing actors while Ray's own shutdown runs can block in Ray's
+    // native code, and the cluster ends a driver's actors when the driver goes.
+    Runtime.getRuntime().addShutdownHook(new Thread(RayTaskBackend::abandonAll, "synapse-ray-pools-shutdown"));
   }
 
   /** For {@link java.util.ServiceLoader}. */
@@ -49,6 +52,12 @@ public final class RayTaskBackend implements ExecutionBackend {
     List<RayActorExecutor> pools = new ArrayList<>(POOLS.values());
     POOLS.clear();
     pools.forEach(RayActorExecutor::close);
+  }
+
+  private static void abandonAll() {
+    List<RayActorExecutor> pools = new ArrayList<>(POOLS.values());
+    POOLS.clear();
+    pools.forEach(RayActorExecutor::abandon);
   }
 
   /** How many pools are warm right now. */
