@@ -66,9 +66,10 @@ hidden_dirs() {
     dirs+=("${extra[@]}")
   fi
   local dir
+  # Real paths, sorted, and none inside another: a tmpfs over ~/.m2 already hides ~/.m2/repository.
   for dir in "${dirs[@]}"; do
     [ -d "$dir" ] && (cd "$dir" && pwd -P)
-  done | sort -u
+  done | sort -u | awk '{ for (i = 1; i <= n; i++) if (index($0 "/", kept[i] "/") == 1) next; kept[++n] = $0; print }'
 }
 
 # A shell snippet, run inside a node's fresh mount namespace, that hides the directories and binds the
