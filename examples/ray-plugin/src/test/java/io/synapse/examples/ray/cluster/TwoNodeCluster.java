@@ -39,7 +39,7 @@ public final class TwoNodeCluster implements BeforeAllCallback {
   public record Outcome(int exitCode, String out, String err) {}
 
   /** The started cluster: its addresses, the mount namespace of each node, and a way to run drivers next to it. */
-  public static final class Cluster implements ExtensionContext.Store.CloseableResource {
+  public static final class Cluster implements ExtensionContext.Store.CloseableResource, AutoCloseable {
     private final Path state;
     final String address;
     final String dashboard;
