@@ -15,7 +15,7 @@ public enum ExecutionMode {
   /** As a Ray Job, fully isolated; returns the job id (needs {@code synapse-plugins-ray}). */
   JOB;
 
-  /** The lower-case value used in config.yaml and on command lines. */
+  /** The lower-case value used on command lines ({@code --mode local}). */
   public String value() {
     return name().toLowerCase(Locale.ROOT);
   }

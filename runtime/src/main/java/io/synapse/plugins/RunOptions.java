@@ -5,6 +5,7 @@ import io.synapse.plugins.context.ConsoleSink;
 import io.synapse.plugins.context.EventSink;
 import io.synapse.plugins.context.PluginEnvironment;
 import io.synapse.plugins.executors.LocalExecutor;
+import io.synapse.plugins.internal.Languages;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -14,8 +15,8 @@ import java.util.Optional;
 
 /**
  * The executor options of {@link PluginRunner#runPlugin(String, String, Map, ExecutionMode, RunOptions)}:
- * the seeds' {@code env}, {@code job_id}, {@code working_dir}, {@code runtime_env} and
- * {@code action_cls}, where events go, and backend-specific entries ({@link Builder#option}).
+ * the seeds' {@code env}, {@code job_id}, {@code working_dir}, {@code runtime_env}, {@code action_cls}
+ * and {@code language}, where events go, and backend-specific entries ({@link Builder#option}).
  * Immutable.
  */
 public final class RunOptions {
@@ -24,6 +25,7 @@ public final class RunOptions {
 
   private final PluginEnvironment env;
   private final String jobId;
+  private final String language;
   private final Path workingDir;
   private final Map<String, Object> runtimeEnv;
   private final Class<? extends BaseAction<?, ?>> actionClass;
@@ -36,6 +38,7 @@ public final class RunOptions {
   private RunOptions(Builder builder) {
     this.env = builder.env;
     this.jobId = builder.jobId;
+    this.language = builder.language;
     this.workingDir = builder.workingDir;
     this.runtimeEnv = Collections.unmodifiableMap(new LinkedHashMap<>(builder.runtimeEnv));
     this.actionClass = builder.actionClass;
@@ -48,7 +51,7 @@ public final class RunOptions {
     LocalExecutor executor = localExecutor;
     if (executor == null) {
       // A race builds two equal executors; either one serves.
-      executor = LocalExecutor.builder().env(env).jobId(jobId).sink(sink).build();
+      executor = LocalExecutor.builder().env(env).jobId(jobId).language(language).sink(sink).build();
       localExecutor = executor;
     }
     return executor;
@@ -72,6 +75,14 @@ public final class RunOptions {
   /** The job id for tracking, or null. */
   public String jobId() {
     return jobId;
+  }
+
+  /**
+   * The language of the action's messages (ISO 639-1, e.g. {@code ko}), or null for none (then the
+   * environment's {@code SYNAPSE_LANGUAGE}, else {@code en}). LOCAL runs only, for now.
+   */
+  public String language() {
+    return language;
   }
 
   /** The working directory (JOB mode), if given. */
@@ -108,6 +119,7 @@ public final class RunOptions {
   public static final class Builder {
     private PluginEnvironment env = PluginEnvironment.empty();
     private String jobId;
+    private String language;
     private Path workingDir;
     private final Map<String, Object> runtimeEnv = new LinkedHashMap<>();
     private Class<? extends BaseAction<?, ?>> actionClass;
@@ -131,6 +143,17 @@ public final class RunOptions {
     /** A job id for tracking. */
     public Builder jobId(String id) {
       this.jobId = id;
+      return this;
+    }
+
+    /**
+     * The language of the action's messages, as the seeds' {@code language} option: what
+     * {@code RuntimeContext.language()} answers and localized {@code logMessage}s are shown in.
+     *
+     * @throws IllegalArgumentException when it is not a language code ({@code ko}, {@code pt-BR})
+     */
+    public Builder language(String code) {
+      this.language = Languages.check(code);
       return this;
     }
 

@@ -61,6 +61,12 @@ public final class ConsoleSink implements EventSink {
       case MESSAGE:
         return prefix + event.message();
       case LOG:
+        if (event.message() != null) {
+          // A record of the action's logger: its level (when not INFO) and text.
+          String level = event.level() == System.Logger.Level.INFO ? "" : event.level() + " ";
+          Object exception = event.data().get("exception");
+          return prefix + level + event.message() + (exception == null ? "" : " (" + exception + ")");
+        }
         return prefix + event.name() + (event.data().isEmpty() ? "" : " " + event.data());
       case DEV_EVENT:
         return prefix + "dev " + event.name() + (event.data().isEmpty() ? "" : " " + event.data());

@@ -11,6 +11,7 @@ import io.synapse.plugins.errors.ExecutionError;
 import io.synapse.plugins.errors.PluginError;
 import io.synapse.plugins.errors.StepError;
 import io.synapse.plugins.internal.ActionAccess;
+import io.synapse.plugins.internal.Languages;
 import io.synapse.plugins.internal.RedactedException;
 import io.synapse.plugins.spi.ActionDescriptor;
 import java.util.Collection;
@@ -37,6 +38,7 @@ public final class LocalExecutor implements Executor {
 
   private final PluginEnvironment env;
   private final String jobId;
+  private final String language;
   private final EventSink sink;
   private final List<String> secretNameWords;
   // The environment's part of every run's redactor, built once: most runs add no @Secret value to it.
@@ -45,6 +47,7 @@ public final class LocalExecutor implements Executor {
   private LocalExecutor(Builder builder) {
     this.env = builder.env;
     this.jobId = builder.jobId;
+    this.language = builder.language;
     this.sink = builder.sink;
     this.secretNameWords = builder.secretNameWords;
     this.environmentRedactor = Redactor.builder().secretNameWords(secretNameWords).environment(env).build();
@@ -78,6 +81,7 @@ public final class LocalExecutor implements Executor {
     RuntimeContext context = RuntimeContext.builder(actionName)
         .pluginCode(action.pluginCode())
         .jobId(jobId)
+        .language(language)
         .env(env)
         .sink(sink)
         .redactor(redactor)
@@ -148,6 +152,7 @@ public final class LocalExecutor implements Executor {
   public static final class Builder {
     private PluginEnvironment env = PluginEnvironment.empty();
     private String jobId;
+    private String language;
     private EventSink sink = DEFAULT_SINK;
     private List<String> secretNameWords = Redactor.DEFAULT_SECRET_NAME_WORDS;
 
@@ -178,6 +183,17 @@ public final class LocalExecutor implements Executor {
     /** The job id given to actions' contexts (default: none). */
     public Builder jobId(String id) {
       this.jobId = id;
+      return this;
+    }
+
+    /**
+     * The language of the actions' messages ({@link RuntimeContext#language()}; default: none, so the
+     * environment's {@code SYNAPSE_LANGUAGE}, else {@code en}).
+     *
+     * @throws IllegalArgumentException when it is not a language code ({@code ko}, {@code pt-BR})
+     */
+    public Builder language(String code) {
+      this.language = Languages.check(code);
       return this;
     }
 
