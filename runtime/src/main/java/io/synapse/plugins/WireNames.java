@@ -22,5 +22,30 @@ public enum WireNames {
    */
   SNAKE_CASE,
   /** The Java names as they are: {@code inputPath}, and enum constants by their names ({@code NEURAL_NET}). */
-  JAVA
+  JAVA;
+
+  /**
+   * Lower snake_case of a Java name, the rule of {@link #SNAKE_CASE}: a word starts at an upper-case
+   * letter after a lower-case letter or digit, and at the last upper-case letter of a run followed by
+   * a lower-case one ({@code inputPath}: {@code input_path}; {@code HTTPServer}: {@code http_server};
+   * {@code userID}: {@code user_id}; {@code NEURAL_NET}: {@code neural_net}). The processor applies the
+   * same rule at compile time (a test holds the two to the same answers).
+   */
+  public static String snakeCase(String javaName) {
+    StringBuilder out = new StringBuilder(javaName.length() + 4);
+    for (int i = 0; i < javaName.length(); i++) {
+      char c = javaName.charAt(i);
+      if (Character.isUpperCase(c)) {
+        char previous = i > 0 ? javaName.charAt(i - 1) : '_';
+        boolean nextLower = i + 1 < javaName.length() && Character.isLowerCase(javaName.charAt(i + 1));
+        if (Character.isLowerCase(previous) || Character.isDigit(previous) || (Character.isUpperCase(previous) && nextLower)) {
+          out.append('_');
+        }
+        out.append(Character.toLowerCase(c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
 }

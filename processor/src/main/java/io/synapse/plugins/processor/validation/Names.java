@@ -16,7 +16,8 @@ public final class Names {
    * Lower snake_case of a Java name: {@code inputPath} gives {@code input_path}, {@code HTTPServer}
    * {@code http_server}, {@code userID} {@code user_id}, {@code NEURAL_NET} {@code neural_net}. A word
    * starts at an upper-case letter after a lower-case letter or digit, and at the last upper-case letter
-   * of a run followed by a lower-case one.
+   * of a run followed by a lower-case one. The runtime's {@code WireNames.snakeCase} is the same rule
+   * (the command line uses it to tell Java names); {@code NamesTest} holds the two to the same answers.
    */
   public static String snakeCase(String javaName) {
     return lowerWords(javaName, '_');
