@@ -60,6 +60,25 @@ public final class Fixtures {
     return map;
   }
 
+  /**
+   * {@link #validTrain()} with every key by its Java name ({@code batchSize}), which binding takes too:
+   * what a caller still on the Java names hands over.
+   */
+  public static Map<String, Object> validTrainJavaNames() {
+    Map<String, Object> map = new LinkedHashMap<>();
+    validTrain().forEach((key, value) -> map.put(javaName(key), value));
+    map.put("optimizer", Map.of("kind", "sgd", "momentum", 0.9, "weightDecay", 0.0001));
+    return map;
+  }
+
+  private static String javaName(String wireName) {
+    StringBuilder out = new StringBuilder();
+    for (String part : wireName.split("_")) {
+      out.append(out.length() == 0 ? part : Character.toUpperCase(part.charAt(0)) + part.substring(1));
+    }
+    return out.toString();
+  }
+
   /** How many violations {@link #invalidTrain()} holds. */
   public static final int INVALID_VIOLATIONS = 14;
 

@@ -1,10 +1,8 @@
 package io.synapse.plugins;
 
 import io.synapse.plugins.errors.PluginError;
-import java.util.Arrays;
+import io.synapse.plugins.internal.EnumValues;
 import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * How the Synapse platform runs an action: config.yaml's {@code method}, with the platform's own
@@ -32,18 +30,6 @@ public enum RunMethod {
    * @throws PluginError (code {@code unknown_run_method}) naming the valid values for anything else
    */
   public static RunMethod of(String method) {
-    if (method != null) {
-      String wanted = method.trim();
-      for (RunMethod candidate : values()) {
-        if (candidate.name().equalsIgnoreCase(wanted)) {
-          return candidate;
-        }
-      }
-    }
-    String valid = Arrays.stream(values()).map(RunMethod::value).collect(Collectors.joining(", "));
-    throw new PluginError(
-        "unknown_run_method",
-        "Unknown run method '" + method + "': use one of " + valid,
-        Map.of("method", String.valueOf(method), "valid", valid));
+    return EnumValues.parse(values(), RunMethod::value, method, "unknown_run_method", "run method", "method");
   }
 }

@@ -65,6 +65,15 @@ class ActionLoggerTest {
   }
 
   @Test
+  void loggerRecordsTravelAsJsonLinesWithTheirLevelAndText() {
+    System.Logger logger = context(null, Map.of()).logger();
+    logger.log(System.Logger.Level.WARNING, "slow with s3cr3t");
+    String line = JsonLinesSink.toJsonLine(sink.events().get(0));
+    assertTrue(line.startsWith("{\"type\":\"log\",\"level\":\"WARNING\","), line);
+    assertTrue(line.contains("\"name\":\"message\",\"message\":\"slow with ***\""), line);
+  }
+
+  @Test
   void aBrokenSinkDoesNotLoopThroughTheLogger() {
     RuntimeContext context = RuntimeContext.builder("train").sink(event -> {
       throw new IllegalStateException("sink down");
