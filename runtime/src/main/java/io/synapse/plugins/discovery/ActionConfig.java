@@ -1,5 +1,6 @@
 package io.synapse.plugins.discovery;
 
+import io.synapse.plugins.ExecutionMode;
 import io.synapse.plugins.PluginCategory;
 import io.synapse.plugins.RunMethod;
 import java.util.LinkedHashMap;
@@ -44,6 +45,20 @@ public record ActionConfig(
     Objects.requireNonNull(outputType, "outputType");
     Objects.requireNonNull(paramsType, "paramsType");
     Objects.requireNonNull(resultType, "resultType");
+  }
+
+  /**
+   * The configuration of an action given with the execution mode it was meant for, as before
+   * {@link RunMethod} existed: {@code JOB} becomes the run method {@code job}, the others {@code task}
+   * (the platform's default).
+   *
+   * @deprecated give the platform's {@link RunMethod}; where an action runs is the caller's {@code ExecutionMode}
+   */
+  @Deprecated
+  public ActionConfig(String name, String title, String description, String entrypoint, ExecutionMode mode,
+      PluginCategory category, String inputType, String outputType, String paramsType, String resultType) {
+    this(name, title, description, entrypoint, mode == ExecutionMode.JOB ? RunMethod.JOB : RunMethod.TASK, category,
+        inputType, outputType, paramsType, resultType);
   }
 
   /** The configuration as config.yaml writes it under {@code actions.<name>}. */
