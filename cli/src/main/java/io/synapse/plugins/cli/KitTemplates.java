@@ -89,7 +89,7 @@ final class KitTemplates {
   private static final String TRAIN_ACTION = """
       package @@PACKAGE@@;
 
-      import io.synapse.plugins.ExecutionMode;
+      import io.synapse.plugins.RunMethod;
       import io.synapse.plugins.PluginAction;
       import io.synapse.plugins.kits.results.TrainResult;
       import io.synapse.plugins.kits.train.BaseTrainAction;
@@ -102,7 +102,7 @@ final class KitTemplates {
        * Trains on the dataset, converted to YOLO by the kit; the kit downloads the dataset, resolves the
        * checkpoint and uploads the weights this returns as a model.
        */
-      @PluginAction(name = "@@ACTION@@", title = "@@ACTION_TITLE@@", method = ExecutionMode.JOB)
+      @PluginAction(name = "@@ACTION@@", title = "@@ACTION_TITLE@@", method = RunMethod.JOB)
       public final class @@TYPE@@Action extends BaseTrainAction<@@TYPE@@Params, TrainResult> {
 
         @Override
@@ -126,7 +126,7 @@ final class KitTemplates {
   private static final String EXPORT_ACTION = """
       package @@PACKAGE@@;
 
-      import io.synapse.plugins.ExecutionMode;
+      import io.synapse.plugins.RunMethod;
       import io.synapse.plugins.PluginAction;
       import io.synapse.plugins.kits.client.ExportRow;
       import io.synapse.plugins.kits.export.DefaultExportAction;
@@ -134,7 +134,7 @@ final class KitTemplates {
       import java.util.Map;
 
       /** Exports each item's annotation data; convert it to your format in {@link #convertData}. */
-      @PluginAction(name = "@@ACTION@@", title = "@@ACTION_TITLE@@", method = ExecutionMode.TASK)
+      @PluginAction(name = "@@ACTION@@", title = "@@ACTION_TITLE@@", method = RunMethod.TASK)
       public final class @@TYPE@@Action extends DefaultExportAction {
 
         @Override
@@ -147,19 +147,19 @@ final class KitTemplates {
   private static final String UPLOAD_ACTION = """
       package @@PACKAGE@@;
 
-      import io.synapse.plugins.ExecutionMode;
+      import io.synapse.plugins.RunMethod;
       import io.synapse.plugins.PluginAction;
       import io.synapse.plugins.kits.upload.DefaultUploadAction;
 
       /** Uploads each specification directory's files as data units, with the upload kit's eight steps. */
-      @PluginAction(name = "@@ACTION@@", title = "@@ACTION_TITLE@@", method = ExecutionMode.TASK)
+      @PluginAction(name = "@@ACTION@@", title = "@@ACTION_TITLE@@", method = RunMethod.TASK)
       public final class @@TYPE@@Action extends DefaultUploadAction {}
       """;
 
   private static final String TASK_ACTION = """
       package @@PACKAGE@@;
 
-      import io.synapse.plugins.ExecutionMode;
+      import io.synapse.plugins.RunMethod;
       import io.synapse.plugins.PluginAction;
       import io.synapse.plugins.kits.client.Task;
       import io.synapse.plugins.kits.tasks.AddTaskDataAction;
@@ -169,7 +169,7 @@ final class KitTemplates {
       import java.util.Map;
 
       /** Pre-annotates each task from its data unit's target file. */
-      @PluginAction(name = "@@ACTION@@", title = "@@ACTION_TITLE@@", method = ExecutionMode.TASK)
+      @PluginAction(name = "@@ACTION@@", title = "@@ACTION_TITLE@@", method = RunMethod.TASK)
       public final class @@TYPE@@Action extends AddTaskDataAction {
 
         @Override

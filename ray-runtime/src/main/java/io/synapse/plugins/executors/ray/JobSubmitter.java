@@ -87,8 +87,9 @@ final class JobSubmitter {
     ClusterPackage directory = spec.workingDir() == null ? null : WorkingDirPackage.of(spec.workingDir(), settings.cluster().workingDirLimit());
     String requestFile = "synapse-request-" + submissionId + ".json";
     String jobId = call.jobId() != null ? call.jobId() : defaults.jobId() != null ? defaults.jobId() : submissionId;
+    String language = call.language() != null ? call.language() : defaults.language();
     ClusterPackage request = requestPackage(requestFile, new RemoteMessage.Request(submissionId, action.pluginCode(),
-        action.config().name(), params, variables, jobId, spec.hasWorkingDir() ? "." : null, null, marker));
+        action.config().name(), params, variables, jobId, spec.hasWorkingDir() ? "." : null, language, marker));
     uploader.ensure(code, redactor);
     if (directory != null) {
       uploader.ensure(directory, redactor);

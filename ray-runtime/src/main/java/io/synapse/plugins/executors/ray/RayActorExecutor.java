@@ -197,11 +197,11 @@ public final class RayActorExecutor implements Executor, AutoCloseable {
     close();
   }
 
-  /** Sends written params with {@code callContext}'s environment and job id, replays the events into its sink. */
+  /** Sends written params with {@code callContext}'s environment, job id and language, replays the events into its sink. */
   <R> R call(ActionDescriptor<?, R> action, Map<String, Object> params, ContextSettings callContext) {
     String id = REQUEST_PREFIX + Long.toHexString(REQUESTS.incrementAndGet());
     RemoteMessage.Request request = new RemoteMessage.Request(id, action.pluginCode(), action.config().name(), params,
-        callContext.env().asMap(), callContext.jobId(), pool.hasWorkingDir() ? "." : null, null, null);
+        callContext.env().asMap(), callContext.jobId(), pool.hasWorkingDir() ? "." : null, callContext.language(), null);
     String transcript = pool.call(action, RemoteProtocol.write(request));
     RemoteMessage.Outcome outcome = null;
     for (RemoteMessage message : RemoteProtocol.readTranscript(transcript)) {
