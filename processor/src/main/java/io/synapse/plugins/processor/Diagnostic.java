@@ -20,6 +20,8 @@ public enum Diagnostic {
   FunctionActionDeprecated("function action %s: @PluginAction on a method is deprecated, as the seeds' @action is,"
       + " and will be removed; write a class extending BaseAction instead", Kind.WARNING),
   ParamsNotRecord("@Params type %s is not a record: params must be records"),
+  ActionParamsNotRecord("action %s takes params of type %s, which is not a record: params must be records"
+      + " (declare it as a record annotated @Params)"),
   ParamsNotAccessible(
       "%s is not accessible from the generated code in package %s: make it (and every class enclosing it) public"),
   DuplicateActionName("action name '%s' is used by both %s and %s"),

@@ -106,6 +106,33 @@ class NegativeTest {
   }
 
   @Test
+  void paramsClassUsedByAnActionIsOneError() {
+    JavaFileObject p = action("P", "@Params", "public class P { public int epochs; }");
+    JavaFileObject a = action("A", "@PluginAction(name = \"a\")",
+        "public class A extends BaseAction<P, String> { public String execute() { return \"\"; } }");
+    JavaFileObject f = action("F", "public class F {",
+        "  @PluginAction(name = \"f\")",
+        "  public static String f(P params, io.synapse.plugins.context.RuntimeContext ctx) { return \"\"; }",
+        "}");
+    Compilation c = compile(PLUGIN, p, a, f);
+    assertThat(c).failed();
+    assertError(c, Diagnostic.ParamsNotRecord, p, "public class P");
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void actionParamsClassWithoutParamsAnnotation() {
+    JavaFileObject p = action("P", "public class P { public int epochs; }");
+    JavaFileObject a = action("A", "@PluginAction(name = \"a\")",
+        "public class A extends BaseAction<P, String> { public String execute() { return \"\"; } }");
+    Compilation c = compile(PLUGIN, p, a);
+    assertThat(c).failed();
+    assertError(c, Diagnostic.ActionParamsNotRecord, a, "public class A");
+    assertThat(c).hadErrorContaining("action A takes params of type test.P, which is not a record");
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
   void paramsNotAccessible() {
     JavaFileObject p = action("Holder", "public class Holder {", "  @Params", "  private record P(int x) {}", "}");
     Compilation c = compile(p);
