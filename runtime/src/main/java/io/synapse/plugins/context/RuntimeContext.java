@@ -43,10 +43,18 @@ public final class RuntimeContext {
     // Created on first use: looking a logger up costs more than a whole warm run of a small action.
     System.Logger current = logger;
     if (current == null) {
-      current = System.getLogger("synapse." + (pluginCode == null ? "plugin" : pluginCode) + "." + actionName);
+      current = System.getLogger(loggerName(pluginCode, actionName));
       logger = current;
     }
     return current;
+  }
+
+  /**
+   * The name of an action's logger, {@code synapse.<plugin>.<action>} ({@code synapse.plugin.<action>} when the
+   * plugin is unknown): the name {@link #logger()} and the logging sinks use.
+   */
+  public static String loggerName(String pluginCode, String actionName) {
+    return "synapse." + (pluginCode == null ? "plugin" : pluginCode) + "." + actionName;
   }
 
   /** The environment given to this run. */
@@ -149,7 +157,7 @@ public final class RuntimeContext {
         ? Map.of()
         : Collections.unmodifiableMap(new LinkedHashMap<>(data));
     PluginEvent event = redactor.redact(
-        new PluginEvent(type, level, actionName, category, name, message, copy, progress, clock.instant(), jobId));
+        new PluginEvent(type, level, actionName, category, name, message, copy, progress, clock.instant(), jobId, pluginCode));
     try {
       sink.accept(event);
     } catch (RuntimeException e) {
