@@ -49,7 +49,19 @@ final class PluginPackager {
 
   /** Packages {@code input} into {@code output} (a directory, or a zip when it ends with {@code .zip}). */
   static Result pack(Path input, Path output, boolean force) throws IOException {
-    Source source = Source.of(input);
+    return pack(Source.of(input), output, force);
+  }
+
+  /**
+   * Packages compiled classes (a directory holding {@code META-INF/synapse}) or a plugin jar with the given
+   * run-time dependency jars, as {@link #pack(Path, Path, boolean)} does for a module whose {@code target/lib}
+   * holds them: the same inputs give the same bytes.
+   */
+  static Result pack(Path classesOrJar, List<Path> dependencies, Path output, boolean force) throws IOException {
+    return pack(Source.explicit(classesOrJar, dependencies), output, force);
+  }
+
+  private static Result pack(Source source, Path output, boolean force) throws IOException {
     boolean zip = output.getFileName() != null && output.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip");
     if (Files.exists(output) && !force && (zip || !isEmptyDirectory(output))) {
       throw CliException.usage(output + " already exists; choose another -o or pass --force");
@@ -207,6 +219,18 @@ final class PluginPackager {
    * What is being packaged: compiled classes or a jar, the config.yaml it holds, and dependencies.
    */
   private record Source(Path classes, Path jar, byte[] configYaml, String code, String version, List<Path> dependencies) {
+
+    static Source explicit(Path classesOrJar, List<Path> dependencies) throws IOException {
+      List<Path> sorted = dependencies.stream().sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
+      if (Files.isRegularFile(classesOrJar) && classesOrJar.toString().endsWith(".jar")) {
+        return fromJar(classesOrJar, sorted);
+      }
+      if (!Files.isDirectory(classesOrJar.resolve("META-INF").resolve("synapse"))) {
+        throw new CliException(ExitCodes.NOT_FOUND, "Nothing to package at " + classesOrJar
+            + ": expected compiled classes with META-INF/synapse or a plugin jar");
+      }
+      return fromClasses(classesOrJar, sorted);
+    }
 
     static Source of(Path input) throws IOException {
       if (Files.isRegularFile(input) && input.toString().endsWith(".jar")) {

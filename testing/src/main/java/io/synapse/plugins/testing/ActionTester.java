@@ -5,6 +5,7 @@ import io.synapse.plugins.PluginRunner;
 import io.synapse.plugins.RunOptions;
 import io.synapse.plugins.action.BaseAction;
 import io.synapse.plugins.context.RecordingSink;
+import io.synapse.plugins.discovery.PluginDiscovery;
 import io.synapse.plugins.executors.ActionDescriptors;
 import io.synapse.plugins.executors.LocalExecutor;
 import io.synapse.plugins.executors.ray.RayJobBackend;
@@ -68,6 +69,17 @@ public final class ActionTester<P extends Record, R> {
   @SuppressWarnings("unchecked")
   public static <P extends Record, R> ActionTester<P, R> of(Class<? extends BaseAction<P, R>> actionClass) {
     return of((ActionDescriptor<P, R>) ActionDescriptors.forClass(actionClass));
+  }
+
+  /**
+   * A tester of action {@code action} of the plugin whose code (or Java package) is {@code plugin}, found on the
+   * class path; for tests that name actions as the platform does.
+   *
+   * @throws io.synapse.plugins.errors.PluginNotFoundError when no such plugin is on the class path
+   * @throws io.synapse.plugins.errors.ActionNotFoundError when it has no such action
+   */
+  public static ActionTester<? extends Record, ?> of(String plugin, String action) {
+    return of(PluginDiscovery.fromModule(plugin).descriptor(action));
   }
 
   /** This tester with the environment variable {@code name} set for the action (the process's own are never given). */

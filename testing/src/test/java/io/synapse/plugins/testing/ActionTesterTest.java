@@ -120,6 +120,16 @@ class ActionTesterTest {
   }
 
   @Test
+  void actionsCanBeNamedAsThePlatformNamesThem() {
+    ActionRun<?> run = ActionTester.of("kit_fixture", "count").run(Map.of("input", "abc"));
+    run.assertSucceeded().assertProgressCompleted();
+    assertEquals(new Counted("abc", 3, null, ProcessHandle.current().pid()), run.result());
+    io.synapse.plugins.errors.ActionNotFoundError missing = assertThrows(io.synapse.plugins.errors.ActionNotFoundError.class,
+        () -> ActionTester.of("kit_fixture", "cuont"));
+    assertTrue(missing.getMessage().contains("count"), missing.getMessage());
+  }
+
+  @Test
   void unknownActionClassesAreNamed() {
     assertInstanceOf(RuntimeException.class, assertThrows(RuntimeException.class,
         () -> ActionTester.of(NotAnAction.class)));
