@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.synapse.plugins.ExecutionMode;
-import io.synapse.plugins.executors.ray.RayInstallation;
+import io.synapse.plugins.executors.ray.RayActorExecutor;
 import io.synapse.plugins.testing.fixture.CountAction;
 import io.synapse.plugins.testing.fixture.CountParams;
 import io.synapse.plugins.testing.fixture.Counted;
@@ -35,6 +35,13 @@ class RayHeadExtensionTest {
   }
 
   @Test
+  void theBuildGivesThisJvmTheFlagsRayNeeds() {
+    // The parent pom spells the flags out for this repository's tests; they must stay the backend's own.
+    assertTrue(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()
+        .containsAll(RayActorExecutor.driverJvmFlags()), "synapse.ray.argLine holds every flag of driverJvmFlags()");
+  }
+
+  @Test
   void taskRunsOnAWorkerWithTheSameAssertions(RayHead head) {
     ActionRun<Counted> run = COUNT.onTask(head).run(Map.of("input", "abc", "repeat", 4));
     run.assertSucceeded()
@@ -59,7 +66,7 @@ class RayHeadExtensionTest {
 
   @Test
   void aSecondHeadStopsExactlyWhatItStarted(RayHead shared, @TempDir Path state) {
-    LocalRayHead.Settings settings = new LocalRayHead.Settings(1, state, Duration.ofSeconds(180), RayInstallation.find());
+    LocalRayHead.Settings settings = LocalRayHead.Settings.defaults().withNumCpus(1).withStateDirectory(state);
     RayHead second;
     try (LocalRayHead head = LocalRayHead.start(settings)) {
       second = head.info();

@@ -53,15 +53,20 @@ public final class LocalRayHead implements AutoCloseable {
    * How to start a head.
    *
    * @param numCpus the CPUs the head offers to tasks and actors
+   * @param dashboardPort the dashboard's port, or 0 to pick a free one (a fixed port lets a test start a head
+   *     again at the same URL)
    * @param stateDirectory where the head's log goes
    * @param startTimeout how long the head may take to come up
    * @param ray the Ray installation to run
    */
-  public record Settings(int numCpus, Path stateDirectory, Duration startTimeout, RayInstallation ray) {
+  public record Settings(int numCpus, int dashboardPort, Path stateDirectory, Duration startTimeout, RayInstallation ray) {
     /** Checks the values. */
     public Settings {
       if (numCpus < 1) {
         throw new IllegalArgumentException("numCpus must be at least 1, got " + numCpus);
+      }
+      if (dashboardPort < 0 || dashboardPort > 65_535) {
+        throw new IllegalArgumentException("dashboardPort must be 0 (any free port) or a port number, got " + dashboardPort);
       }
       Objects.requireNonNull(stateDirectory, "stateDirectory");
       Objects.requireNonNull(startTimeout, "startTimeout");
@@ -69,17 +74,32 @@ public final class LocalRayHead implements AutoCloseable {
     }
 
     /**
-     * 4 CPUs ({@code synapse.ray.numCpus}), the log under {@code target/synapse-ray-head}
+     * 4 CPUs ({@code synapse.ray.numCpus}), a free dashboard port, the log under {@code target/synapse-ray-head}
      * ({@code synapse.ray.state}), 180 s to start ({@code synapse.ray.startTimeoutSeconds}) and Ray as
      * {@link RayInstallation#find()} finds it.
      *
      * @throws ConfigError when Ray is not installed, naming where it looked
      */
     public static Settings defaults() {
-      return new Settings(Integer.getInteger("synapse.ray.numCpus", 4),
+      return new Settings(Integer.getInteger("synapse.ray.numCpus", 4), 0,
           Path.of(System.getProperty("synapse.ray.state", "target/synapse-ray-head")),
           Duration.ofSeconds(Long.getLong("synapse.ray.startTimeoutSeconds", 180)),
           RayInstallation.find());
+    }
+
+    /** These settings with {@code cpus} CPUs. */
+    public Settings withNumCpus(int cpus) {
+      return new Settings(cpus, dashboardPort, stateDirectory, startTimeout, ray);
+    }
+
+    /** These settings with the dashboard on {@code port} (0: a free one). */
+    public Settings withDashboardPort(int port) {
+      return new Settings(numCpus, port, stateDirectory, startTimeout, ray);
+    }
+
+    /** These settings with the log in {@code directory}. */
+    public Settings withStateDirectory(Path directory) {
+      return new Settings(numCpus, dashboardPort, directory, startTimeout, ray);
     }
   }
 
@@ -93,7 +113,7 @@ public final class LocalRayHead implements AutoCloseable {
       Files.createDirectories(settings.stateDirectory());
       Path log = Files.createTempFile(settings.stateDirectory(), "head-", ".log");
       int port = freePort();
-      int dashboardPort = freePort();
+      int dashboardPort = settings.dashboardPort() > 0 ? settings.dashboardPort() : freePort();
       List<String> command = new ArrayList<>(List.of(setsid(), settings.ray().rayExecutable().toString(),
           "start", "--head", "--block",
           "--node-ip-address=127.0.0.1", "--port=" + port,
