@@ -2,6 +2,7 @@ package io.synapse.plugins;
 
 import io.synapse.plugins.discovery.PluginDiscovery;
 import io.synapse.plugins.errors.ActionNotFoundError;
+import io.synapse.plugins.errors.ConfigError;
 import io.synapse.plugins.errors.ExecutionError;
 import io.synapse.plugins.errors.PluginError;
 import io.synapse.plugins.errors.PluginNotFoundError;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -30,7 +32,7 @@ import java.util.concurrent.ConcurrentMap;
  * jar, or a built Maven module), loaded in its own class loader; anything else is a plugin code or
  * Java package looked up among the registries on the class path. Resolved plugins are cached by the
  * exact {@code pluginCode} text, so later runs of the same plugin do no I/O and load no classes;
- * {@link #clearCache()} forgets them.
+ * {@link #clearCache()} forgets them (without disturbing runs in flight).
  */
 public final class PluginRunner {
   private static final ConcurrentMap<String, PluginDiscovery> PLUGINS = new ConcurrentHashMap<>();
@@ -77,16 +79,43 @@ public final class PluginRunner {
     Objects.requireNonNull(action, "action");
     Objects.requireNonNull(mode, "mode");
     RunOptions effective = options == null ? RunOptions.defaults() : options;
-    Map<String, ?> input = params == null ? Map.of() : params;
-    PluginDiscovery plugin = null;
-    ActionDescriptor<?, ?> descriptor;
     if (effective.actionClass().isPresent()) {
+      return run(null, action, params, mode, effective);
+    }
+    Objects.requireNonNull(pluginCode, "pluginCode");
+    // The run holds a lease on the plugin, so that clearCache() or a close() from another thread
+    // releases its class loader only after the run.
+    PluginDiscovery plugin = discover(pluginCode);
+    Optional<PluginDiscovery.Lease> lease = plugin.tryLease();
+    if (lease.isEmpty()) {
+      // Closed since it was cached: load it again, and take the lease before anyone else can see it.
+      PLUGINS.remove(pluginCode, plugin);
+      plugin = resolve(pluginCode);
+      lease = plugin.tryLease();
+      if (PLUGINS.putIfAbsent(pluginCode, plugin) != null) {
+        plugin.close(); // another thread cached one meanwhile: this one is the run's own, closed when it ends
+      }
+    }
+    try (PluginDiscovery.Lease held = lease.orElseThrow()) {
+      return run(plugin, action, params, mode, effective);
+    } catch (LinkageError e) {
+      // LOCAL runs turn the action's own errors into ExecutionErrors: this one is the plugin's classes.
+      if (mode == ExecutionMode.LOCAL) {
+        throw unloadable(plugin, e);
+      }
+      throw e;
+    }
+  }
+
+  private static Object run(PluginDiscovery plugin, String action, Map<String, ?> params, ExecutionMode mode, RunOptions effective) {
+    Map<String, ?> input = params == null ? Map.of() : params;
+    ActionDescriptor<?, ?> descriptor;
+    if (plugin == null) {
       descriptor = ActionDescriptors.forClass(effective.actionClass().get());
       if (!descriptor.config().name().equals(action)) {
         throw new ActionNotFoundError(descriptor.pluginCode(), action, List.of(descriptor.config().name()));
       }
     } else {
-      plugin = discover(Objects.requireNonNull(pluginCode, "pluginCode"));
       descriptor = plugin.descriptor(action);
     }
     if (mode == ExecutionMode.LOCAL) {
@@ -110,11 +139,29 @@ public final class PluginRunner {
     return PLUGINS.computeIfAbsent(pluginCode, PluginRunner::resolve);
   }
 
-  /** Forgets every cached plugin and closes those loaded from paths. */
+  /**
+   * Forgets every cached plugin and closes those loaded from paths. Runs in flight are not disturbed:
+   * a plugin's class loader closes when its last run ends, and later runs load the plugin again.
+   */
   public static void clearCache() {
-    List<PluginDiscovery> cached = new ArrayList<>(PLUGINS.values());
-    PLUGINS.clear();
-    cached.forEach(PluginDiscovery::close);
+    for (String key : new ArrayList<>(PLUGINS.keySet())) {
+      PluginDiscovery removed = PLUGINS.remove(key);
+      if (removed != null) {
+        removed.close();
+      }
+    }
+  }
+
+  // A class of the plugin could not be loaded or linked outside the action (its descriptor, binder or
+  // params record): its jars changed or vanished while it was loaded, or it was built against another runtime.
+  private static ConfigError unloadable(PluginDiscovery plugin, LinkageError e) {
+    Map<String, Object> details = new java.util.LinkedHashMap<>();
+    details.put("plugin", plugin.config().code());
+    plugin.source().ifPresent(source -> details.put("path", source.toString()));
+    details.put("exception", e.getClass().getName());
+    return new ConfigError("Plugin '" + plugin.config().code() + "' could not load its classes"
+        + plugin.source().map(source -> " from " + source).orElse("") + ": " + e
+        + " (were its jars changed or removed while it was loaded, or built against another runtime?)", details, e);
   }
 
   private static PluginDiscovery resolve(String pluginCode) {

@@ -17,6 +17,8 @@ import picocli.CommandLine.Option;
  */
 public final class EnvOptions {
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.\\-]*");
+  /** The largest environment file read (a .env file is a few lines; a huge one is a mistake). */
+  static final long MAX_FILE_BYTES = 1024 * 1024;
 
   @Option(names = "--env", paramLabel = "KEY=VALUE", description = "An environment variable for the action; repeatable.")
   List<String> pairs = new ArrayList<>();
@@ -81,6 +83,9 @@ public final class EnvOptions {
       throw CliException.usage("--env-file " + path + " does not exist or is not a file");
     }
     try {
+      if (Files.size(path) > MAX_FILE_BYTES) {
+        throw CliException.usage("--env-file " + path + " is over the " + MAX_FILE_BYTES + "-byte limit for environment files");
+      }
       return parse(Files.readAllLines(path, StandardCharsets.UTF_8), "--env-file " + path);
     } catch (IOException e) {
       throw CliException.usage("--env-file " + path + " cannot be read: " + e.getClass().getSimpleName());

@@ -24,6 +24,12 @@ public final class ExitCodes {
   public static final int TIMEOUT = 6;
   /** A malformed or stale plugin configuration, or a missing TASK/JOB backend. */
   public static final int CONFIG = 7;
+  /**
+   * The JVM failed outside an action: out of memory, a stack overflow in the command line itself, or
+   * an internal JVM error (also when an action throws {@code InternalError}); the process ends. An
+   * action that overflows its stack or runs out of memory is an execution failure (5) instead.
+   */
+  public static final int FATAL = 8;
 
   /** The help footer that documents the codes on every command. */
   public static final String FOOTER = "%nExit codes:%n"
@@ -34,7 +40,8 @@ public final class ExitCodes {
       + "  4  plugin or action not found%n"
       + "  5  execution failure%n"
       + "  6  timeout (reserved)%n"
-      + "  7  config error (malformed or stale config.yaml, missing TASK/JOB backend)";
+      + "  7  config error (malformed or stale config.yaml, missing TASK/JOB backend)%n"
+      + "  8  fatal: out of memory or a JVM failure outside the action (the process ends)";
 
   private ExitCodes() {}
 
@@ -42,6 +49,9 @@ public final class ExitCodes {
   public static int of(Throwable error) {
     if (error instanceof CliException cli) {
       return cli.exitCode();
+    }
+    if (error instanceof VirtualMachineError) {
+      return FATAL;
     }
     if (error instanceof java.io.IOException || error instanceof java.io.UncheckedIOException) {
       return EXECUTION;

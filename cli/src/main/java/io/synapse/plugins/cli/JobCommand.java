@@ -64,7 +64,17 @@ final class JobCommand implements Callable<Integer> {
 
     RayJobExecutor executor() {
       String dashboard = url != null ? url : System.getenv().getOrDefault("SYNAPSE_RAY_DASHBOARD", RayJobExecutor.DEFAULT_DASHBOARD_URL);
-      return RayJobExecutor.builder().dashboardUrl(dashboard).build();
+      return RayJobExecutor.builder().dashboardUrl(checked(dashboard)).build();
+    }
+
+    /** {@code url} if it parses as a URL; a usage error otherwise (the output masks its credentials). */
+    static String checked(String url) {
+      try {
+        java.net.URI.create(url);
+        return url;
+      } catch (IllegalArgumentException e) {
+        throw CliException.usage("--dashboard is not a valid URL: " + e.getMessage());
+      }
     }
   }
 

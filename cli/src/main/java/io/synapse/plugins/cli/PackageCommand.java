@@ -18,7 +18,9 @@ import picocli.CommandLine.Spec;
     description = "Packages a built Maven module directory (target/classes or target/*.jar, plus target/lib or"
         + " target/dependency jars) or a plugin jar into a self-contained plugin directory: config.yaml at the top"
         + " and lib/ with the plugin jar and its run-time dependencies. With -o NAME.zip, writes a zip of it."
-        + " The result is checked by loading it.",
+        + " The result is checked by loading it, built beside the output and renamed into place; concurrent runs"
+        + " to one output wait for each other (lock file .NAME.synapse-package.lock). Symbolic links in the module"
+        + " are followed only while they stay inside it; links at or inside the output are replaced, never followed.",
     footerHeading = "%nExamples:%n",
     footer = {
       "  synapse package examples/hello-plugin -o dist/hello_plugin",
@@ -36,7 +38,7 @@ final class PackageCommand implements Callable<Integer> {
       description = "Where to write: a new (or empty) directory, or a file ending in .zip.")
   Path output;
 
-  @Option(names = "--force", description = "Overwrite an existing output.")
+  @Option(names = "--force", description = "Replace an existing output (a symbolic link there is replaced itself, not followed).")
   boolean force;
 
   @Override

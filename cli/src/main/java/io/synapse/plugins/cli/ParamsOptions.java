@@ -1,14 +1,10 @@
 package io.synapse.plugins.cli;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
@@ -22,7 +18,7 @@ public final class ParamsOptions {
   String json;
 
   @Option(names = "--params-file", paramLabel = "FILE",
-      description = "Params from a JSON (.json) or YAML (.yaml, .yml) file holding one object.")
+      description = "Params from a JSON (.json) or YAML (any other name; read as YAML 1.2) file holding one object.")
   Path file;
 
   @Option(names = {"-p", "--param"}, paramLabel = "KEY=VALUE",
@@ -34,10 +30,10 @@ public final class ParamsOptions {
   Map<String, Object> collect(ParamsSchema schema) {
     Map<String, Object> params = new LinkedHashMap<>();
     if (json != null) {
-      deepMerge(params, asObject(Json.parseJson(json, "--params"), "--params"));
+      deepMerge(params, asObject(ParamsText.json(json, "--params"), "--params"));
     }
     if (file != null) {
-      deepMerge(params, asObject(readFile(file), "--params-file " + file));
+      deepMerge(params, asObject(ParamsText.file(file), "--params-file " + file));
     }
     Map<String, Object> fromPairs = new LinkedHashMap<>();
     for (String pair : pairs) {
@@ -88,10 +84,10 @@ public final class ParamsOptions {
   private static Object convert(String raw, List<String> path, ParamsSchema schema) {
     String what = "-p " + String.join(".", path);
     if (schema.isArray(path)) {
-      return raw.startsWith("[") ? Json.parseJson(raw, what) : splitList(raw);
+      return raw.startsWith("[") ? ParamsText.json(raw, what, String.join(".", path)) : splitList(raw);
     }
     if (schema.isObject(path) && raw.startsWith("{")) {
-      return Json.parseJson(raw, what);
+      return ParamsText.json(raw, what, String.join(".", path));
     }
     // Everything else stays text: the generated binders coerce "64", "true" and enum names leniently.
     return raw;
@@ -117,20 +113,6 @@ public final class ParamsOptions {
     }
     items.add(current.toString());
     return items;
-  }
-
-  private static Object readFile(Path path) {
-    if (!Files.isRegularFile(path)) {
-      throw CliException.usage("--params-file " + path + " does not exist or is not a file");
-    }
-    String text;
-    try {
-      text = Files.readString(path, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw CliException.usage("--params-file " + path + " cannot be read: " + e.getClass().getSimpleName());
-    }
-    String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-    return name.endsWith(".json") ? Json.parseJson(text, "--params-file " + path) : Json.parseYaml(text, "--params-file " + path);
   }
 
   private static Map<String, Object> asObject(Object value, String what) {

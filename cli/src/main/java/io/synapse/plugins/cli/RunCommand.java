@@ -102,7 +102,7 @@ final class RunCommand implements Callable<Integer>, SynapseCli.MachineOutput {
     }
     String dashboardUrl = dashboard != null ? dashboard : System.getenv("SYNAPSE_RAY_DASHBOARD");
     if (dashboardUrl != null) {
-      options.option(RayOptions.DASHBOARD_URL, dashboardUrl);
+      options.option(RayOptions.DASHBOARD_URL, JobCommand.DashboardOption.checked(dashboardUrl));
     }
     Object result;
     try {

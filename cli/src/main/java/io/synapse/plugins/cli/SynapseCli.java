@@ -4,6 +4,7 @@ import io.synapse.plugins.errors.PluginError;
 import io.synapse.plugins.errors.ValidationError;
 import io.synapse.plugins.errors.Violation;
 import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.Charset;
@@ -73,19 +74,46 @@ public final class SynapseCli implements Callable<Integer> {
     return ExitCodes.USAGE;
   }
 
-  /** Runs the command line and exits with its {@link ExitCodes exit code}. */
+  /**
+   * Runs the command line and exits with its {@link ExitCodes exit code}. What anything else prints
+   * to {@code System.out} or {@code System.err} (an action, a library) goes to standard error with the
+   * secrets masked; a {@link VirtualMachineError} in any thread ends the process with
+   * {@link ExitCodes#FATAL}.
+   */
   public static void main(String[] args) {
-    Charset charset = Charset.defaultCharset();
-    // Standard output carries only the command's own output (results, JSON): libraries that print to
-    // System.out (Ray's logging does when it starts) are sent to standard error instead.
-    java.io.PrintStream stdout = System.out;
-    System.setOut(System.err);
-    PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, charset), true);
-    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, charset), true);
-    int code = execute(args, out, err);
-    out.flush();
-    err.flush();
+    Secrets secrets = new Secrets();
+    secrets.addFromRawArguments(args);
+    Thread.setDefaultUncaughtExceptionHandler((thread, error) -> FatalErrors.uncaught(thread, error, args));
+    int code = runMain(args, System.out, System.err, secrets);
+    if (code == ExitCodes.FATAL) {
+      FatalErrors.exit(code);
+    }
     System.exit(code);
+  }
+
+  /**
+   * {@link #execute} with the process's streams: {@code stdout} for the command's own output,
+   * {@code stderr} for the rest, and {@code System.out}/{@code System.err} sent, masked, to
+   * {@code stderr} while it runs (restored afterwards).
+   */
+  static int runMain(String[] args, PrintStream stdout, PrintStream stderr, Secrets secrets) {
+    Charset charset = Charset.defaultCharset();
+    PrintStream originalOut = System.out;
+    PrintStream originalErr = System.err;
+    // Standard output carries only the command's own output (results, JSON): libraries and actions
+    // that print to System.out (Ray's logging does when it starts) are sent to standard error instead.
+    PrintStream masked = new PrintStream(new RedactingOutputStream(stderr, charset, secrets), true, charset);
+    System.setOut(masked);
+    System.setErr(masked);
+    try {
+      PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, charset), true);
+      PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, charset), true);
+      return execute(args, out, err, secrets);
+    } finally {
+      masked.close(); // forwards an unfinished last line; stderr itself stays open
+      System.setOut(originalOut);
+      System.setErr(originalErr);
+    }
   }
 
   /**
@@ -95,6 +123,10 @@ public final class SynapseCli implements Callable<Integer> {
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
     Secrets secrets = new Secrets();
     secrets.addFromRawArguments(args);
+    return execute(args, out, err, secrets);
+  }
+
+  static int execute(String[] args, PrintWriter out, PrintWriter err, Secrets secrets) {
     PrintWriter safeOut = new PrintWriter(new RedactingWriter(out, secrets), true);
     PrintWriter safeErr = new PrintWriter(new RedactingWriter(err, secrets), true);
     if (java.util.Arrays.asList(args).contains("--debug")) {
@@ -103,6 +135,11 @@ public final class SynapseCli implements Callable<Integer> {
     }
     try {
       return commandLine(secrets, safeOut, safeErr).execute(args);
+    } catch (VirtualMachineError e) {
+      return FatalErrors.report(e, args, safeOut, safeErr);
+    } catch (RuntimeException | Error e) {
+      // Escaped the command's own error handling (picocli handles exceptions, not errors).
+      return FatalErrors.reportInternal(e, args, safeOut, safeErr);
     } finally {
       safeOut.flush();
       safeErr.flush();
@@ -127,11 +164,38 @@ public final class SynapseCli implements Callable<Integer> {
   private static int handleParameterException(ParameterException e, String[] args) {
     CommandLine commandLine = e.getCommandLine();
     PrintWriter err = commandLine.getErr();
-    err.println("error: " + e.getMessage());
+    err.println("error: " + withoutArgumentValues(e.getMessage(), args));
     UnmatchedArgumentException.printSuggestions(e, err);
     err.println("Run '" + commandLine.getCommandSpec().qualifiedName() + " --help' for usage.");
     err.flush();
     return ExitCodes.USAGE;
+  }
+
+  /**
+   * {@code message} (a usage error) with the arguments' values replaced by the mask: usage errors name
+   * options, positions and the names of {@code NAME=VALUE} arguments, never a value given, since it
+   * may be a secret. The first argument (where the subcommand goes) may be quoted, so that a mistyped
+   * command is shown.
+   */
+  static String withoutArgumentValues(String message, String[] args) {
+    if (message == null) {
+      return null;
+    }
+    String result = message;
+    for (int i = 1; i < args.length; i++) {
+      String arg = args[i];
+      int equals = arg.indexOf('=');
+      if (arg.startsWith("-")) {
+        if (equals > 0 && equals < arg.length() - 1) {
+          result = result.replace(arg, arg.substring(0, equals + 1) + Secrets.MASK);
+        }
+      } else if (!arg.isEmpty()) {
+        // NAME=VALUE keeps its name, so that a misplaced -p or --env argument can still be recognised.
+        String shown = equals > 0 ? arg.substring(0, equals + 1) + Secrets.MASK : Secrets.MASK;
+        result = result.replace("'" + arg + "'", "'" + shown + "'");
+      }
+    }
+    return result;
   }
 
   private static int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
@@ -159,7 +223,7 @@ public final class SynapseCli implements Callable<Integer> {
     return code;
   }
 
-  private static Map<String, Object> errorObject(Exception e, int exitCode) {
+  static Map<String, Object> errorObject(Throwable e, int exitCode) {
     Map<String, Object> error = new LinkedHashMap<>();
     error.put("code", e instanceof PluginError plugin ? plugin.code() : "cli_error");
     error.put("exit_code", exitCode);
@@ -180,7 +244,7 @@ public final class SynapseCli implements Callable<Integer> {
     return String.valueOf(value);
   }
 
-  private static String firstLine(Throwable e) {
+  static String firstLine(Throwable e) {
     String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
     int newline = message.indexOf('\n');
     return newline < 0 ? message : message.substring(0, newline);

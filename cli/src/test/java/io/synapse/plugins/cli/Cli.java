@@ -29,6 +29,20 @@ final class Cli {
     return new Result(code, out.toString(), err.toString());
   }
 
+  /**
+   * Runs {@code synapse} in process as {@code main} does (without exiting): {@code System.out} and
+   * {@code System.err} are pointed at the masked standard error while it runs, as an action sees them.
+   */
+  static Result runMain(String... args) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    Secrets secrets = new Secrets();
+    secrets.addFromRawArguments(args);
+    java.nio.charset.Charset charset = java.nio.charset.Charset.defaultCharset();
+    int code = SynapseCli.runMain(args, new java.io.PrintStream(out, true, charset), new java.io.PrintStream(err, true, charset), secrets);
+    return new Result(code, out.toString(charset), err.toString(charset));
+  }
+
   static String hello() {
     assertTrue(Files.isDirectory(HELLO.resolve("target").resolve("classes")),
         "examples/hello-plugin must be built first (it is, in the reactor)");

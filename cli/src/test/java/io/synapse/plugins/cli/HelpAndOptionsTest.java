@@ -38,6 +38,7 @@ class HelpAndOptionsTest {
       assertTrue(help.out().contains("Examples:\n  synapse "), command + "\n" + help.out());
       assertTrue(help.out().contains("Exit codes:"), command);
       assertTrue(help.out().contains("7  config error"), command);
+      assertTrue(help.out().contains("8  fatal"), command);
     }
     Cli.Result top = Cli.run("--help");
     assertTrue(top.out().contains("generate-completion"), top::toString);
@@ -72,9 +73,11 @@ class HelpAndOptionsTest {
     assertEquals(ExitCodes.NOT_FOUND, ExitCodes.of(new PluginNotFoundError("x", Map.of())));
     assertEquals(ExitCodes.CONFIG, ExitCodes.of(new PluginError("backend_unavailable", "x", Map.of())));
     assertEquals(ExitCodes.USAGE, ExitCodes.of(new PluginError("unknown_mode", "x", Map.of())));
+    assertEquals(ExitCodes.FATAL, ExitCodes.of(new OutOfMemoryError()));
+    assertEquals(ExitCodes.FATAL, ExitCodes.of(new InternalError()));
     Set<Integer> all = new TreeSet<>(List.of(ExitCodes.OK, ExitCodes.INTERNAL, ExitCodes.USAGE, ExitCodes.VALIDATION,
-        ExitCodes.NOT_FOUND, ExitCodes.EXECUTION, ExitCodes.TIMEOUT, ExitCodes.CONFIG));
-    assertEquals(8, all.size());
+        ExitCodes.NOT_FOUND, ExitCodes.EXECUTION, ExitCodes.TIMEOUT, ExitCodes.CONFIG, ExitCodes.FATAL));
+    assertEquals(9, all.size());
   }
 
   @Test
@@ -121,7 +124,7 @@ class HelpAndOptionsTest {
         """);
     Secrets secrets = new Secrets();
     schema.collectSecrets(Map.of("token", "t0ken", "plain", "visible", "nested", Map.of("pw", "p4ss"), "apiKey", "k3y"), secrets);
-    assertEquals("******** visible ******** ********", secrets.redact("t0ken visible p4ss k3y"));
+    assertEquals("*** visible *** ***", secrets.redact("t0ken visible p4ss k3y"));
   }
 
   @Test
@@ -133,11 +136,24 @@ class HelpAndOptionsTest {
   }
 
   @Test
+  void environmentFilesAreBoundedAndUtf8(@org.junit.jupiter.api.io.TempDir java.nio.file.Path temp) throws Exception {
+    java.nio.file.Path big = java.nio.file.Files.write(temp.resolve("big.env"), new byte[(int) EnvOptions.MAX_FILE_BYTES + 1]);
+    Cli.Result r = Cli.run("run", Cli.hello(), "process", "-p", "inputPath=/in", "--env-file", big.toString());
+    assertEquals(ExitCodes.USAGE, r.exitCode(), r::toString);
+    assertTrue(r.err().contains("byte limit for environment files"), r::toString);
+    java.nio.file.Path latin1 = java.nio.file.Files.write(temp.resolve("l.env"), "A=caf\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    Cli.Result bad = Cli.run("run", Cli.hello(), "process", "-p", "inputPath=/in", "--env-file", latin1.toString());
+    assertEquals(ExitCodes.USAGE, bad.exitCode(), bad::toString);
+  }
+
+  @Test
   void secretNames() {
-    for (String name : List.of("API_KEY", "client_secret", "GITHUB_TOKEN", "DB_PASSWORD", "AWS_CREDENTIALS")) {
+    for (String name : List.of("API_KEY", "client_secret", "GITHUB_TOKEN", "DB_PASSWORD", "MYSQL_PASSWD", "AWS_CREDENTIALS")) {
       assertTrue(Secrets.looksSecret(name), name);
     }
     assertFalse(Secrets.looksSecret("REGION"));
+    assertEquals(io.synapse.plugins.secrets.SecretRule.looksSecret("x_passphrase"), Secrets.looksSecret("x_passphrase"),
+        "the command line uses the runtime's rule");
   }
 
   @Test
@@ -150,7 +166,7 @@ class HelpAndOptionsTest {
     out.print("def y\n");
     out.print("tail abcdef");
     out.flush();
-    assertEquals("x ******** y\ntail ********", target.toString());
+    assertEquals("x *** y\ntail ***", target.toString());
   }
 
   @Test

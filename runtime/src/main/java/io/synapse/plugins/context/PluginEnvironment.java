@@ -1,5 +1,6 @@
 package io.synapse.plugins.context;
 
+import io.synapse.plugins.secrets.SecretRule;
 import io.synapse.plugins.errors.ConfigError;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +28,6 @@ import java.util.regex.Pattern;
  * the offending value unless the entry's name {@linkplain #isSecretName looks secret}.
  */
 public final class PluginEnvironment {
-  private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(KEY|SECRET|TOKEN|PASSWORD|CREDENTIAL).*");
   private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
   private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
   private static final PluginEnvironment EMPTY = new PluginEnvironment(Map.of());
@@ -264,9 +264,9 @@ public final class PluginEnvironment {
     return values;
   }
 
-  /** Whether {@code name} looks like it holds a secret (KEY, SECRET, TOKEN, PASSWORD, CREDENTIAL). */
+  /** Whether {@code name} looks like it holds a secret: {@link SecretRule#looksSecret(String)}. */
   public static boolean isSecretName(String name) {
-    return SECRET_NAME.matcher(name).matches();
+    return SecretRule.looksSecret(name);
   }
 
   /** Entries are equal. */
@@ -280,11 +280,11 @@ public final class PluginEnvironment {
     return values.hashCode();
   }
 
-  /** The entries, with secret-looking values replaced by {@code ***}. */
+  /** The entries, with secret-looking values replaced by {@value SecretRule#MASK}. */
   @Override
   public String toString() {
     Map<String, String> shown = new TreeMap<>();
-    values.forEach((name, value) -> shown.put(name, isSecretName(name) ? "***" : value));
+    values.forEach((name, value) -> shown.put(name, isSecretName(name) ? SecretRule.MASK : value));
     return "PluginEnvironment" + shown;
   }
 

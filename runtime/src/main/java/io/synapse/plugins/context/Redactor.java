@@ -1,5 +1,6 @@
 package io.synapse.plugins.context;
 
+import io.synapse.plugins.secrets.SecretRule;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -12,31 +13,34 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Hides secret values in events and messages. It knows two kinds of secrets: values given outright
- * (the values of {@code @Secret} params) and the values of environment entries whose names look
- * secret (containing KEY, SECRET, TOKEN, PASSWORD or CREDENTIAL, ignoring case; the words are
- * configurable). Every occurrence of a secret in a string is replaced by {@value #MASK}, and every
- * string stored under a secret-looking name in event data is replaced whole.
- *
- * <p>Secrets shorter than {@value #MIN_SECRET_LENGTH} characters are not searched for inside strings,
- * since masking every {@code "1"} or {@code "no"} would garble every message; they are still hidden
- * when stored under a secret-looking name. Immutable and thread-safe.
+ * Hides secrets in events and messages, following the project's one {@link SecretRule}. It knows two
+ * kinds of secrets: values given outright (the values of {@code @Secret} params) and the values of
+ * environment entries whose names look secret ({@link SecretRule#NAME_WORDS}, ignoring case; the words
+ * are configurable). A secret of {@value #MIN_SECRET_LENGTH} or more characters is replaced by
+ * {@value #MASK} wherever it occurs in a string, a shorter one wherever it stands as a whole token
+ * (not next to a letter or digit), and every string stored under a secret-looking name in event data is
+ * replaced whole. Credentials that need no known value (URL user information, secret-named URL query
+ * parameters, {@code Authorization} and {@code Bearer} credentials) are always masked
+ * ({@link SecretRule#maskCredentials}). Immutable and thread-safe.
  */
 public final class Redactor {
-  /** What a secret is replaced by. */
-  public static final String MASK = "***";
-  /** Secrets shorter than this are not searched for inside strings. */
-  public static final int MIN_SECRET_LENGTH = 4;
-  /** The words that make an entry's name look secret, by default. */
-  public static final List<String> DEFAULT_SECRET_NAME_WORDS = List.of("KEY", "SECRET", "TOKEN", "PASSWORD", "CREDENTIAL");
+  /** What a secret is replaced by: {@link SecretRule#MASK}. */
+  public static final String MASK = SecretRule.MASK;
+  /** Secrets shorter than this are masked only where they stand as a whole token: {@link SecretRule#MIN_SEARCHED_LENGTH}. */
+  public static final int MIN_SECRET_LENGTH = SecretRule.MIN_SEARCHED_LENGTH;
+  /** The words that make an entry's name look secret, by default: {@link SecretRule#NAME_WORDS}. */
+  public static final List<String> DEFAULT_SECRET_NAME_WORDS = SecretRule.NAME_WORDS;
 
-  private static final Redactor NONE = new Redactor(List.of(), DEFAULT_SECRET_NAME_WORDS);
+  private static final Redactor NONE = new Redactor(List.of(), List.of(), DEFAULT_SECRET_NAME_WORDS);
 
+  // Longest first, so that a secret containing another is masked whole.
   private final List<String> secrets;
+  private final List<String> shortSecrets;
   private final List<String> secretNameWords;
 
-  private Redactor(List<String> secrets, List<String> secretNameWords) {
+  private Redactor(List<String> secrets, List<String> shortSecrets, List<String> secretNameWords) {
     this.secrets = secrets;
+    this.shortSecrets = shortSecrets;
     this.secretNameWords = secretNameWords;
   }
 
@@ -52,30 +56,51 @@ public final class Redactor {
 
   /** Whether {@code name} looks like it holds a secret. */
   public boolean isSecretName(String name) {
-    if (name == null) {
-      return false;
-    }
-    String upper = name.toUpperCase(Locale.ROOT);
-    for (String word : secretNameWords) {
-      if (upper.contains(word)) {
-        return true;
-      }
-    }
-    return false;
+    return SecretRule.looksSecret(name, secretNameWords);
   }
 
-  /** {@code text} with every known secret replaced by {@value #MASK}; null stays null. */
+  /** Whether this redactor knows any secret value (credentials in text are masked either way). */
+  public boolean hasSecrets() {
+    return !secrets.isEmpty() || !shortSecrets.isEmpty();
+  }
+
+  /**
+   * {@code text} with every known secret replaced by {@value #MASK} (short ones as whole tokens only)
+   * and credentials masked as {@link SecretRule#maskCredentials} does; null stays null.
+   */
   public String redact(String text) {
-    if (text == null || secrets.isEmpty()) {
-      return text;
+    if (text == null) {
+      return null;
     }
-    String result = text;
+    String result = SecretRule.maskCredentials(text);
     for (String secret : secrets) {
       if (result.contains(secret)) {
         result = result.replace(secret, MASK);
       }
     }
+    for (String secret : shortSecrets) {
+      if (result.contains(secret)) {
+        result = replaceWholeTokens(result, secret);
+      }
+    }
     return result;
+  }
+
+  // Every occurrence of secret that has no letter or digit right before or after it.
+  private static String replaceWholeTokens(String text, String secret) {
+    StringBuilder out = null;
+    int copied = 0;
+    for (int at = text.indexOf(secret); at >= 0; at = text.indexOf(secret, at + 1)) {
+      int end = at + secret.length();
+      boolean glued = at > 0 && Character.isLetterOrDigit(text.charAt(at - 1))
+          || end < text.length() && Character.isLetterOrDigit(text.charAt(end));
+      if (!glued && at >= copied) {
+        out = out == null ? new StringBuilder(text.length()) : out;
+        out.append(text, copied, at).append(MASK);
+        copied = end;
+      }
+    }
+    return out == null ? text : out.append(text, copied, text.length()).toString();
   }
 
   /**
@@ -106,7 +131,8 @@ public final class Redactor {
   /** {@code event} with its name, category, message and data redacted. */
   @SuppressWarnings("unchecked")
   public PluginEvent redact(PluginEvent event) {
-    if (secrets.isEmpty() && event.type() == EventType.PROGRESS) {
+    if (!hasSecrets() && event.type() == EventType.PROGRESS
+        && SecretRule.maskCredentials(event.category()) == event.category() && SecretRule.maskCredentials(event.name()) == event.name()) {
       // Hot path: progress data is the runtime's own numbers, and there is nothing to search for.
       return event;
     }
@@ -139,15 +165,15 @@ public final class Redactor {
 
     private Builder() {}
 
-    /** Adds secret values (for example the values of {@code @Secret} params); nulls and empty strings are ignored. */
+    /** Adds secret values (for example the values of {@code @Secret} params); nulls and blank strings are ignored. */
     public Builder secretValues(Collection<String> values) {
       values.forEach(this::secretValue);
       return this;
     }
 
-    /** Adds one secret value; null and the empty string are ignored. */
+    /** Adds one secret value; null and blank strings are ignored (they hide nothing). */
     public Builder secretValue(String value) {
-      if (value != null && !value.isEmpty()) {
+      if (SecretRule.isMaskable(value)) {
         secrets.add(value);
       }
       return this;
@@ -173,23 +199,24 @@ public final class Redactor {
     /** The redactor. */
     public Redactor build() {
       if (secrets.isEmpty() && environments.stream().allMatch(environment -> environment.asMap().isEmpty())) {
-        return secretNameWords == DEFAULT_SECRET_NAME_WORDS ? NONE : new Redactor(List.of(), secretNameWords);
+        return secretNameWords == DEFAULT_SECRET_NAME_WORDS ? NONE : new Redactor(List.of(), List.of(), secretNameWords);
       }
-      Redactor names = new Redactor(List.of(), secretNameWords);
       Set<String> all = new TreeSet<>(secrets);
       for (PluginEnvironment environment : environments) {
         environment.asMap().forEach((name, value) -> {
-          if (names.isSecretName(name) && !value.isEmpty()) {
+          if (SecretRule.looksSecret(name, secretNameWords) && SecretRule.isMaskable(value)) {
             all.add(value);
           }
         });
       }
-      // Longest first, so a secret containing another is masked whole.
-      List<String> searchable = all.stream()
-          .filter(secret -> secret.length() >= MIN_SECRET_LENGTH)
+      return new Redactor(longestFirst(all, true), longestFirst(all, false), secretNameWords);
+    }
+
+    private static List<String> longestFirst(Set<String> secrets, boolean searchedAnywhere) {
+      return secrets.stream()
+          .filter(secret -> (secret.length() >= MIN_SECRET_LENGTH) == searchedAnywhere)
           .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
           .toList();
-      return new Redactor(searchable, secretNameWords);
     }
   }
 }

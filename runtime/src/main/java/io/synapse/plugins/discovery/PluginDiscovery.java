@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One plugin, found on the class path by code or package ({@link #fromModule(String)}) or loaded from
@@ -24,7 +26,9 @@ import java.util.concurrent.ConcurrentMap;
  * the generated registry: listing actions and reading their configuration loads no action class.
  *
  * <p>A discovery loaded from a path owns its class loader; {@link #close()} releases it (and the jar
- * files it holds open). Instances are thread-safe.
+ * files it holds open) once no {@linkplain #tryLease() lease} is held on it: {@code PluginRunner} holds
+ * one for each run, so closing a plugin (or {@code PluginRunner.clearCache()}) never pulls classes from
+ * under a run in flight. Instances are thread-safe.
  */
 public final class PluginDiscovery implements AutoCloseable {
   private final PluginRegistry registry;
@@ -35,6 +39,12 @@ public final class PluginDiscovery implements AutoCloseable {
   private final ConcurrentMap<String, ActionDescriptor<?, ?>> descriptors = new ConcurrentHashMap<>();
   private final Map<String, ActionConfig> actionsByName;
   private final List<String> actionNames;
+  // Path-loaded plugins count the leases on their class loader. Bit 0: close() was called; the other
+  // bits: twice the number of leases held. The loader closes when both say so.
+  private final AtomicInteger leaseState = new AtomicInteger();
+  private final AtomicBoolean loaderClosed = new AtomicBoolean();
+
+  private static final Optional<Lease> UNCOUNTED = Optional.of(new Lease(null));
 
   private PluginDiscovery(PluginRegistry registry, Path source, List<Path> classPath, URLClassLoader ownedLoader) {
     this.registry = registry;
@@ -183,15 +193,84 @@ public final class PluginDiscovery implements AutoCloseable {
     return registry;
   }
 
-  /** Releases the plugin's own class loader, if it was loaded from a path; otherwise does nothing. */
+  /**
+   * Keeps this plugin's class loader open until the returned lease is closed, even when
+   * {@link #close()} is called meanwhile. Take one around any use of the plugin's classes that may
+   * overlap a close from another thread (a run, binding, reading a schema).
+   *
+   * @return the lease, or empty when this discovery is closed already (resolve the plugin again)
+   */
+  public Optional<Lease> tryLease() {
+    if (ownedLoader == null) {
+      return UNCOUNTED;
+    }
+    if ((leaseState.getAndAdd(2) & 1) != 0) {
+      release();
+      return Optional.empty();
+    }
+    return Optional.of(new Lease(this));
+  }
+
+  /** Whether {@link #close()} was called (the class loader may still be open while leases are held). */
+  public boolean isClosed() {
+    return ownedLoader != null && (leaseState.get() & 1) != 0;
+  }
+
+  /**
+   * Releases the plugin's own class loader, if it was loaded from a path (otherwise does nothing): at
+   * once when no lease is held, else when the last lease is closed. Calling it again does nothing.
+   *
+   * @throws ConfigError when the class loader cannot be closed at once
+   */
   @Override
   public void close() {
-    if (ownedLoader != null) {
-      try {
-        ownedLoader.close();
-      } catch (IOException e) {
+    if (ownedLoader != null && leaseState.getAndUpdate(state -> state | 1) == 0) {
+      closeLoader(true);
+    }
+  }
+
+  // The last lease after close(): closes the loader, logging (not throwing) a failure, since the
+  // run that ends here has its own outcome to report.
+  private void release() {
+    if (leaseState.addAndGet(-2) == 1) {
+      closeLoader(false);
+    }
+  }
+
+  private void closeLoader(boolean reportFailure) {
+    if (!loaderClosed.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      ownedLoader.close();
+    } catch (IOException e) {
+      if (reportFailure) {
         throw new ConfigError("Could not close the class loader of plugin '" + config.code() + "': " + e,
             Map.of("plugin", config.code()), e);
+      }
+      System.getLogger(PluginDiscovery.class.getName()).log(System.Logger.Level.WARNING,
+          "Could not close the class loader of plugin '" + config.code() + "': " + e);
+    }
+  }
+
+  /**
+   * A hold on a plugin's class loader, from {@link #tryLease()}: the loader stays open until every
+   * lease is closed. Close it once, from the thread that took it; closing it again does nothing.
+   */
+  public static final class Lease implements AutoCloseable {
+    private final PluginDiscovery plugin;
+    private boolean released;
+
+    private Lease(PluginDiscovery plugin) {
+      this.plugin = plugin;
+    }
+
+    /** Ends the hold; the last one to end after {@link PluginDiscovery#close()} closes the class loader. */
+    @Override
+    public void close() {
+      if (plugin != null && !released) {
+        released = true;
+        plugin.release();
       }
     }
   }

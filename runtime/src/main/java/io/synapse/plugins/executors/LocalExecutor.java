@@ -30,6 +30,14 @@ import java.util.Objects;
  * When the action's exception (or one of its causes or suppressed exceptions) quotes a secret, the
  * error's cause is a redacted copy ({@link RedactedException}: same class name and stack trace, the
  * secret masked) rather than the original; the same holds for the cause of a {@link StepError}.
+ *
+ * <p>What an action throws becomes an {@link ExecutionError}, errors included: a
+ * {@link StackOverflowError} or {@link OutOfMemoryError} too (details {@code reason}
+ * {@code stack_overflow} or {@code out_of_memory}), since by the time it reaches the executor the
+ * run's frames, and what they allocated, are gone. Other {@link VirtualMachineError}s (the JVM itself
+ * is broken: {@link InternalError}, {@link UnknownError}) are rethrown, as an {@code InternalError} or
+ * {@code UnknownError} with the secrets masked when the original quotes one. Run the JVM with
+ * {@code -XX:+ExitOnOutOfMemoryError} to make running out of memory end the process instead.
  */
 public final class LocalExecutor implements Executor {
   private static final EventSink DEFAULT_SINK = ConsoleSink.standard();
@@ -93,8 +101,11 @@ public final class LocalExecutor implements Executor {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw failure(action, e, redactor);
+    } catch (StackOverflowError | OutOfMemoryError e) {
+      // Recoverable: by now the run's frames are unwound, and with them what it allocated.
+      throw failure(action, e, redactor);
     } catch (VirtualMachineError e) {
-      throw e;
+      throw withoutSecrets(e, redactor);
     } catch (Exception | Error e) {
       throw failure(action, e, redactor);
     } finally {
@@ -116,6 +127,11 @@ public final class LocalExecutor implements Executor {
     details.put("plugin", action.pluginCode());
     details.put("action", action.config().name());
     details.put("exception", cause.getClass().getName());
+    if (cause instanceof StackOverflowError) {
+      details.put("reason", "stack_overflow");
+    } else if (cause instanceof OutOfMemoryError) {
+      details.put("reason", "out_of_memory");
+    }
     if (jobId != null) {
       details.put("job_id", jobId);
     }
@@ -129,6 +145,24 @@ public final class LocalExecutor implements Executor {
   // printed stack trace shows no secret. An exception that quotes none is kept as it is.
   private static Throwable withoutSecrets(Throwable cause, Redactor redactor) {
     return cause != null && RedactedException.leaks(cause, redactor::redact) ? RedactedException.copyOf(cause, redactor::redact) : cause;
+  }
+
+  // The JVM itself failed (InternalError, UnknownError): rethrown, as an error of the same kind whose
+  // message and causes hide the run's secrets when they quote one.
+  private static VirtualMachineError withoutSecrets(VirtualMachineError error, Redactor redactor) {
+    if (!RedactedException.leaks(error, redactor::redact)) {
+      return error;
+    }
+    String message = redactor.redact(error.getMessage());
+    VirtualMachineError copy = error instanceof UnknownError ? new UnknownError(message) : new InternalError(message);
+    copy.setStackTrace(error.getStackTrace());
+    if (error.getCause() != null) {
+      copy.initCause(withoutSecrets(error.getCause(), redactor));
+    }
+    for (Throwable suppressed : error.getSuppressed()) {
+      copy.addSuppressed(withoutSecrets(suppressed, redactor));
+    }
+    return copy;
   }
 
   private static StepError withoutSecrets(StepError error, Redactor redactor) {

@@ -34,7 +34,8 @@ import java.util.Set;
  * <ul>
  *   <li>integers ({@code int}, {@code long}, {@code short}, {@code byte}, {@code BigInteger}): integral
  *       numbers in range, decimals with no fraction ({@code 3.0}), and strings holding such a number
- *       ({@code "10"});
+ *       ({@code "10"}); more than {@value #MAX_INTEGER_DIGITS} digits is out of range even for
+ *       {@code BigInteger} ({@code 1e999999999} is refused at once, not computed);
  *   <li>decimals ({@code double}, {@code float}, {@code BigDecimal}): any number, and numeric strings;
  *       {@code NaN} and infinities are refused;
  *   <li>{@code boolean}: booleans, the strings true/false/yes/no/on/off/1/0 in any case, and the
@@ -75,6 +76,8 @@ public final class Readers {
   public static final int MAX_VALUES = 1_000_000;
   /** Strings and keys longer than this many characters are refused before binding. */
   public static final int MAX_STRING_LENGTH = 20_000_000;
+  /** Integers (of any type, {@code BigInteger} too) with more digits than this are out of range, as in JSON text. */
+  public static final int MAX_INTEGER_DIGITS = 1000;
 
   private Readers() {}
 
@@ -530,12 +533,18 @@ public final class Readers {
     if (decimal == null) {
       return typeMismatch(expected, value, path, violations);
     }
-    try {
-      return decimal.toBigIntegerExact();
-    } catch (ArithmeticException e) {
+    // Checked on the stripped form first: 1e999999999 (or 1e-999999999) must not make BigDecimal
+    // build a number of a billion digits.
+    BigDecimal stripped = decimal.stripTrailingZeros();
+    if (stripped.scale() > 0) {
       violations.add(path, "must be a whole number", "Type");
       return null;
     }
+    if (stripped.precision() - stripped.scale() > MAX_INTEGER_DIGITS) {
+      violations.add(path, "is out of range (more than " + MAX_INTEGER_DIGITS + " digits)", "Type");
+      return null;
+    }
+    return stripped.toBigIntegerExact();
   }
 
   // An integer within [min, max] as a long, or null with a violation.

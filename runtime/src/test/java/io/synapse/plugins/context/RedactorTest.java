@@ -18,7 +18,8 @@ class RedactorTest {
     Redactor redactor = Redactor.builder().environment(env).secretValue("param-secret").build();
     assertEquals("key *** pw *** p *** region eu-west-1",
         redactor.redact("key sk-123456 pw hunter22 p param-secret region eu-west-1"));
-    assertEquals("ab stays: too short to search for", redactor.redact("ab stays: too short to search for"));
+    assertEquals("*** is short: masked as a whole token (***), while tab, ab1 and xab keep it",
+        redactor.redact("ab is short: masked as a whole token (ab), while tab, ab1 and xab keep it"));
   }
 
   @Test

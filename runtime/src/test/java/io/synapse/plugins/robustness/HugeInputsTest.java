@@ -50,6 +50,29 @@ class HugeInputsTest {
   }
 
   @Test
+  void hugeExponentsAreRefusedAtOnceNotComputed() {
+    // seed is a Long, batchSize an int, labels' values Integers: each would build 10^999999999 if converted blindly.
+    for (Object huge : List.of(new java.math.BigDecimal("1e999999999"), "1e999999999", "-1E+999999999", "1e500000000")) {
+      Violation violation = refused(withLayer("seed", huge));
+      assertEquals("seed", violation.path());
+      assertTrue(violation.message().contains("out of range"), violation.message());
+      assertEquals("labels.a", refused(withLayer("labels", Map.of("a", huge))).path());
+    }
+    for (Object tiny : List.of(new java.math.BigDecimal("1e-999999999"), "1e-999999999")) {
+      Violation violation = refused(withLayer("batchSize", tiny));
+      assertEquals("must be a whole number", violation.message());
+    }
+    assertEquals("is out of range (more than " + Readers.MAX_INTEGER_DIGITS + " digits)",
+        refused(withLayer("seed", new java.math.BigDecimal("1e" + Readers.MAX_INTEGER_DIGITS))).message());
+    assertEquals("is out of range for long (-9223372036854775808 to 9223372036854775807)",
+        refused(withLayer("seed", new java.math.BigDecimal("1e" + (Readers.MAX_INTEGER_DIGITS - 1)))).message(), "1000 digits: a range check");
+  }
+
+  private static Map<String, Object> withLayer(String key, Object value) {
+    return Map.of("name", "x", "layers", List.of(Map.of("size", 1)), key, value);
+  }
+
+  @Test
   void aMapContainingItselfIsRefusedNotLoopedOver() {
     Map<String, Object> cyclic = new HashMap<>();
     cyclic.put("self", cyclic);
