@@ -12,6 +12,7 @@ import io.synapse.plugins.errors.PluginError;
 import io.synapse.plugins.errors.StepError;
 import io.synapse.plugins.internal.ActionAccess;
 import io.synapse.plugins.internal.RedactedException;
+import io.synapse.plugins.observation.RunObservers;
 import io.synapse.plugins.spi.ActionDescriptor;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -83,13 +84,27 @@ public final class LocalExecutor implements Executor {
         .environment(env)
         .secretValues(secretValues)
         .build();
+    RunObservers.Executing observed = RunObservers.startExecuting(action.pluginCode(), actionName, jobId,
+        () -> action.writeParams(params), secretValues);
     RuntimeContext context = RuntimeContext.builder(actionName)
         .pluginCode(action.pluginCode())
         .jobId(jobId)
         .env(env)
-        .sink(sink)
+        .sink(observed.sink(sink))
         .redactor(redactor)
         .build();
+    Throwable raised = null;
+    try {
+      return run(action, params, context, redactor);
+    } catch (RuntimeException | Error e) {
+      raised = e;
+      throw e;
+    } finally {
+      observed.finished(raised);
+    }
+  }
+
+  private <P extends Record, R> R run(ActionDescriptor<P, R> action, P params, RuntimeContext context, Redactor redactor) {
     try {
       BaseAction<P, R> instance = action.newAction();
       ActionAccess.initialize(instance, params, context);
