@@ -159,7 +159,7 @@ public final class LocalExecutor implements Executor {
   // then the error keeps a redacted copy with the same class name and stack trace instead, so that a
   // printed stack trace shows no secret. An exception that quotes none is kept as it is.
   private static Throwable withoutSecrets(Throwable cause, Redactor redactor) {
-    return cause != null && RedactedException.leaks(cause, redactor::redact) ? RedactedException.copyOf(cause, redactor::redact) : cause;
+    return RedactedException.withoutSecrets(cause, redactor::redact);
   }
 
   // The JVM itself failed (InternalError, UnknownError): rethrown, as an error of the same kind whose

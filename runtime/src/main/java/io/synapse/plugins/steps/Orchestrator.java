@@ -1,6 +1,7 @@
 package io.synapse.plugins.steps;
 
 import io.synapse.plugins.errors.StepError;
+import io.synapse.plugins.internal.RedactedException;
 import io.synapse.plugins.observation.RunObservers;
 import io.synapse.plugins.observation.StepScope;
 import java.util.ArrayList;
@@ -126,7 +127,9 @@ public final class Orchestrator<C extends StepContext> {
       return result;
     } finally {
       context.leaveStep();
-      observed.finished(result == null || result.success() ? null : result.error());
+      // Observers record what the step failed with: its message may quote a secret of the run.
+      observed.finished(result == null || result.success() ? null
+          : RedactedException.withoutSecrets(result.error(), context.runtime().redactor()::redact));
     }
   }
 
