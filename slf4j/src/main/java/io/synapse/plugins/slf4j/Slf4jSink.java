@@ -27,7 +27,8 @@ import org.slf4j.spi.LoggingEventBuilder;
  *   <tr><td>{@value #MDC_PLUGIN}</td><td>the plugin code</td></tr>
  *   <tr><td>{@value #MDC_ACTION}</td><td>the action name</td></tr>
  *   <tr><td>{@value #MDC_JOB_ID}</td><td>the run's job id (absent when none)</td></tr>
- *   <tr><td>{@value #MDC_STEP}</td><td>the running step of a step workflow (absent outside steps)</td></tr>
+ *   <tr><td>{@value #MDC_STEP}</td><td>the running step of a step workflow, for events reported on the run's own
+ *       thread (set by {@link Slf4jMdcObserver}; absent outside steps)</td></tr>
  *   <tr><td>{@value #MDC_CATEGORY}</td><td>the event's progress/metrics category or step</td></tr>
  *   <tr><td>{@value #MDC_EVENT}</td><td>{@code log}, {@code progress}, {@code metrics}, {@code message} or {@code dev_event}</td></tr>
  * </table>
@@ -91,7 +92,7 @@ public final class Slf4jSink implements EventSink {
       putOrRemove(MDC_JOB_ID, event.jobId());
       putOrRemove(MDC_CATEGORY, event.category());
       MDC.put(MDC_EVENT, event.type().name().toLowerCase(Locale.ROOT));
-      // The step is the run's, set by the workflow around the step on its thread (see RunMdc); kept as it is.
+      // The step is the run's, set around each step on the run's thread by Slf4jMdcObserver; kept as it is.
       LoggingEventBuilder record = logger.atLevel(level).setMessage(message(event));
       event.data().forEach(record::addKeyValue);
       if (event.progress() != null) {

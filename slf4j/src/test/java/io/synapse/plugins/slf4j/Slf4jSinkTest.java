@@ -11,6 +11,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.synapse.plugins.context.EventType;
 import io.synapse.plugins.executors.LocalExecutor;
+import io.synapse.plugins.slf4j.fixture.StagesAction_Descriptor;
 import io.synapse.plugins.slf4j.fixture.TrainAction_Descriptor;
 import java.util.List;
 import java.util.Map;
@@ -34,18 +35,23 @@ class Slf4jSinkTest {
     }
   };
   private Logger synapse;
+  private Logger app;
 
   @BeforeEach
   void attach() {
     synapse = (Logger) LoggerFactory.getLogger("synapse");
     synapse.setLevel(Level.TRACE);
+    app = (Logger) LoggerFactory.getLogger("app");
+    app.setLevel(Level.INFO);
     appender.start();
     synapse.addAppender(appender);
+    app.addAppender(appender);
   }
 
   @AfterEach
   void detach() {
     synapse.detachAppender(appender);
+    app.detachAppender(appender);
     MDC.clear();
   }
 
@@ -93,6 +99,29 @@ class Slf4jSinkTest {
     assertNull(MDC.get(Slf4jSink.MDC_ACTION));
     assertNull(appender.list.get(0).getMDCPropertyMap().get(Slf4jSink.MDC_JOB_ID), "a run without a job id has none");
     assertEquals("r-1", appender.list.get(0).getMDCPropertyMap().get("request"));
+  }
+
+  @Test
+  void theRunAndItsStepAreInTheMdcOfTheActionsOwnLinesToo() {
+    MDC.put("request", "r-2");
+    LocalExecutor executor = LocalExecutor.builder().jobId("job-5").sink(Slf4jSink.create()).build();
+    assertEquals("ok", executor.execute(StagesAction_Descriptor.INSTANCE, Map.of()));
+    Map<String, String> before = record("before the steps").getMDCPropertyMap();
+    assertEquals("stages", before.get(Slf4jSink.MDC_ACTION));
+    assertEquals("log_fixture", before.get(Slf4jSink.MDC_PLUGIN));
+    assertEquals("job-5", before.get(Slf4jSink.MDC_JOB_ID));
+    assertEquals("local", before.get(Slf4jMdcObserver.MDC_MODE));
+    assertNull(before.get(Slf4jSink.MDC_STEP), "no step runs yet");
+    assertEquals("load", record("own line of load").getMDCPropertyMap().get(Slf4jSink.MDC_STEP));
+    assertEquals("save", record("own line of save").getMDCPropertyMap().get(Slf4jSink.MDC_STEP));
+    assertEquals("load", record("load_done [load]").getMDCPropertyMap().get(Slf4jSink.MDC_STEP), "the sink's record of a step event");
+    assertEquals("save", record("save_done [save]").getMDCPropertyMap().get(Slf4jSink.MDC_STEP));
+    assertEquals(Map.of("request", "r-2"), MDC.getCopyOfContextMap(), "the caller's MDC is back after the run");
+  }
+
+  private ILoggingEvent record(String message) {
+    return appender.list.stream().filter(r -> r.getFormattedMessage().equals(message)).findFirst()
+        .orElseThrow(() -> new AssertionError("no record '" + message + "' in " + appender.list));
   }
 
   @Test
