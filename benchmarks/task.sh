@@ -11,6 +11,8 @@ mvn -B -q -ntp -pl benchmarks dependency:build-classpath -Dmdep.outputFile="$cp_
 scripts/ray.sh start > /dev/null
 trap 'scripts/ray.sh stop > /dev/null' EXIT
 address="$(cat "$SYNAPSE_RAY_STATE/address")"
+# The pool uploads its code through the dashboard, whose port the head chose.
+export SYNAPSE_RAY_DASHBOARD="$(cat "$SYNAPSE_RAY_STATE/dashboard")"
 opens=()
 for p in java.lang java.util java.math java.util.concurrent java.net java.text java.io java.nio java.time java.lang.invoke java.lang.reflect; do
   opens+=("--add-opens=java.base/$p=ALL-UNNAMED")

@@ -2,6 +2,8 @@ package io.synapse.benchmarks;
 
 import io.ray.api.ActorHandle;
 import io.ray.api.Ray;
+import io.ray.api.runtimeenv.RuntimeEnv;
+import io.ray.api.runtimeenv.types.RuntimeEnvName;
 import io.synapse.examples.ray.EchoAction_Descriptor;
 import io.synapse.examples.ray.EchoParams;
 import io.synapse.examples.ray.NoopAction_Descriptor;
@@ -15,15 +17,19 @@ import java.util.Locale;
 
 /**
  * TASK-mode figures from one run on one cluster: round-trip latency of a no-op action through the
- * pool against a raw Ray Java actor call carrying a JSON string of the same size, pool start to first
+ * pool against a raw Ray Java actor call carrying JSON strings of the same size, pool start (packaging,
+ * upload check, actors from the code package) to first
  * result against raw actor creation plus one call, and throughput with 1 and 2 actors.
  *
  * <p>Run with {@code benchmarks/task.sh [--quick]}; the argument is the head's GCS address.
  */
 public final class TaskBenchmark {
-  private static final String REQUEST =
-      "{\"plugin\":\"ray_demo\",\"action\":\"noop\",\"params\":{},\"env\":{},\"job_id\":null}";
-  private static final String RESPONSE = "{\"ok\":true,\"result\":\"ok\",\"events\":[],\"pid\":12345}";
+  // The raw actor exchanges strings of the size of the pool's protocol messages for a no-op.
+  private static final String REQUEST = "{\"protocol\":\"synapse-remote\",\"version\":1,\"type\":\"request\",\"id\":\"1a2b3c4d-3e8\","
+      + "\"plugin\":\"ray_demo\",\"action\":\"noop\",\"params\":{},\"env\":{},\"job_id\":null,\"working_dir\":null,"
+      + "\"language\":null,\"marker\":null}";
+  private static final String RESPONSE = "{\"protocol\":\"synapse-remote\",\"version\":1,\"type\":\"result\",\"id\":\"1a2b3c4d-3e8\","
+      + "\"result\":\"ok\",\"pid\":12345}\n";
 
   /** The raw baseline: a Ray Java actor that answers a JSON string with a JSON string. */
   public static final class RawActor {
@@ -45,13 +51,16 @@ public final class TaskBenchmark {
     int warmupCalls = quick ? 3000 : 10000;
 
     RayActorExecutor warmup = RayActorExecutor.builder().address(address).sink(EventSink.discarding()).build();
+    // The raw actor runs from the pool's own code package, so both start their JVMs from the same jars.
+    RuntimeEnv rawEnv = new RuntimeEnv.Builder().build();
+    rawEnv.set(RuntimeEnvName.JARS, List.of(warmup.packages().get(0)));
     warmup.close();
 
     double[] rawStart = new double[rounds];
     double[] poolStart = new double[rounds];
     for (int i = 0; i < rounds; i++) {
       long t0 = System.nanoTime();
-      ActorHandle<RawActor> raw = Ray.actor(RawActor::new).remote();
+      ActorHandle<RawActor> raw = Ray.actor(RawActor::new).setRuntimeEnv(rawEnv).remote();
       Ray.get(raw.task(RawActor::call, REQUEST).remote());
       rawStart[i] = (System.nanoTime() - t0) / 1e6;
       raw.kill();
@@ -62,7 +71,7 @@ public final class TaskBenchmark {
       }
     }
 
-    ActorHandle<RawActor> raw = Ray.actor(RawActor::new).remote();
+    ActorHandle<RawActor> raw = Ray.actor(RawActor::new).setRuntimeEnv(rawEnv).remote();
     double[] rawLatency = new double[calls];
     double[] poolLatency = new double[calls];
     double throughput1;

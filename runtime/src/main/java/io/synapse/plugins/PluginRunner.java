@@ -8,10 +8,9 @@ import io.synapse.plugins.errors.PluginError;
 import io.synapse.plugins.errors.PluginNotFoundError;
 import io.synapse.plugins.errors.ValidationError;
 import io.synapse.plugins.executors.ActionDescriptors;
-import io.synapse.plugins.executors.LocalExecutor;
+import io.synapse.plugins.executors.ExecutionBackend;
+import io.synapse.plugins.executors.ExecutionRequest;
 import io.synapse.plugins.spi.ActionDescriptor;
-import io.synapse.plugins.spi.ExecutionBackend;
-import io.synapse.plugins.spi.ExecutionRequest;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -33,6 +32,9 @@ import java.util.concurrent.ConcurrentMap;
  * Java package looked up among the registries on the class path. Resolved plugins are cached by the
  * exact {@code pluginCode} text, so later runs of the same plugin do no I/O and load no classes;
  * {@link #clearCache()} forgets them (without disturbing runs in flight).
+ *
+ * <p>Params are bound and validated here, once, by the action's generated binder, whatever the mode:
+ * invalid params never reach a backend, and every backend gets the same typed record.
  */
 public final class PluginRunner {
   private static final ConcurrentMap<String, PluginDiscovery> PLUGINS = new ConcurrentHashMap<>();
@@ -118,12 +120,14 @@ public final class PluginRunner {
     } else {
       descriptor = plugin.descriptor(action);
     }
+    return run(ExecutionRequest.bind(plugin, descriptor, input, effective), mode);
+  }
+
+  private static <P extends Record, R> Object run(ExecutionRequest<P, R> request, ExecutionMode mode) {
     if (mode == ExecutionMode.LOCAL) {
-      return runLocal(effective.localExecutor(), descriptor, input);
+      return request.options().localExecutor().run(request);
     }
-    Record bound = descriptor.bindParams(input);
-    ExecutionBackend backend = backend(mode);
-    return backend.run(new ExecutionRequest(plugin, descriptor, bound, effective));
+    return backend(mode).run(request);
   }
 
   /**
@@ -186,10 +190,6 @@ public final class PluginRunner {
     } catch (InvalidPathException e) {
       return null;
     }
-  }
-
-  private static <P extends Record, R> R runLocal(LocalExecutor executor, ActionDescriptor<P, R> descriptor, Map<String, ?> params) {
-    return executor.execute(descriptor, params);
   }
 
   private static ExecutionBackend backend(ExecutionMode mode) {

@@ -2,6 +2,7 @@ package io.synapse.plugins;
 
 import io.synapse.plugins.action.BaseAction;
 import io.synapse.plugins.context.ConsoleSink;
+import io.synapse.plugins.context.ContextSettings;
 import io.synapse.plugins.context.EventSink;
 import io.synapse.plugins.context.PluginEnvironment;
 import io.synapse.plugins.executors.LocalExecutor;
@@ -16,39 +17,39 @@ import java.util.Optional;
  * The executor options of {@link PluginRunner#runPlugin(String, String, Map, ExecutionMode, RunOptions)}:
  * the seeds' {@code env}, {@code job_id}, {@code working_dir}, {@code runtime_env} and
  * {@code action_cls}, where events go, and backend-specific entries ({@link Builder#option}).
- * Immutable.
+ * The environment, job id, working directory and sink are one {@link ContextSettings} value, the block
+ * every executor takes. Immutable.
  */
 public final class RunOptions {
   private static final EventSink DEFAULT_SINK = ConsoleSink.standard();
   private static final RunOptions DEFAULTS = builder().build();
 
-  private final PluginEnvironment env;
-  private final String jobId;
-  private final Path workingDir;
+  private final ContextSettings context;
   private final Map<String, Object> runtimeEnv;
   private final Class<? extends BaseAction<?, ?>> actionClass;
-  private final EventSink sink;
   private final Map<String, Object> options;
   // The LOCAL executor of these options, built on first use: options are immutable, and building an
   // executor (its environment redactor above all) cost more than a warm run of a small action.
   private volatile LocalExecutor localExecutor;
 
   private RunOptions(Builder builder) {
-    this.env = builder.env;
-    this.jobId = builder.jobId;
-    this.workingDir = builder.workingDir;
+    this.context = builder.contextSettings();
     this.runtimeEnv = Collections.unmodifiableMap(new LinkedHashMap<>(builder.runtimeEnv));
     this.actionClass = builder.actionClass;
-    this.sink = builder.sink;
     this.options = Collections.unmodifiableMap(new LinkedHashMap<>(builder.options));
   }
 
-  /** The LOCAL executor these options describe (environment, job id, sink), shared by every run given them. */
+  /**
+   * The LOCAL executor these options describe (environment, job id, working directory, sink), shared by
+   * every run given them.
+   *
+   * @throws io.synapse.plugins.errors.ConfigError when the working directory is not an existing directory
+   */
   LocalExecutor localExecutor() {
     LocalExecutor executor = localExecutor;
     if (executor == null) {
       // A race builds two equal executors; either one serves.
-      executor = LocalExecutor.builder().env(env).jobId(jobId).sink(sink).build();
+      executor = LocalExecutor.builder().context(context).build();
       localExecutor = executor;
     }
     return executor;
@@ -64,22 +65,34 @@ public final class RunOptions {
     return new Builder();
   }
 
+  /** The environment, job id, working directory and sink, as one value. */
+  public ContextSettings context() {
+    return context;
+  }
+
   /** The environment the action sees. */
   public PluginEnvironment env() {
-    return env;
+    return context.env();
   }
 
   /** The job id for tracking, or null. */
   public String jobId() {
-    return jobId;
+    return context.jobId();
   }
 
-  /** The working directory (JOB mode), if given. */
+  /**
+   * The working directory, if given: LOCAL uses it in place, TASK and JOB ship it to the cluster; the
+   * action sees it as {@code ctx().workingDir()} and relative {@code Path} params resolve against it.
+   */
   public Optional<Path> workingDir() {
-    return Optional.ofNullable(workingDir);
+    return Optional.ofNullable(context.workingDir());
   }
 
-  /** The Ray runtime environment (TASK and JOB modes). */
+  /**
+   * The Ray runtime environment (TASK and JOB modes): {@code env_vars}, {@code java_jars} (or {@code jars}),
+   * {@code working_dir} and {@code config}; the Ray backends refuse the keys that cannot apply to Java
+   * workers before anything is submitted.
+   */
   public Map<String, Object> runtimeEnv() {
     return runtimeEnv;
   }
@@ -91,7 +104,7 @@ public final class RunOptions {
 
   /** Where the action's events go. */
   public EventSink sink() {
-    return sink;
+    return context.sink();
   }
 
   /** Backend-specific options. */
@@ -104,43 +117,25 @@ public final class RunOptions {
     return Optional.ofNullable(options.get(key));
   }
 
-  /** Builds {@link RunOptions}. */
-  public static final class Builder {
-    private PluginEnvironment env = PluginEnvironment.empty();
-    private String jobId;
-    private Path workingDir;
+  /**
+   * Builds {@link RunOptions}. The environment, job id, working directory and sink setters are
+   * {@link ContextSettings.Builder}'s (default sink: {@link ConsoleSink#standard()}, throttled console lines).
+   */
+  public static final class Builder extends ContextSettings.Builder<Builder> {
     private final Map<String, Object> runtimeEnv = new LinkedHashMap<>();
     private Class<? extends BaseAction<?, ?>> actionClass;
-    private EventSink sink = DEFAULT_SINK;
     private final Map<String, Object> options = new LinkedHashMap<>();
 
-    private Builder() {}
+    private Builder() {
+      super(DEFAULT_SINK);
+    }
 
-    /** Environment variables for the action (only these: the process environment is not forwarded). */
-    public Builder env(Map<String, String> values) {
-      this.env = PluginEnvironment.of(values);
+    @Override
+    protected Builder self() {
       return this;
     }
 
-    /** The environment for the action. */
-    public Builder env(PluginEnvironment environment) {
-      this.env = Objects.requireNonNull(environment, "env");
-      return this;
-    }
-
-    /** A job id for tracking. */
-    public Builder jobId(String id) {
-      this.jobId = id;
-      return this;
-    }
-
-    /** The working directory (JOB mode). */
-    public Builder workingDir(Path directory) {
-      this.workingDir = directory;
-      return this;
-    }
-
-    /** The Ray runtime environment (TASK and JOB modes). */
+    /** The Ray runtime environment (TASK and JOB modes); see {@link RunOptions#runtimeEnv()}. */
     public Builder runtimeEnv(Map<String, ?> environment) {
       this.runtimeEnv.clear();
       this.runtimeEnv.putAll(environment);
@@ -153,13 +148,7 @@ public final class RunOptions {
       return this;
     }
 
-    /** Where the action's events go (default: {@link ConsoleSink#standard()}, throttled console lines). */
-    public Builder sink(EventSink eventSink) {
-      this.sink = Objects.requireNonNull(eventSink, "sink");
-      return this;
-    }
-
-    /** A backend-specific option, e.g. {@code "address"} for the Ray backends. */
+    /** A backend-specific option, e.g. {@code "ray.address"} for the Ray backends. */
     public Builder option(String key, Object value) {
       this.options.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
       return this;

@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
       "  synapse run ./my_plugin train --params-file p.yaml -p size.width=3 -p tags=a,b",
       "  synapse run ./dist/my_plugin upload --env-file .env --env REGION=eu --json",
       "  synapse run ./my_plugin train --mode task --ray-address 127.0.0.1:6379   (needs Ray: scripts/ray.sh)",
+      "  synapse run ./my_plugin train --mode job --dashboard http://10.0.0.5:8265 --working-dir ./data",
       ExitCodes.FOOTER
     })
 final class RunCommand implements Callable<Integer>, SynapseCli.MachineOutput {
@@ -61,8 +62,14 @@ final class RunCommand implements Callable<Integer>, SynapseCli.MachineOutput {
   Integer numActors;
 
   @Option(names = "--dashboard", paramLabel = "URL",
-      description = "The Ray dashboard for --mode job (default: $SYNAPSE_RAY_DASHBOARD, else http://127.0.0.1:8265).")
+      description = "The Ray dashboard: --mode job submits there, --mode task uploads its code packages there"
+          + " (default: $SYNAPSE_RAY_DASHBOARD; else for job http://127.0.0.1:8265, for task the cluster head's port 8265).")
   String dashboard;
+
+  @Option(names = "--working-dir", paramLabel = "DIR",
+      description = "The run's working directory: local runs use it in place, task and job ship it to the cluster;"
+          + " the action sees it as ctx().workingDir() and relative Path params resolve against it.")
+  java.nio.file.Path workingDir;
 
   @Option(names = "--json", description = "Print the result (or the error) as JSON on standard output.")
   boolean json;
@@ -93,6 +100,12 @@ final class RunCommand implements Callable<Integer>, SynapseCli.MachineOutput {
     RunOptions.Builder options = RunOptions.builder().env(variables).sink(sink);
     if (jobId != null) {
       options.jobId(jobId);
+    }
+    if (workingDir != null) {
+      if (!java.nio.file.Files.isDirectory(workingDir)) {
+        throw CliException.usage("--working-dir " + workingDir + " is not a directory");
+      }
+      options.workingDir(workingDir);
     }
     if (rayAddress != null) {
       options.option(RayOptions.ADDRESS, rayAddress);

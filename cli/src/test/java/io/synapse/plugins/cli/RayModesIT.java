@@ -50,7 +50,7 @@ class RayModesIT {
   void runInTaskModeGivesTheSameResultAsLocal() throws Exception {
     Processes.Outcome local = synapse("run", "examples/ray-plugin", "word-count", "-p", "lines=a b,b", "--json", "--progress", "off");
     Processes.Outcome task = synapse("run", "examples/ray-plugin", "word-count", "-p", "lines=a b,b", "--json", "--progress", "off",
-        "--mode", "task", "--ray-address", address);
+        "--mode", "task", "--ray-address", address, "--dashboard", dashboard);
     assertEquals(0, local.exitCode(), local::toString);
     assertEquals(0, task.exitCode(), task::toString);
     assertEquals(Map.of("counts", Map.of("a", 1, "b", 2), "total", 3), Json.parseJson(task.out(), "out"));

@@ -1,5 +1,6 @@
 package io.synapse.plugins.context;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -7,7 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What a running action can use: its logger, its environment, its job id, and the event methods
+ * What a running action can use: its logger, its environment, its job id, its working directory, and the event methods
  * (logs, progress, metrics, messages, dev events) whose events go to the run's {@link EventSink}.
  * One context per run; safe to use from several threads of that run.
  */
@@ -16,6 +17,7 @@ public final class RuntimeContext {
   private final String actionName;
   private final String jobId;
   private final PluginEnvironment env;
+  private final Path workingDir;
   private final EventSink sink;
   private final Clock clock;
   private volatile System.Logger logger;
@@ -28,6 +30,7 @@ public final class RuntimeContext {
     this.actionName = builder.actionName;
     this.jobId = builder.jobId;
     this.env = builder.env;
+    this.workingDir = builder.workingDir;
     this.sink = builder.sink;
     this.clock = builder.clock;
     this.redactor = builder.redactor != null ? builder.redactor : Redactor.builder().environment(builder.env).build();
@@ -65,6 +68,20 @@ public final class RuntimeContext {
   /** The job id of this run, or null when none was given. */
   public String jobId() {
     return jobId;
+  }
+
+  /**
+   * The directory the run works in: the working directory the caller gave (LOCAL: the directory itself;
+   * TASK and JOB: the copy on the node, where the action's process runs), else the process's current
+   * directory. Absolute. Relative {@code Path} params have already been resolved against a given one.
+   */
+  public Path workingDir() {
+    return workingDir != null ? workingDir : Path.of("").toAbsolutePath();
+  }
+
+  /** Whether the caller gave this run a working directory (rather than the process's current one). */
+  public boolean hasWorkingDir() {
+    return workingDir != null;
   }
 
   /** The running action's name. */
@@ -172,6 +189,7 @@ public final class RuntimeContext {
     private String pluginCode;
     private String jobId;
     private PluginEnvironment env = PluginEnvironment.empty();
+    private Path workingDir;
     private EventSink sink = EventSink.discarding();
     private Clock clock = Clock.systemUTC();
     private Redactor redactor;
@@ -195,6 +213,12 @@ public final class RuntimeContext {
     /** The environment (default: empty). */
     public Builder env(PluginEnvironment environment) {
       this.env = Objects.requireNonNull(environment, "env");
+      return this;
+    }
+
+    /** The run's working directory (default: none, so the process's current directory). */
+    public Builder workingDir(Path directory) {
+      this.workingDir = directory == null ? null : directory.toAbsolutePath().normalize();
       return this;
     }
 

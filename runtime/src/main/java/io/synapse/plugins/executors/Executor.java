@@ -18,8 +18,10 @@ public interface Executor {
   ExecutionMode mode();
 
   /**
-   * Runs {@code action} with already-bound params.
+   * Runs {@code action} with params built in Java. They are checked first by exactly the rules untyped
+   * params are bound by ({@link ActionDescriptor#validateParams}), in every mode.
    *
+   * @throws ValidationError listing every violated field; the action does not start
    * @throws ExecutionError when the action fails
    */
   <P extends Record, R> R execute(ActionDescriptor<P, R> action, P params);

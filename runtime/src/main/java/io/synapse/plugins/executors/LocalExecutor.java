@@ -3,10 +3,12 @@ package io.synapse.plugins.executors;
 import io.synapse.plugins.ExecutionMode;
 import io.synapse.plugins.action.BaseAction;
 import io.synapse.plugins.context.ConsoleSink;
+import io.synapse.plugins.context.ContextSettings;
 import io.synapse.plugins.context.EventSink;
 import io.synapse.plugins.context.PluginEnvironment;
 import io.synapse.plugins.context.Redactor;
 import io.synapse.plugins.context.RuntimeContext;
+import io.synapse.plugins.errors.ConfigError;
 import io.synapse.plugins.errors.ExecutionError;
 import io.synapse.plugins.errors.PluginError;
 import io.synapse.plugins.errors.StepError;
@@ -14,6 +16,8 @@ import io.synapse.plugins.internal.ActionAccess;
 import io.synapse.plugins.internal.RedactedException;
 import io.synapse.plugins.observation.RunObservers;
 import io.synapse.plugins.spi.ActionDescriptor;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +27,15 @@ import java.util.Objects;
 /**
  * Runs actions in the calling thread: the LOCAL backend. Instant start, no isolation, easy to debug
  * (a breakpoint in the action just works). Immutable and thread-safe: each run gets its own action
- * instance and context.
+ * instance and context. Its settings ({@link ContextSettings}: environment, job id, working directory,
+ * sink) are the same block {@code RunOptions} and the Ray executors take.
+ *
+ * <p>Params are always checked before the action starts: untyped params are bound by the action's
+ * generated binder, and a record built in Java is written and bound back through the same binder
+ * ({@link ActionDescriptor#validateParams}), so both give the same violations; an
+ * {@link ExecutionRequest} holds params validated already. With a working directory, the action runs
+ * with it as {@link RuntimeContext#workingDir()} and every relative {@code Path} in its params resolved
+ * against it.
  *
  * <p>Each run hides its secrets (the values of {@code @Secret} params, from
  * {@link ActionDescriptor#secretValues}, and of the environment's secret-looking entries) in every
@@ -46,17 +58,20 @@ public final class LocalExecutor implements Executor {
 
   private final PluginEnvironment env;
   private final String jobId;
+  private final Path workingDir;
   private final EventSink sink;
   private final List<String> secretNameWords;
   // The environment's part of every run's redactor, built once: most runs add no @Secret value to it.
   private final Redactor environmentRedactor;
 
-  private LocalExecutor(Builder builder) {
-    this.env = builder.env;
-    this.jobId = builder.jobId;
-    this.sink = builder.sink;
-    this.secretNameWords = builder.secretNameWords;
-    this.environmentRedactor = Redactor.builder().secretNameWords(secretNameWords).environment(env).build();
+  private LocalExecutor(ContextSettings settings, List<String> secretNameWords, Redactor environmentRedactor) {
+    this.env = settings.env();
+    this.jobId = settings.jobId();
+    this.workingDir = settings.workingDir();
+    this.sink = settings.sink();
+    this.secretNameWords = secretNameWords;
+    this.environmentRedactor = environmentRedactor != null ? environmentRedactor
+        : Redactor.builder().secretNameWords(secretNameWords).environment(env).build();
   }
 
   /** The default executor: empty environment, no job id, events printed by {@link ConsoleSink#standard()}. */
@@ -74,9 +89,51 @@ public final class LocalExecutor implements Executor {
     return ExecutionMode.LOCAL;
   }
 
+  /** The settings of this executor: environment, job id, working directory, sink. */
+  public ContextSettings settings() {
+    return new ContextSettings(env, jobId, workingDir, sink);
+  }
+
+  /** An executor like this one whose events go to {@code eventSink} (sharing this one's redactor). */
+  public LocalExecutor withSink(EventSink eventSink) {
+    return new LocalExecutor(settings().withSink(eventSink), secretNameWords, environmentRedactor);
+  }
+
+  /**
+   * Runs {@code action} with params built in Java, checked first by the rules untyped params are bound by.
+   *
+   * @throws io.synapse.plugins.errors.ValidationError listing every violated field; the action does not start
+   * @throws ExecutionError when the action fails
+   */
   @Override
   public <P extends Record, R> R execute(ActionDescriptor<P, R> action, P params) {
-    Objects.requireNonNull(params, "params");
+    return start(action, action.bindParams(action.writeParams(Objects.requireNonNull(params, "params")), workingDir));
+  }
+
+  /**
+   * Binds {@code params} (a JSON-like map), then runs {@code action}.
+   *
+   * @throws io.synapse.plugins.errors.ValidationError listing every violated field; the action does not start
+   * @throws ExecutionError when the action fails
+   */
+  @Override
+  public <P extends Record, R> R execute(ActionDescriptor<P, R> action, Map<String, ?> params) {
+    return start(action, action.bindParams(params, workingDir));
+  }
+
+  /**
+   * Runs a request whose params are validated already (what {@code PluginRunner} hands over).
+   *
+   * @throws ExecutionError when the action fails
+   */
+  public <P extends Record, R> R run(ExecutionRequest<P, R> request) {
+    ActionDescriptor<P, R> action = request.action();
+    P params = request.params();
+    // Relative paths resolve against the directory the action runs in, which only this executor knows.
+    return start(action, workingDir == null ? params : action.bindParams(action.writeParams(params), workingDir));
+  }
+
+  private <P extends Record, R> R start(ActionDescriptor<P, R> action, P params) {
     String actionName = action.config().name();
     java.util.Set<String> secretValues = action.secretValues(params);
     Redactor redactor = secretValues.isEmpty() ? environmentRedactor : Redactor.builder()
@@ -90,6 +147,7 @@ public final class LocalExecutor implements Executor {
         .pluginCode(action.pluginCode())
         .jobId(jobId)
         .env(env)
+        .workingDir(workingDir)
         .sink(observed.sink(sink))
         .redactor(redactor)
         .build();
@@ -193,14 +251,18 @@ public final class LocalExecutor implements Executor {
     return copy;
   }
 
-  /** Builds a {@link LocalExecutor}. */
-  public static final class Builder {
-    private PluginEnvironment env = PluginEnvironment.empty();
-    private String jobId;
-    private EventSink sink = DEFAULT_SINK;
+  /** Builds a {@link LocalExecutor}; the environment, job id, working directory and sink setters are {@link ContextSettings.Builder}'s. */
+  public static final class Builder extends ContextSettings.Builder<Builder> {
     private List<String> secretNameWords = Redactor.DEFAULT_SECRET_NAME_WORDS;
 
-    private Builder() {}
+    private Builder() {
+      super(DEFAULT_SINK);
+    }
+
+    @Override
+    protected Builder self() {
+      return this;
+    }
 
     /**
      * The words that make an environment entry's name look secret, so that its value is hidden in
@@ -212,33 +274,19 @@ public final class LocalExecutor implements Executor {
       return this;
     }
 
-    /** The environment actions see (default: empty; never the process environment). */
-    public Builder env(Map<String, String> values) {
-      this.env = PluginEnvironment.of(values);
-      return this;
-    }
-
-    /** The environment actions see. */
-    public Builder env(PluginEnvironment environment) {
-      this.env = Objects.requireNonNull(environment, "env");
-      return this;
-    }
-
-    /** The job id given to actions' contexts (default: none). */
-    public Builder jobId(String id) {
-      this.jobId = id;
-      return this;
-    }
-
-    /** Where events go (default: {@link ConsoleSink#standard()}: console lines, progress throttled). */
-    public Builder sink(EventSink eventSink) {
-      this.sink = Objects.requireNonNull(eventSink, "sink");
-      return this;
-    }
-
-    /** The executor. */
+    /**
+     * The executor.
+     *
+     * @throws ConfigError when the working directory given is not an existing directory
+     */
     public LocalExecutor build() {
-      return new LocalExecutor(this);
+      ContextSettings settings = contextSettings();
+      Path directory = settings.workingDir();
+      if (directory != null && !Files.isDirectory(directory)) {
+        throw new ConfigError("The working directory " + directory + " does not exist or is not a directory",
+            Map.of("working_dir", directory.toString()));
+      }
+      return new LocalExecutor(settings, secretNameWords, null);
     }
   }
 }

@@ -36,6 +36,28 @@ public interface ActionDescriptor<P extends Record, R> {
    */
   P bindParams(Object params);
 
+  /**
+   * Binds and validates untyped params like {@link #bindParams(Object)}, resolving every relative
+   * {@code Path} value against {@code pathBase} (the run's working directory); null keeps them as given.
+   * Generated descriptors implement it; this default, for hand-written ones, ignores {@code pathBase}.
+   *
+   * @throws ValidationError naming the action and listing every violated field
+   */
+  default P bindParams(Object params, java.nio.file.Path pathBase) {
+    return bindParams(params);
+  }
+
+  /**
+   * Checks params built in Java by exactly the rules untyped params are bound by: writes them with
+   * {@link #writeParams} and binds the result back. Returns the bound copy, which is what runs (absent
+   * values given their {@code @Default}s, as in every other mode).
+   *
+   * @throws ValidationError listing every violated field, the same violations the map would give
+   */
+  default P validateParams(P params) {
+    return bindParams(writeParams(java.util.Objects.requireNonNull(params, "params")));
+  }
+
   /** The params as a JSON-like map, which {@link #bindParams(Object)} reads back into equal params. */
   java.util.Map<String, Object> writeParams(P params);
 

@@ -69,8 +69,13 @@ public abstract class GeneratedActionDescriptor<P extends Record, R> implements 
 
   @Override
   public final P bindParams(Object params) {
+    return bindParams(params, null);
+  }
+
+  @Override
+  public final P bindParams(Object params, java.nio.file.Path pathBase) {
     try {
-      return paramsBinder.bind(params);
+      return paramsBinder.bind(params, pathBase);
     } catch (ValidationError e) {
       throw e.withSubject(paramsSubject);
     }

@@ -161,10 +161,18 @@ public final class Readers {
     }
   };
 
-  /** Finite doubles. */
+  /** Finite doubles; a value beyond double's range (such as {@code 1e309}) is a violation. */
   public static final ValueReader<Double> DOUBLE = new Scalar<Double>((value, path, violations) -> {
       BigDecimal decimal = decimal(value, path, violations);
-      return decimal == null ? null : decimal.doubleValue();
+      if (decimal == null) {
+        return null;
+      }
+      double result = decimal.doubleValue();
+      if (Double.isInfinite(result)) {
+        violations.add(path, "is out of range for double", "Type");
+        return null;
+      }
+      return result;
     }) {
     @Override
     Double exact(Object value) {
@@ -201,14 +209,19 @@ public final class Readers {
     }
   };
 
-  /** File system paths, from strings. */
+  /**
+   * File system paths, from strings. A relative path is resolved against the bind's
+   * {@linkplain Violations#pathBase() path base} (the run's working directory) when it has one.
+   */
   public static final ValueReader<Path> PATH = (value, path, violations) -> {
     String text = STRING.read(value, path, violations);
     if (text == null) {
       return null;
     }
     try {
-      return Path.of(text);
+      Path read = Path.of(text);
+      Path base = violations.pathBase();
+      return base == null || read.isAbsolute() ? read : base.resolve(read);
     } catch (InvalidPathException e) {
       violations.add(path, "is not a valid path: " + e.getReason(), "Type");
       return null;
@@ -526,6 +539,11 @@ public final class Readers {
     }
     BigDecimal decimal = null;
     if (value instanceof Number number) {
+      if ((number instanceof Double || number instanceof Float) && !Double.isFinite(number.doubleValue())) {
+        // A non-finite double comes from a YAML file (.inf) or a Java map, never from JSON text.
+        violations.add(path, "must be a finite number", "Type");
+        return null;
+      }
       decimal = toDecimal(number);
     } else if (value instanceof String text) {
       decimal = parseDecimal(text);
@@ -571,6 +589,10 @@ public final class Readers {
     }
     BigDecimal decimal = null;
     if (value instanceof Number number) {
+      if ((number instanceof Double || number instanceof Float) && !Double.isFinite(number.doubleValue())) {
+        violations.add(path, "must be a finite number", "Type");
+        return null;
+      }
       decimal = toDecimal(number);
     } else if (value instanceof String text) {
       decimal = parseDecimal(text);

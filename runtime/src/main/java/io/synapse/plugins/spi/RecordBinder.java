@@ -22,7 +22,17 @@ public interface RecordBinder<T extends Record> extends ValueReader<T> {
    * @throws ValidationError listing every violated field
    */
   default T bind(Object input) {
-    Violations violations = new Violations();
+    return bind(input, null);
+  }
+
+  /**
+   * Binds {@code input} like {@link #bind(Object)}, resolving every relative {@code Path} value (at any
+   * depth) against {@code pathBase}, the run's working directory; null keeps them as given.
+   *
+   * @throws ValidationError listing every violated field
+   */
+  default T bind(Object input, java.nio.file.Path pathBase) {
+    Violations violations = new Violations(pathBase);
     Object effective = input == null ? java.util.Map.of() : input;
     T value = Readers.withinLimits(effective, violations) ? read(effective, "", violations) : null;
     violations.throwIfAny(subject());

@@ -2,6 +2,7 @@ package io.synapse.plugins.spi;
 
 import io.synapse.plugins.errors.ValidationError;
 import io.synapse.plugins.errors.Violation;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,7 +16,26 @@ public final class Violations {
   public static final int MAX_LISTED = 1000;
 
   private final List<Violation> list = new ArrayList<>();
+  private final Path pathBase;
   private int count;
+
+  /** Violations of a bind that keeps relative {@code Path} values as given. */
+  public Violations() {
+    this(null);
+  }
+
+  /**
+   * Violations of a bind that resolves relative {@code Path} values against {@code pathBase} (the run's
+   * working directory); null keeps them as given.
+   */
+  public Violations(Path pathBase) {
+    this.pathBase = pathBase;
+  }
+
+  /** The directory relative {@code Path} values are resolved against in this bind, or null. */
+  public Path pathBase() {
+    return pathBase;
+  }
 
   /** Adds a violation at {@code path}. */
   public void add(String path, String message, String constraint) {

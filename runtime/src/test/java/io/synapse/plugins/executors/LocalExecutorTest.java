@@ -113,4 +113,37 @@ class LocalExecutorTest {
   void failingActionClassIsFoundByClass() {
     assertThrows(ExecutionError.class, () -> executor.execute(FailingAction.class, null));
   }
+
+  @Test
+  void aRecordBuiltInJavaIsCheckedByTheRulesOfTheMapAndNeverStartsWhenInvalid() {
+    int started = GreetAction.STARTED.get();
+    ValidationError typed = assertThrows(ValidationError.class,
+        () -> executor.execute(TestPluginRegistry.GreetDescriptor.INSTANCE, new GreetParams(" ", 1)));
+    ValidationError untyped = assertThrows(ValidationError.class,
+        () -> executor.execute(TestPluginRegistry.GreetDescriptor.INSTANCE, Map.of("name", " ", "times", 1)));
+    assertEquals(untyped.violations(), typed.violations(), "the same violations on both paths");
+    assertEquals(started, GreetAction.STARTED.get(), "the action never started");
+    assertThrows(NullPointerException.class, () -> executor.execute(TestPluginRegistry.GreetDescriptor.INSTANCE, (GreetParams) null));
+  }
+
+  @Test
+  void aRequestsParamsAreValidatedOnceWhenItIsMadeAndRunAsTheyAre() {
+    io.synapse.plugins.RunOptions options = io.synapse.plugins.RunOptions.defaults();
+    assertThrows(ValidationError.class, () -> ExecutionRequest.of(null, TestPluginRegistry.GreetDescriptor.INSTANCE, new GreetParams("", 1), options));
+    assertThrows(ValidationError.class, () -> ExecutionRequest.bind(null, TestPluginRegistry.GreetDescriptor.INSTANCE, Map.of("times", "x"), options));
+    ExecutionRequest<GreetParams, String> request = ExecutionRequest.bind(null, TestPluginRegistry.GreetDescriptor.INSTANCE,
+        Map.of("name", "cy"), options);
+    assertEquals(new GreetParams("cy", 1), request.params());
+    assertEquals("hello cy! #job-7", executor.run(request));
+  }
+
+  @Test
+  void aWorkingDirectoryIsTheContextsAndMustExist(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    LocalExecutor inDir = LocalExecutor.builder().workingDir(dir).sink(sink).build();
+    assertEquals(dir.toAbsolutePath().normalize(), inDir.settings().workingDir());
+    assertThrows(io.synapse.plugins.errors.ConfigError.class, () -> LocalExecutor.builder().workingDir(dir.resolve("missing")).build());
+    io.synapse.plugins.context.RuntimeContext none = io.synapse.plugins.context.RuntimeContext.builder("x").build();
+    assertEquals(java.nio.file.Path.of("").toAbsolutePath(), none.workingDir());
+    assertTrue(!none.hasWorkingDir());
+  }
 }

@@ -98,8 +98,9 @@ class SecretRedactionTest {
     }
     @Override public Class<LoginParams> paramsType() { return LoginParams.class; }
     @Override public BaseAction<LoginParams, String> newAction() { return steps ? new LeakyStepAction() : new LeakyAction(); }
-    @Override public LoginParams bindParams(Object params) { throw new UnsupportedOperationException(); }
-    @Override public Map<String, Object> writeParams(LoginParams params) { return Map.of(); }
+    // Written and bound back as the record itself: typed runs check params by writing and binding them.
+    @Override public LoginParams bindParams(Object params) { return (LoginParams) ((Map<?, ?>) params).get("record"); }
+    @Override public Map<String, Object> writeParams(LoginParams params) { return Map.of("record", params); }
     @Override public Object writeResult(String result) { return result; }
     @Override public String readResult(Object value) { return (String) value; }
     @Override public Set<String> secretValues(LoginParams params) { return Set.of(params.password()); }

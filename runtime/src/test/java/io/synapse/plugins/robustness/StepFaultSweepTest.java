@@ -82,8 +82,9 @@ class StepFaultSweepTest {
     @Override public Class<Planned> actionClass() { return Planned.class; }
     @Override public Class<Plan> paramsType() { return Plan.class; }
     @Override public BaseAction<Plan, String> newAction() { return new Planned(); }
-    @Override public Plan bindParams(Object params) { throw new UnsupportedOperationException(); }
-    @Override public Map<String, Object> writeParams(Plan params) { return Map.of(); }
+    // Written and bound back as the record itself: typed runs check params by writing and binding them.
+    @Override public Plan bindParams(Object params) { return (Plan) ((Map<?, ?>) params).get("record"); }
+    @Override public Map<String, Object> writeParams(Plan params) { return Map.of("record", params); }
     @Override public Object writeResult(String result) { return result; }
     @Override public String readResult(Object value) { return (String) value; }
   }

@@ -194,4 +194,31 @@ class ReadersTest {
     assertEquals(1, error.violations().size());
     assertTrue(error.getMessage().contains("outer.n: is required"), error.getMessage());
   }
+
+  @Test
+  void doublesBeyondTheirRangeAndNonFiniteNumbersAreViolationsWhateverTheirForm() {
+    for (Object value : List.of("1e309", "-1e309", new BigDecimal("1e309"), new BigDecimal("-2e400"))) {
+      assertEquals(List.of(new Violation("f", "is out of range for double", "Type")), violationsOf(Readers.DOUBLE, value), String.valueOf(value));
+    }
+    for (Object value : List.of(Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN, Float.POSITIVE_INFINITY, Float.NaN)) {
+      assertEquals(List.of(new Violation("f", "must be a finite number", "Type")), violationsOf(Readers.DOUBLE, value), String.valueOf(value));
+      assertEquals(List.of(new Violation("f", "must be a finite number", "Type")), violationsOf(Readers.FLOAT, value), String.valueOf(value));
+      assertEquals(List.of(new Violation("f", "must be a finite number", "Type")), violationsOf(Readers.BIG_DECIMAL, value), String.valueOf(value));
+    }
+    assertEquals(Double.MAX_VALUE, read(Readers.DOUBLE, "1.7976931348623157e308"));
+    assertEquals(0.0, read(Readers.DOUBLE, "1e-400"), "underflow to zero is a value, as Java parses it");
+    assertEquals(List.of(new Violation("f", "is out of range for float", "Type")), violationsOf(Readers.FLOAT, "1e39"));
+    assertEquals(new BigDecimal("1e309"), read(Readers.BIG_DECIMAL, "1e309"), "BigDecimal has the range");
+  }
+
+  @Test
+  void relativePathsResolveAgainstTheBindsPathBaseAndAbsoluteOnesStay() {
+    Path base = Path.of("/work/run").toAbsolutePath();
+    Violations violations = new Violations(base);
+    assertEquals(base.resolve("data/in.csv"), Readers.PATH.read("data/in.csv", "f", violations));
+    assertEquals(Path.of("/abs/x"), Readers.PATH.read("/abs/x", "f", violations));
+    assertEquals(Path.of("data/in.csv"), Readers.PATH.read("data/in.csv", "f", new Violations()));
+    assertEquals(List.of(Path.of("/work/run/a")), Readers.list(Readers.PATH).read(List.of("a"), "f", new Violations(Path.of("/work/run"))));
+    assertTrue(violations.isEmpty());
+  }
 }

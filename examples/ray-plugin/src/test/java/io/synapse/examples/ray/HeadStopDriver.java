@@ -7,7 +7,7 @@ import java.time.Duration;
 
 /**
  * A driver JVM for {@link RayTaskFaultsTest}: starts a pool on the head at {@code args[0]}, prints
- * {@code READY}, runs a minute-long call, and prints how it ended. Its own JVM, because a Ray Java
+ * {@code READY} (arguments: the GCS address and the dashboard URL), runs a minute-long call, and prints how it ended. Its own JVM, because a Ray Java
  * driver cannot connect to another head once its own is gone.
  */
 public final class HeadStopDriver {
@@ -15,7 +15,7 @@ public final class HeadStopDriver {
 
   /** Prints {@code READY}, then {@code RESULT ...} or {@code ERROR <class> <code> <millis>}. */
   public static void main(String[] args) {
-    RayActorExecutor pool = RayActorExecutor.builder().address(args[0]).sink(EventSink.discarding())
+    RayActorExecutor pool = RayActorExecutor.builder().address(args[0]).dashboardUrl(args[1]).sink(EventSink.discarding())
         .callTimeout(Duration.ofSeconds(90)).scheduleTimeout(Duration.ofSeconds(120)).build();
     System.out.println("READY " + pool.workerPids());
     long started = System.nanoTime();

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.synapse.plugins.executors.JobMain;
+import io.synapse.plugins.executors.remote.RemoteMessage;
+import io.synapse.plugins.executors.remote.RemoteProtocol;
 import io.synapse.plugins.internal.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,16 +40,9 @@ class JobMainTest {
     return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
   }
 
-  private static Map<String, Object> request(String marker, String action, Map<String, ?> params) {
-    Map<String, Object> request = new LinkedHashMap<>();
-    request.put("format", JobMain.REQUEST_FORMAT);
-    request.put("marker", marker);
-    request.put("plugin", "ray_demo");
-    request.put("action", action);
-    request.put("params", params);
-    request.put("env", Map.of("GREETING", "hi"));
-    request.put("job_id", "job-1");
-    return request;
+  private static String request(String marker, String action, Map<String, ?> params) {
+    return RemoteProtocol.write(new RemoteMessage.Request("req-" + marker, "ray_demo", action, new LinkedHashMap<>(params),
+        Map.of("GREETING", "hi"), "job-1", null, null, marker));
   }
 
   private static Map<?, ?> envelope(String out, String marker) {
@@ -59,18 +54,20 @@ class JobMainTest {
 
   @Test
   void aValidRequestPrintsEventsThenTheResultBetweenItsMarkers() throws Exception {
-    Files.writeString(dir.resolve("req.json"), Json.write(request("m1", "word-count", Map.of("lines", List.of("a a b")))));
+    Files.writeString(dir.resolve("req.json"), (request("m1", "word-count", Map.of("lines", List.of("a a b")))));
     Run run = run(dir, "req.json", Map.of());
     assertEquals(0, run.exit(), run.err());
     Map<?, ?> envelope = envelope(run.out(), "m1");
-    assertEquals(true, envelope.get("ok"));
+    assertEquals("result", envelope.get("type"));
+    assertEquals("req-m1", envelope.get("id"));
     assertEquals(Map.of("counts", Map.of("a", 2, "b", 1), "total", 3), envelope.get("result"));
-    assertTrue(run.out().lines().anyMatch(line -> line.startsWith("{\"type\":\"progress\"")), run.out());
+    assertTrue(run.out().lines().anyMatch(line -> RemoteProtocol.looksLikeMessage(line) && line.contains("\"type\":\"progress\"")),
+        run.out());
   }
 
   @Test
   void invalidParamsExitOneWithTheViolationsInTheEnvelope() throws Exception {
-    Files.writeString(dir.resolve("req.json"), Json.write(request("m2", "word-count", Map.of("lines", List.of(), "extra", 1))));
+    Files.writeString(dir.resolve("req.json"), (request("m2", "word-count", Map.of("lines", List.of(), "extra", 1))));
     Run run = run(dir, "req.json", Map.of());
     assertEquals(1, run.exit());
     Map<?, ?> error = (Map<?, ?>) envelope(run.out(), "m2").get("error");
@@ -82,7 +79,7 @@ class JobMainTest {
   @Test
   void theRequestIsFoundInAPythonPathDirectoryAsRayUnpacksPyModules() throws Exception {
     Path modules = Files.createDirectories(dir.resolve("py_modules_files/_ray_pkg_abc"));
-    Files.writeString(modules.resolve("req-x.json"), Json.write(request("m3", "echo", Map.of("message", "m"))));
+    Files.writeString(modules.resolve("req-x.json"), (request("m3", "echo", Map.of("message", "m"))));
     Path work = Files.createDirectories(dir.resolve("work"));
     Run run = run(work, "req-x.json", Map.of("PYTHONPATH", "/nonexistent:" + modules));
     assertEquals(0, run.exit(), run.err());
@@ -97,9 +94,13 @@ class JobMainTest {
     assertEquals(2, missing.exit());
     assertTrue(missing.err().contains("absent.json"), missing.err());
     assertFalse(missing.out().contains(JobMain.RESULT_BEGIN));
-    Files.writeString(dir.resolve("old.json"), "{\"format\":\"synapse-job-request/0\"}");
+    Files.writeString(dir.resolve("old.json"), request("m4", "echo", Map.of()).replace("\"version\":1", "\"version\":0"));
     Run foreign = run(dir, "old.json", Map.of());
     assertEquals(2, foreign.exit());
-    assertTrue(foreign.err().contains("unsupported request format"), foreign.err());
+    assertTrue(foreign.err().contains("version 0") && foreign.err().contains("speaks version 1"), foreign.err());
+    Files.writeString(dir.resolve("result.json"), RemoteProtocol.write(new RemoteMessage.Result("r", 1, 1)));
+    Run notRequest = run(dir, "result.json", Map.of());
+    assertEquals(2, notRequest.exit());
+    assertTrue(notRequest.err().contains("not a request"), notRequest.err());
   }
 }

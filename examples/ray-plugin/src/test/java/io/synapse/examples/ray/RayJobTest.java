@@ -26,7 +26,7 @@ import io.synapse.plugins.executors.ray.JobStatus;
 import io.synapse.plugins.executors.ray.RayJobBackend;
 import io.synapse.plugins.executors.ray.RayJobExecutor;
 import io.synapse.plugins.executors.ray.RayOptions;
-import io.synapse.plugins.executors.ray.RemoteActionException;
+import io.synapse.plugins.executors.remote.RemoteActionException;
 import io.synapse.plugins.testing.ray.RayHead;
 import io.synapse.plugins.testing.ray.WithRayHead;
 import java.net.ServerSocket;
@@ -300,5 +300,16 @@ class RayJobTest {
     executor.tailLogs(id, streamed::append).get(120, TimeUnit.SECONDS);
     assertTrue(streamed.toString().contains("@@synapse-job-result-end "), streamed.toString());
     assertTrue(streamed.toString().contains("\"current\":5"), streamed.toString());
+  }
+
+  @Test
+  void anInvalidRecordBuiltInJavaIsRefusedBeforeAnythingIsSubmitted() {
+    RayJobExecutor executor = jobs().build();
+    int before = executor.list().size();
+    ValidationError error = assertThrows(ValidationError.class,
+        () -> executor.submit(EchoAction_Descriptor.INSTANCE, new EchoParams("m", -5, false)));
+    assertEquals(List.of(new Violation("sleepMillis", "must be greater than or equal to 0", "PositiveOrZero")), error.violations());
+    assertEquals(before, executor.list().size(), "no job");
+    assertEquals(0, executor.jarUploads(), "nothing uploaded");
   }
 }

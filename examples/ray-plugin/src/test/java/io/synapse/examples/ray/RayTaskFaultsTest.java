@@ -33,11 +33,12 @@ class RayTaskFaultsTest {
   void aHeadStoppedMidCallEndsTheCallWithATypedErrorInBoundedTime() throws Exception {
     head = LocalRayHead.start(LocalRayHead.Settings.defaults().withStateDirectory(STATE));
     String address = head.info().address();
+    String dashboard = head.info().dashboardUrl();
     Path out = Files.createTempFile("head-stop-driver", ".out");
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(io.synapse.plugins.executors.ray.RayActorExecutor.driverJvmFlags());
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), HeadStopDriver.class.getName(), address));
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), HeadStopDriver.class.getName(), address, dashboard));
     Process driver = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     try {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(150);

@@ -19,7 +19,7 @@ import io.synapse.plugins.errors.Violation;
 import io.synapse.plugins.executors.ray.RayActorExecutor;
 import io.synapse.plugins.executors.ray.RayOptions;
 import io.synapse.plugins.executors.ray.RayTaskBackend;
-import io.synapse.plugins.executors.ray.RemoteActionException;
+import io.synapse.plugins.executors.remote.RemoteActionException;
 import io.synapse.plugins.testing.ray.RayHead;
 import io.synapse.plugins.testing.ray.WithRayHead;
 import java.time.Duration;
@@ -36,18 +36,21 @@ import org.junit.jupiter.api.Test;
 @WithRayHead
 class RayTaskTest {
   private static String address;
+  private static String dashboard;
 
   @BeforeAll
   static void cluster(RayHead head) {
     address = head.address();
+    dashboard = head.dashboardUrl();
   }
 
   private static RayActorExecutor.Builder pool() {
-    return RayActorExecutor.builder().address(address).sink(new RecordingSink()).scheduleTimeout(Duration.ofSeconds(120));
+    return RayActorExecutor.builder().address(address).dashboardUrl(dashboard).sink(new RecordingSink())
+        .scheduleTimeout(Duration.ofSeconds(120));
   }
 
   private static RunOptions taskOptions(RecordingSink sink) {
-    return RunOptions.builder().option(RayOptions.ADDRESS, address).sink(sink).build();
+    return RunOptions.builder().option(RayOptions.ADDRESS, address).option(RayOptions.DASHBOARD_URL, dashboard).sink(sink).build();
   }
 
   @Test
@@ -206,7 +209,8 @@ class RayTaskTest {
     RecordingSink sink = new RecordingSink();
     java.io.ByteArrayOutputStream lines = new java.io.ByteArrayOutputStream();
     io.synapse.plugins.context.JsonLinesSink jsonLines = new io.synapse.plugins.context.JsonLinesSink(lines);
-    RunOptions options = RunOptions.builder().option(RayOptions.ADDRESS, address).env(Map.of("API_KEY", apiKey))
+    RunOptions options = RunOptions.builder().option(RayOptions.ADDRESS, address).option(RayOptions.DASHBOARD_URL, dashboard)
+        .env(Map.of("API_KEY", apiKey))
         .sink(event -> {
           sink.accept(event);
           jsonLines.accept(event);
@@ -227,5 +231,51 @@ class RayTaskTest {
   void theDiscoveredPluginIsTheOneTheWorkersRun() {
     PluginDiscovery plugin = PluginDiscovery.fromModule("ray_demo");
     assertEquals(List.of("echo", "noop", "word-count"), plugin.listActions());
+  }
+
+  @Test
+  void aRuntimeEnvTheNodeCannotSetUpIsATypedErrorSayingWhereToLook() {
+    // A package no cluster holds: a fresh name each run, as a node remembers a failed env for 10 minutes.
+    String missing = "gcs://_ray_pkg_" + java.util.HexFormat.of().formatHex(java.nio.ByteBuffer.allocate(20)
+        .putLong(System.nanoTime()).putLong(new java.util.Random().nextLong()).array()) + ".zip";
+    long started = System.nanoTime();
+    ExecutionError error = assertThrows(ExecutionError.class,
+        () -> pool().runtimeEnv(Map.of("java_jars", List.of(missing))).build());
+    assertEquals("runtime_env_setup_failed", error.details().get("reason"), error::getMessage);
+    assertTrue(error.getMessage().contains("runtime_env_agent.log") && error.getMessage().contains(missing), error.getMessage());
+    assertTrue(((List<?>) error.details().get("java_jars")).contains(missing), error.details().toString());
+    assertTrue(Duration.ofNanos(System.nanoTime() - started).toSeconds() < 90, "typed within the scheduling timeout");
+  }
+
+  @Test
+  void codeIsUploadedOncePerContentAndWorkersRunFromItAlone() {
+    List<String> packages;
+    try (RayActorExecutor first = pool().build()) {
+      packages = first.packages();
+      assertEquals(1, packages.size(), packages.toString());
+      assertTrue(packages.get(0).matches("gcs://_ray_pkg_[0-9a-f]{40}\\.zip"), packages.toString());
+      io.synapse.examples.ray.jobs.Probe probe = first.execute(io.synapse.examples.ray.jobs.ProbeAction_Descriptor.INSTANCE,
+          new io.synapse.examples.ray.jobs.ProbeParams(List.of(), null, List.of()));
+      assertEquals(null, probe.codeSearchPath(), "no code search path reaches the workers");
+      String driverClasses = java.nio.file.Path.of("target", "classes").toAbsolutePath().toString();
+      assertTrue(!probe.classPath().contains(driverClasses), "no driver path on the worker's class path: " + probe.classPath());
+      assertTrue(probe.classPath().contains(packages.get(0).substring("gcs://".length()).replace(".zip", "")), probe.classPath());
+    }
+    try (RayActorExecutor second = pool().build()) {
+      assertEquals(packages, second.packages(), "same code, same package");
+      assertEquals(0, second.packageUploads(), "the cluster had it: nothing uploaded");
+    }
+  }
+
+  @Test
+  void anInvalidRecordBuiltInJavaIsRefusedOnTheDriverOrByTheWorkerWithTheSameViolations() {
+    EchoParams invalid = new EchoParams("m", -5, false);
+    List<Violation> expected = List.of(new Violation("sleepMillis", "must be greater than or equal to 0", "PositiveOrZero"));
+    try (RayActorExecutor checked = pool().build(); RayActorExecutor unchecked = pool().validateOnDriver(false).build()) {
+      assertEquals(expected, assertThrows(ValidationError.class, () -> RayDemo.echo(invalid, checked)).violations(), "on the driver");
+      assertEquals(expected, assertThrows(ValidationError.class, () -> RayDemo.echo(invalid, unchecked)).violations(), "by the worker");
+      assertEquals(expected, assertThrows(ValidationError.class,
+          () -> unchecked.execute(EchoAction_Descriptor.INSTANCE, Map.of("message", "m", "sleepMillis", -5))).violations());
+    }
   }
 }

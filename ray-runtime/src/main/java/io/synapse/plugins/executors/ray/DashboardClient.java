@@ -30,6 +30,20 @@ final class DashboardClient {
   private final Duration requestTimeout;
   private final HttpClient http;
 
+  /**
+   * {@code url} when it is an http or https URL.
+   *
+   * @throws io.synapse.plugins.errors.ConfigError otherwise
+   */
+  static String checkedUrl(String url) {
+    java.util.Objects.requireNonNull(url, "url");
+    if (!url.startsWith("http://") && !url.startsWith("https://")) {
+      throw new io.synapse.plugins.errors.ConfigError("The Ray dashboard URL must start with http:// or https://, not '" + url + "'",
+          Map.of("url", url));
+    }
+    return url;
+  }
+
   DashboardClient(String baseUrl, Map<String, String> headers, Duration requestTimeout) {
     String trimmed = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     this.base = URI.create(trimmed);

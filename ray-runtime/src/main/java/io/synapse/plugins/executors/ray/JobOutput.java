@@ -2,7 +2,8 @@ package io.synapse.plugins.executors.ray;
 
 import io.synapse.plugins.context.PluginEvent;
 import io.synapse.plugins.executors.JobMain;
-import io.synapse.plugins.internal.Json;
+import io.synapse.plugins.executors.remote.RemoteMessage;
+import io.synapse.plugins.executors.remote.RemoteProtocol;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,15 +11,15 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Reads what a job's entrypoint ({@link JobMain}) wrote to its log: the result envelope between the
- * submission's markers, and the events (JSON Lines) before it. Everything else in the log (the action's
+ * Reads what a job's entrypoint ({@link JobMain}) wrote to its log: the outcome message between the
+ * submission's markers, and the event messages before it. Everything else in the log (the action's
  * own printing, Ray's messages) is ignored.
  */
 final class JobOutput {
   private JobOutput() {}
 
   /**
-   * The envelope between {@code RESULT_BEGIN marker} and {@code RESULT_END marker}: the last complete one,
+   * The outcome line between {@code RESULT_BEGIN marker} and {@code RESULT_END marker}: the last complete one,
    * so a marker of another submission, or text the action printed, is never taken for the result.
    */
   static Optional<String> envelope(String logs, String marker) {
@@ -40,17 +41,17 @@ final class JobOutput {
     return Optional.empty();
   }
 
-  /** The events in the log: every line that is one JSON object in {@code JsonLinesSink}'s format. */
+  /** The events in the log: every line that is one event message of the remote protocol. */
   static List<PluginEvent> events(String logs) {
     List<PluginEvent> events = new ArrayList<>();
     for (String line : (Iterable<String>) logs.lines()::iterator) {
       String text = line.strip();
-      if (!text.startsWith("{\"type\":\"") || !text.endsWith("}")) {
+      if (!RemoteProtocol.looksLikeMessage(text)) {
         continue;
       }
       try {
-        if (Json.parse(text) instanceof Map<?, ?> map && map.containsKey("timestamp") && map.containsKey("level")) {
-          events.add(TaskMessages.event(map));
+        if (RemoteProtocol.read(text) instanceof RemoteMessage.Event event) {
+          events.add(event.event());
         }
       } catch (RuntimeException e) {
         // Not an event after all: the action printed something that looks like one.

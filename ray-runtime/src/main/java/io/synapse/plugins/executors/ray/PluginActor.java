@@ -1,90 +1,62 @@
 package io.synapse.plugins.executors.ray;
 
-import io.synapse.plugins.context.PluginEnvironment;
-import io.synapse.plugins.context.RecordingSink;
-import io.synapse.plugins.discovery.PluginDiscovery;
-import io.synapse.plugins.executors.LocalExecutor;
+import io.synapse.plugins.errors.PluginError;
+import io.synapse.plugins.executors.remote.RemoteFailures;
+import io.synapse.plugins.executors.remote.RemoteMessage;
+import io.synapse.plugins.executors.remote.RemoteProtocol;
+import io.synapse.plugins.executors.remote.RemoteWorker;
+import io.synapse.plugins.context.Redactor;
 import io.synapse.plugins.internal.Json;
-import io.synapse.plugins.spi.ActionDescriptor;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 /**
- * The Ray actor behind the TASK backend. It stays warm between calls: plugins it found are cached.
- * Its methods take and return JSON strings and never throw: every failure comes back in the response
- * envelope ({@link TaskMessages}) and becomes the same typed error as a LOCAL run on the driver.
+ * The Ray actor behind the TASK backend. It stays warm between calls and runs each request with the
+ * {@link RemoteWorker} routine the JOB entrypoint runs too. Its methods take and return
+ * {@link RemoteProtocol} text only and never throw: every failure comes back as a failure message and
+ * becomes the same typed error as a LOCAL run on the driver. Plugins are found on the worker's class
+ * path, which Ray builds from the pool's {@code java_jars} packages; nothing is loaded from a path a
+ * request names.
  *
  * <p>Public with a public constructor only because Ray constructs it on the worker.
  */
 public final class PluginActor {
-  private final ClassLoader loader;
-  private final ConcurrentMap<String, PluginDiscovery> plugins = new ConcurrentHashMap<>();
+  private final RemoteWorker worker = new RemoteWorker(PluginActor.class.getClassLoader());
+
+  /** An actor; Ray calls it on the worker. */
+  public PluginActor() {}
 
   /**
-   * An actor that finds plugins on the worker's class path (the job's code search path) plus the
-   * jars and directories listed in {@code pluginClassPathJson} (a JSON array of paths; may be empty).
+   * Runs one request message; returns the transcript of the reply (its events, then its outcome, one
+   * message per line). Never throws.
    */
-  public PluginActor(String pluginClassPathJson) {
-    List<?> entries = (List<?>) Json.parse(pluginClassPathJson);
-    ClassLoader parent = PluginActor.class.getClassLoader();
-    if (entries.isEmpty()) {
-      this.loader = parent;
-    } else {
-      URL[] urls = new URL[entries.size()];
-      for (int i = 0; i < urls.length; i++) {
-        try {
-          urls[i] = Path.of(String.valueOf(entries.get(i))).toUri().toURL();
-        } catch (MalformedURLException e) {
-          throw new IllegalArgumentException("bad plugin class path entry " + entries.get(i), e);
-        }
-      }
-      this.loader = new URLClassLoader("synapse-actor-plugins", urls, parent);
-    }
-  }
-
-  /** Runs one request (see {@link TaskMessages}); never throws. */
-  public String run(String requestJson) {
-    RecordingSink events = new RecordingSink();
+  public String run(String request) {
+    List<RemoteMessage> messages = new ArrayList<>();
+    RemoteMessage parsed;
     try {
-      Map<?, ?> request = TaskMessages.asMap(Json.parse(requestJson));
-      String code = String.valueOf(request.get("plugin"));
-      PluginDiscovery plugin = plugins.computeIfAbsent(code, c -> PluginDiscovery.fromModule(c, loader));
-      ActionDescriptor<?, ?> action = plugin.descriptor(String.valueOf(request.get("action")));
-      Map<String, String> env = new LinkedHashMap<>();
-      if (request.get("env") instanceof Map<?, ?> given) {
-        given.forEach((key, value) -> env.put(String.valueOf(key), String.valueOf(value)));
-      }
-      Object jobId = request.get("job_id");
-      LocalExecutor executor = LocalExecutor.builder()
-          .env(PluginEnvironment.of(env))
-          .jobId(jobId == null ? null : String.valueOf(jobId))
-          .sink(events)
-          .build();
-      return TaskMessages.success(runAndWrite(executor, action, request.get("params")), events.events());
-    } catch (Throwable e) {
-      if (e instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
-      }
-      return TaskMessages.failure(e, events.events());
+      parsed = RemoteProtocol.read(request);
+    } catch (PluginError e) {
+      return RemoteProtocol.transcript(List.of(RemoteFailures.of("", e, Redactor.none())));
     }
+    if (!(parsed instanceof RemoteMessage.Request call)) {
+      PluginError error = new PluginError(RemoteProtocol.PROTOCOL_ERROR, "A Ray actor of the TASK backend takes request messages, not "
+          + parsed.getClass().getSimpleName(), Map.of());
+      return RemoteProtocol.transcript(List.of(RemoteFailures.of(parsed.id(), error, Redactor.none())));
+    }
+    worker.run(call, messages::add);
+    return RemoteProtocol.transcript(messages);
   }
 
-  /** The worker's process id, as JSON ({@code {"pid": n}}): a cheap health check. */
+  /** The worker's process id, protocol and current directory, as JSON: a cheap health check. */
   public String ping() {
-    return Json.write(Map.of("pid", ProcessHandle.current().pid()));
-  }
-
-  private static <P extends Record, R> Object runAndWrite(LocalExecutor executor, ActionDescriptor<P, R> action, Object params) {
-    @SuppressWarnings("unchecked")
-    Map<String, ?> input = params == null ? Map.of() : (Map<String, ?>) TaskMessages.asMap(params);
-    R result = executor.execute(action, input);
-    return action.writeResult(result);
+    Map<String, Object> pong = new LinkedHashMap<>();
+    pong.put("protocol", RemoteProtocol.NAME);
+    pong.put("version", RemoteProtocol.VERSION);
+    pong.put("pid", ProcessHandle.current().pid());
+    pong.put("cwd", Path.of("").toAbsolutePath().toString());
+    return Json.write(pong);
   }
 }

@@ -1,26 +1,19 @@
 package io.synapse.plugins.executors.ray;
 
-import io.ray.api.ActorHandle;
-import io.ray.api.ObjectRef;
-import io.ray.api.Ray;
-import io.ray.api.exception.RayActorException;
-import io.ray.api.exception.RayException;
-import io.ray.api.exception.RayTimeoutException;
-import io.ray.api.runtimecontext.NodeInfo;
-import io.ray.api.runtimeenv.RuntimeEnv;
 import io.synapse.plugins.ExecutionMode;
 import io.synapse.plugins.context.ConsoleSink;
-import io.synapse.plugins.context.EventSink;
-import io.synapse.plugins.context.PluginEnvironment;
+import io.synapse.plugins.context.ContextSettings;
 import io.synapse.plugins.errors.ExecutionError;
 import io.synapse.plugins.errors.PluginError;
 import io.synapse.plugins.executors.Executor;
-import io.synapse.plugins.internal.Json;
+import io.synapse.plugins.executors.remote.RemoteFailures;
+import io.synapse.plugins.executors.remote.RemoteMessage;
+import io.synapse.plugins.executors.remote.RemoteProtocol;
 import io.synapse.plugins.spi.ActionDescriptor;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,38 +22,45 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The TASK backend: a warm pool of Ray actors that run actions and stay up between calls. Each call
  * goes to the least busy actor; an actor that dies is replaced and later calls keep working.
- * Params, results, events and errors cross as JSON, so the result is the same typed object a LOCAL
- * run returns and failures are the same typed errors.
+ * Requests and replies are {@link RemoteProtocol} messages, so the result is the same typed object a
+ * LOCAL run returns and failures are the same typed errors.
  *
  * <pre>{@code
- * try (RayActorExecutor pool = RayActorExecutor.builder().address("127.0.0.1:6379").numActors(2).build()) {
+ * try (RayActorExecutor pool = RayActorExecutor.builder().address("10.0.0.5:6379").numActors(2).build()) {
  *   ProcessResult result = MyPlugin.process(params, pool);
  * }
  * }</pre>
+ *
+ * <p><b>How code reaches the cluster.</b> Building the pool zips this JVM's class path (without Ray's own
+ * jars) and the plugin's jars into one content-addressed package, and the working directory, if any, into
+ * another; it uploads each through the dashboard's package API unless the cluster already has it, and
+ * starts every actor with them as its {@code java_jars} and {@code working_dir}, so no node needs any
+ * file of the driver's. The packages stay pinned in the cluster while the pool is open. The job's code
+ * search path is empty unless {@link Builder#codeSearchPath} names paths every node has.
  *
  * <p>The driver JVM needs Ray's Java runtime ({@code ray_dist.jar} of the installed Python {@code ray})
  * on its class path and the {@code --add-opens} flags of {@link #driverJvmFlags()}; the executor adds
  * the same flags to its workers itself. Thread-safe; {@link #close()} kills the actors it created.
  */
 public final class RayActorExecutor implements Executor, AutoCloseable {
-  private final Builder settings;
-  private final String pluginClassPathJson;
-  private final List<Slot> slots = new ArrayList<>();
-  private final ExecutorService callers;
-  private volatile boolean closed;
+  private static final AtomicLong REQUESTS = new AtomicLong();
+  private static final String REQUEST_PREFIX = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()) + "-";
 
-  private RayActorExecutor(Builder builder) {
-    this.settings = builder.copy();
-    List<String> pluginEntries = new ArrayList<>();
-    builder.pluginClassPath.forEach(path -> pluginEntries.add(path.toAbsolutePath().toString()));
-    this.pluginClassPathJson = Json.write(pluginEntries);
-    RaySupport.connect(RaySupport.resolveAddress(builder.address),
-        builder.codeSearchPath == null ? RaySupport.defaultCodeSearchPath() : builder.codeSearchPath, builder.namespace);
+  private final TaskSettings settings;
+  private final ContextSettings context;
+  private final ActorPool pool;
+  private final ExecutorService callers;
+
+  RayActorExecutor(TaskSettings settings, ContextSettings context) {
+    this.settings = settings;
+    this.context = context;
     AtomicInteger threads = new AtomicInteger();
     this.callers = Executors.newCachedThreadPool(runnable -> {
       Thread thread = new Thread(runnable, "synapse-ray-call-" + threads.incrementAndGet());
@@ -68,12 +68,9 @@ public final class RayActorExecutor implements Executor, AutoCloseable {
       return thread;
     });
     try {
-      for (int i = 0; i < builder.numActors; i++) {
-        slots.add(new Slot(createActor()));
-      }
-      awaitScheduled();
+      this.pool = new ActorPool(settings);
     } catch (RuntimeException e) {
-      close();
+      callers.shutdownNow();
       throw e;
     }
   }
@@ -85,7 +82,7 @@ public final class RayActorExecutor implements Executor, AutoCloseable {
 
   /** The JVM flags a driver needs on JDK 17 ({@code --add-opens} for Ray's serialiser). */
   public static List<String> driverJvmFlags() {
-    return RaySupport.addOpensFlags();
+    return RayConnection.addOpensFlags();
   }
 
   @Override
@@ -94,20 +91,35 @@ public final class RayActorExecutor implements Executor, AutoCloseable {
   }
 
   /**
-   * Runs the action on the least busy actor and waits for it.
+   * Runs the action on the least busy actor and waits for it. The params are checked on the driver first
+   * by the rules untyped params are bound by (unless {@link Builder#validateOnDriver(boolean)} is false).
    *
    * @throws io.synapse.plugins.errors.ValidationError when the params break the action's rules
    * @throws ExecutionError when the action fails, the actor dies, or the call times out
    */
   @Override
   public <P extends Record, R> R execute(ActionDescriptor<P, R> action, P params) {
-    return call(action, action.writeParams(params), settings.env, settings.jobId, settings.sink);
+    return call(action, written(action, params), context);
+  }
+
+  /**
+   * Binds and checks untyped params on the driver (unless {@link Builder#validateOnDriver(boolean)} is
+   * false: then only the worker binds them), then runs the action on the least busy actor.
+   *
+   * @throws io.synapse.plugins.errors.ValidationError when the params break the action's rules
+   * @throws ExecutionError when the action fails, the actor dies, or the call times out
+   */
+  @Override
+  public <P extends Record, R> R execute(ActionDescriptor<P, R> action, Map<String, ?> params) {
+    Map<String, ?> input = params == null ? Map.of() : params;
+    Map<String, Object> sent = settings.cluster().validateOnDriver() ? action.writeParams(action.bindParams(input)) : new java.util.LinkedHashMap<String, Object>(input);
+    return call(action, sent, context);
   }
 
   /** Runs the action asynchronously; the future fails with the same typed errors. */
   public <P extends Record, R> CompletableFuture<R> submit(ActionDescriptor<P, R> action, P params) {
-    Map<String, Object> written = action.writeParams(params);
-    return CompletableFuture.supplyAsync(() -> call(action, written, settings.env, settings.jobId, settings.sink), callers);
+    Map<String, Object> written = written(action, params);
+    return CompletableFuture.supplyAsync(() -> call(action, written, context), callers);
   }
 
   /**
@@ -143,29 +155,40 @@ public final class RayActorExecutor implements Executor, AutoCloseable {
   /** The process ids of the pool's workers, in slot order (a ping per actor). */
   public List<Long> workerPids() {
     List<Long> pids = new ArrayList<>();
-    for (Slot slot : slots) {
-      String pong = Ray.get(slot.actor().task(PluginActor::ping).remote(), settings.scheduleTimeout.toMillis());
-      pids.add(((Number) TaskMessages.asMap(Json.parse(pong)).get("pid")).longValue());
+    for (Map<?, ?> pong : pool.ping()) {
+      pids.add(((Number) pong.get("pid")).longValue());
     }
     return pids;
   }
 
   /** How many actors the pool holds. */
   public int size() {
-    return slots.size();
+    return pool.size();
   }
 
-  /** Kills the actors this executor created. Calls after close fail. */
+  /**
+   * The {@code gcs://} packages the actors run from (the code package and any jar URIs, then the working
+   * directory), kept pinned in the cluster while this executor is open.
+   */
+  public List<String> packages() {
+    return pool.packages();
+  }
+
+  /** How many packages building this pool uploaded: none when the cluster already held them all. */
+  public int packageUploads() {
+    return pool.uploads();
+  }
+
+  /** Kills the actors this executor created and releases its packages. Calls after close fail. */
   @Override
   public void close() {
-    closed = true;
-    for (Slot slot : slots) {
-      try {
-        slot.actor().kill();
-      } catch (RuntimeException e) {
-        // Already dead or the cluster is gone: nothing left to release.
-      }
-    }
+    pool.close();
+    callers.shutdownNow();
+  }
+
+  /** At JVM exit: releases the packages and stops calls, leaving the actors to the cluster, which ends them with the driver. */
+  void abandon() {
+    pool.abandon();
     callers.shutdownNow();
   }
 
@@ -174,170 +197,51 @@ public final class RayActorExecutor implements Executor, AutoCloseable {
     close();
   }
 
-  <R> R call(ActionDescriptor<?, R> action, Map<String, Object> params, PluginEnvironment env, String jobId, EventSink sink) {
-    if (closed) {
-      throw new PluginError("executor_closed", "This RayActorExecutor is closed", Map.of());
-    }
-    String request = TaskMessages.request(action.pluginCode(), action.config().name(), params, env, jobId);
-    Slot slot = leastBusy();
-    slot.inFlight.incrementAndGet();
-    ActorHandle<PluginActor> actor = slot.actor();
-    try {
-      ObjectRef<String> reply = actor.task(PluginActor::run, request).remote();
-      String response = Ray.get(reply, settings.callTimeout.toMillis());
-      return TaskMessages.readResponse(action, response, sink);
-    } catch (RayTimeoutException e) {
-      // The call may still be running there; replace the actor so the pool is not stuck behind it.
-      replace(slot, actor);
-      throw new ExecutionError("Action '" + action.config().name() + "' did not finish within " + settings.callTimeout
-          + " on a Ray actor; the actor was replaced", failureDetails(action, "timeout"), e);
-    } catch (RayActorException e) {
-      replace(slot, actor);
-      throw new ExecutionError("The Ray actor running action '" + action.config().name()
-          + "' died during the call; the pool replaced it", failureDetails(action, "actor_died"), e);
-    } catch (RayException e) {
-      throw new ExecutionError("Ray failed to run action '" + action.config().name() + "': " + e.getMessage(),
-          failureDetails(action, "ray_error"), e);
-    } finally {
-      slot.inFlight.decrementAndGet();
-    }
-  }
-
-  private Map<String, Object> failureDetails(ActionDescriptor<?, ?> action, String reason) {
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("plugin", action.pluginCode());
-    details.put("action", action.config().name());
-    details.put("mode", "task");
-    details.put("reason", reason);
-    return details;
-  }
-
-  private Slot leastBusy() {
-    Slot best = slots.get(0);
-    for (Slot slot : slots) {
-      if (slot.inFlight.get() < best.inFlight.get()) {
-        best = slot;
+  /** Sends written params with {@code callContext}'s environment and job id, replays the events into its sink. */
+  <R> R call(ActionDescriptor<?, R> action, Map<String, Object> params, ContextSettings callContext) {
+    String id = REQUEST_PREFIX + Long.toHexString(REQUESTS.incrementAndGet());
+    RemoteMessage.Request request = new RemoteMessage.Request(id, action.pluginCode(), action.config().name(), params,
+        callContext.env().asMap(), callContext.jobId(), pool.hasWorkingDir() ? "." : null, null, null);
+    String transcript = pool.call(action, RemoteProtocol.write(request));
+    RemoteMessage.Outcome outcome = null;
+    for (RemoteMessage message : RemoteProtocol.readTranscript(transcript)) {
+      if (message instanceof RemoteMessage.Event event) {
+        callContext.sink().accept(event.event());
+      } else if (message instanceof RemoteMessage.Outcome last) {
+        outcome = last;
       }
     }
-    return best;
+    callContext.sink().flush();
+    if (outcome == null) {
+      throw new PluginError(RemoteProtocol.PROTOCOL_ERROR, "A Ray actor answered action '" + action.config().name()
+          + "' without a result or a failure", Map.of("action", action.config().name()));
+    }
+    return RemoteFailures.outcome(outcome, action);
   }
 
-  private void replace(Slot slot, ActorHandle<PluginActor> dead) {
-    synchronized (slot) {
-      if (slot.actor() != dead || closed) {
-        return;
-      }
-      try {
-        dead.kill();
-      } catch (RuntimeException e) {
-        // It is dead already.
-      }
-      slot.actor = createActor();
+  private <P extends Record> Map<String, Object> written(ActionDescriptor<P, ?> action, P params) {
+    Map<String, Object> written = action.writeParams(Objects.requireNonNull(params, "params"));
+    if (settings.cluster().validateOnDriver()) {
+      action.bindParams(written);
     }
+    return written;
   }
 
-  private ActorHandle<PluginActor> createActor() {
-    var creator = Ray.actor(PluginActor::new, pluginClassPathJson)
-        .setMaxRestarts(settings.maxRestarts)
-        .setJvmOptions(jvmOptions());
-    if (settings.maxTaskRetries > 0) {
-      creator.setMaxTaskRetries(settings.maxTaskRetries);
-    }
-    for (Map.Entry<String, Double> resource : requestedResources().entrySet()) {
-      creator.setResource(resource.getKey(), resource.getValue());
-    }
-    if (!settings.actorEnv.isEmpty()) {
-      RuntimeEnv runtimeEnv = new RuntimeEnv.Builder().build();
-      runtimeEnv.set("env_vars", new LinkedHashMap<>(settings.actorEnv));
-      creator.setRuntimeEnv(runtimeEnv);
-    }
-    return creator.remote();
-  }
-
-  private List<String> jvmOptions() {
-    List<String> options = new ArrayList<>(RaySupport.addOpensFlags());
-    options.addAll(settings.jvmOptions);
-    return options;
-  }
-
-  private Map<String, Double> requestedResources() {
-    Map<String, Double> resources = new TreeMap<>(settings.resources);
-    if (settings.numCpus != null) {
-      resources.put("CPU", settings.numCpus);
-    }
-    if (settings.numGpus != null) {
-      resources.put("GPU", settings.numGpus);
-    }
-    if (settings.memoryBytes != null) {
-      resources.put("memory", settings.memoryBytes.doubleValue());
-    }
-    return resources;
-  }
-
-  private void awaitScheduled() {
-    List<ObjectRef<String>> pings = new ArrayList<>();
-    for (Slot slot : slots) {
-      pings.add(slot.actor().task(PluginActor::ping).remote());
-    }
-    try {
-      Ray.get(pings, settings.scheduleTimeout.toMillis());
-    } catch (RayTimeoutException e) {
-      throw unschedulable(e);
-    } catch (RayException e) {
-      throw new ExecutionError("The Ray actor pool could not start: " + e.getMessage(),
-          Map.of("mode", "task", "reason", "actor_start_failed"), e);
-    }
-  }
-
-  private PluginError unschedulable(Exception cause) {
-    Map<String, Double> available = new TreeMap<>();
-    for (NodeInfo node : Ray.getRuntimeContext().getAllNodeInfo()) {
-      if (node.isAlive) {
-        node.resources.forEach((name, amount) -> available.merge(name, amount, Double::sum));
-      }
-    }
-    List<String> lacking = new ArrayList<>();
-    requestedResources().forEach((name, amount) -> {
-      if (available.getOrDefault(name, 0.0) < amount) {
-        lacking.add(name + "=" + amount + " (cluster has " + available.getOrDefault(name, 0.0) + ")");
-      }
-    });
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("mode", "task");
-    details.put("reason", "unschedulable");
-    details.put("requested", requestedResources());
-    details.put("lacking", lacking);
-    String message = lacking.isEmpty()
-        ? "The Ray actor pool did not start within " + settings.scheduleTimeout + " (the cluster may be busy)"
-        : "The Ray cluster cannot schedule the actor pool: each actor asks for " + String.join(", ", lacking);
-    return new ExecutionError(message, details, cause);
-  }
-
-  private static final class Slot {
-    volatile ActorHandle<PluginActor> actor;
-    final AtomicInteger inFlight = new AtomicInteger();
-
-    Slot(ActorHandle<PluginActor> actor) {
-      this.actor = actor;
-    }
-
-    ActorHandle<PluginActor> actor() {
-      return actor;
-    }
-  }
-
-  /** Builds a {@link RayActorExecutor}; building starts the actors and waits until they are scheduled. */
-  public static final class Builder {
+  /**
+   * Builds a {@link RayActorExecutor}; building starts the actors and waits until they are scheduled. The
+   * dashboard, code, runtime env, JVM options and check setters are {@link RayExecutorBuilder}'s; the
+   * environment, job id, working directory and sink are {@link ContextSettings.Builder}'s: the environment
+   * and job id are what every call's action sees, the working directory is shipped with the pool, the sink
+   * receives the actions' events on the driver (default: a console sink).
+   */
+  public static final class Builder extends RayExecutorBuilder<Builder> {
     private String address;
     private int numActors = 1;
     private Double numCpus;
     private Double numGpus;
     private Long memoryBytes;
-    private Map<String, Double> resources = new TreeMap<>();
+    private final Map<String, Double> resources = new TreeMap<>();
     private Map<String, String> actorEnv = new TreeMap<>();
-    private PluginEnvironment env = PluginEnvironment.empty();
-    private String jobId;
-    private EventSink sink = new ConsoleSink();
     private List<Path> codeSearchPath;
     private List<Path> pluginClassPath = new ArrayList<>();
     private String namespace;
@@ -345,9 +249,16 @@ public final class RayActorExecutor implements Executor, AutoCloseable {
     private int maxTaskRetries;
     private Duration callTimeout = Duration.ofMinutes(10);
     private Duration scheduleTimeout = Duration.ofSeconds(60);
-    private List<String> jvmOptions = new ArrayList<>();
+    private Duration pinInterval = PackageUploader.DEFAULT_PIN_INTERVAL;
 
-    private Builder() {}
+    private Builder() {
+      super(new ConsoleSink());
+    }
+
+    @Override
+    protected Builder self() {
+      return this;
+    }
 
     /** The cluster's GCS address ({@code host:port}); default: {@code -Dray.address}, then {@code RAY_ADDRESS}. */
     public Builder address(String gcsAddress) {
@@ -382,53 +293,32 @@ public final class RayActorExecutor implements Executor, AutoCloseable {
       return this;
     }
 
-    /** A custom resource each actor reserves. */
+    /** A custom resource each actor reserves (a node's {@code --resources}), which pins the actors to nodes that have it. */
     public Builder resource(String name, double amount) {
       this.resources.put(Objects.requireNonNull(name, "name"), amount);
       return this;
     }
 
-    /** Environment variables of the actors' worker processes (only these; the driver's are not forwarded). */
+    /**
+     * Environment variables of the actors' worker processes (only these; the driver's are not forwarded).
+     * The same as runtime_env's {@code env_vars}, and these win.
+     */
     public Builder actorEnv(Map<String, String> variables) {
       this.actorEnv = new TreeMap<>(variables);
       return this;
     }
 
-    /** The environment actions see through their context (default: empty). */
-    public Builder env(Map<String, String> values) {
-      this.env = PluginEnvironment.of(values);
-      return this;
-    }
-
-    /** The environment actions see through their context. */
-    public Builder env(PluginEnvironment environment) {
-      this.env = Objects.requireNonNull(environment, "env");
-      return this;
-    }
-
-    /** The job id given to actions' contexts. */
-    public Builder jobId(String id) {
-      this.jobId = id;
-      return this;
-    }
-
-    /** Where the actions' events go on the driver (default: a console sink). */
-    public Builder sink(EventSink eventSink) {
-      this.sink = Objects.requireNonNull(eventSink, "sink");
-      return this;
-    }
-
     /**
-     * The job's code search path: jars and directories workers load the runtime, this backend and
-     * class-path plugins from. Default: this JVM's class path without Ray's own jar. Only used when
-     * this executor is what initialises Ray in the JVM.
+     * The job's code search path: paths every node of the cluster has, where workers also look for
+     * classes. Default: none (workers load code from the pool's packages only). Only used when this
+     * executor is what initialises Ray in the JVM.
      */
     public Builder codeSearchPath(List<Path> entries) {
       this.codeSearchPath = List.copyOf(entries);
       return this;
     }
 
-    /** Extra jars and directories holding plugins (e.g. a plugin directory's jars), loaded by each actor. */
+    /** Extra jars and directories holding plugins (e.g. a plugin directory's jars), shipped in the code package. */
     public Builder pluginClassPath(List<Path> entries) {
       this.pluginClassPath = new ArrayList<>(entries);
       return this;
@@ -458,57 +348,41 @@ public final class RayActorExecutor implements Executor, AutoCloseable {
       return this;
     }
 
-    /** How long the actors may take to be scheduled before building fails (default 60 s). */
+    /** How long the actors may take to be scheduled and set up before building fails (default 60 s). */
     public Builder scheduleTimeout(Duration timeout) {
       this.scheduleTimeout = Objects.requireNonNull(timeout, "scheduleTimeout");
       return this;
     }
 
-    /** Extra JVM options for the actors' workers (the {@code --add-opens} flags are always added). */
-    public Builder jvmOptions(List<String> options) {
-      this.jvmOptions = new ArrayList<>(options);
+    /**
+     * How often the pool's packages are pinned again in the cluster while it is open (default 5 minutes;
+     * the cluster drops an unreferenced package after 10).
+     */
+    public Builder pinInterval(Duration interval) {
+      this.pinInterval = Objects.requireNonNull(interval, "interval");
       return this;
     }
 
     /**
-     * Connects to Ray if needed, starts the actors and waits until each answers.
+     * Connects to Ray if needed, uploads the packages the cluster lacks, starts the actors and waits
+     * until each answers.
      *
-     * @throws ExecutionError when the cluster cannot schedule them (naming the lacking resource)
+     * @throws ExecutionError when the cluster cannot schedule them (naming the lacking resource) or cannot
+     *     set up their runtime environment (saying where the cause is logged)
      * @throws PluginError (code {@code ray_unavailable}) when Ray cannot be reached
+     * @throws io.synapse.plugins.errors.ConfigError when the working directory cannot be shipped
      */
     public RayActorExecutor build() {
-      return new RayActorExecutor(this);
+      return new RayActorExecutor(settings(), contextSettings());
     }
 
-    /** The settings that identify a pool, for sharing pools between runs with equal settings. */
-    String poolKey() {
-      return String.join("|", String.valueOf(RaySupport.resolveAddress(address)), String.valueOf(numActors),
-          String.valueOf(numCpus), String.valueOf(numGpus), String.valueOf(memoryBytes), resources.toString(),
-          actorEnv.toString(), String.valueOf(codeSearchPath), pluginClassPath.toString(), String.valueOf(namespace),
-          String.valueOf(maxRestarts), String.valueOf(maxTaskRetries), callTimeout.toString(), jvmOptions.toString());
-    }
-
-    private Builder copy() {
-      Builder copy = new Builder();
-      copy.address = address;
-      copy.numActors = numActors;
-      copy.numCpus = numCpus;
-      copy.numGpus = numGpus;
-      copy.memoryBytes = memoryBytes;
-      copy.resources = new TreeMap<>(resources);
-      copy.actorEnv = new TreeMap<>(actorEnv);
-      copy.env = env;
-      copy.jobId = jobId;
-      copy.sink = sink;
-      copy.codeSearchPath = codeSearchPath;
-      copy.pluginClassPath = new ArrayList<>(pluginClassPath);
-      copy.namespace = namespace;
-      copy.maxRestarts = maxRestarts;
-      copy.maxTaskRetries = maxTaskRetries;
-      copy.callTimeout = callTimeout;
-      copy.scheduleTimeout = scheduleTimeout;
-      copy.jvmOptions = new ArrayList<>(jvmOptions);
-      return copy;
+    /** The pool's settings: what {@link RayTaskBackend} keeps one pool per. */
+    TaskSettings settings() {
+      ClusterSettings cluster = clusterSettings();
+      RuntimeEnvSpec env = cluster.runtimeEnv().withWorkingDir(contextSettings().workingDir()).withEnvVars(actorEnv);
+      return new TaskSettings(RayConnection.resolveAddress(address), cluster.withRuntimeEnv(env), numActors, numCpus, numGpus,
+          memoryBytes, resources, codeSearchPath, pluginClassPath, namespace, maxRestarts, maxTaskRetries, callTimeout, scheduleTimeout,
+          pinInterval);
     }
   }
 }

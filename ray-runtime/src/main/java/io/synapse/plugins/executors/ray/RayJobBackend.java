@@ -2,26 +2,22 @@ package io.synapse.plugins.executors.ray;
 
 import io.synapse.plugins.ExecutionMode;
 import io.synapse.plugins.RunOptions;
-import io.synapse.plugins.errors.ConfigError;
-import io.synapse.plugins.spi.ExecutionBackend;
-import io.synapse.plugins.spi.ExecutionRequest;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
-import java.util.List;
+import io.synapse.plugins.executors.ExecutionBackend;
+import io.synapse.plugins.executors.ExecutionRequest;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
  * Serves {@code runPlugin(..., ExecutionMode.JOB, options)}: submits the run as a Ray Job and returns its
- * submission id. The options are read from {@link RayOptions} keys; {@link RunOptions#env()} becomes the
- * action's environment, {@link RunOptions#jobId()} its context's job id (default: the submission id) and
- * {@link RunOptions#runtimeEnv()} further runtime_env entries. Registered through {@code META-INF/services}.
+ * submission id. The executor's settings come from {@link RayOptions} keys and
+ * {@link RunOptions#runtimeEnv()} (one executor per distinct {@link JobSettings}); each submission brings
+ * {@link RunOptions#env()} (the action's environment), {@link RunOptions#jobId()} (its context's job id,
+ * default: the submission id) and {@link RunOptions#workingDir()} (shipped as the job's working_dir).
+ * Registered through {@code META-INF/services}.
  */
 public final class RayJobBackend implements ExecutionBackend {
-  private static final ConcurrentMap<String, RayJobExecutor> EXECUTORS = new ConcurrentHashMap<>();
+  private static final ConcurrentMap<JobSettings, RayJobExecutor> EXECUTORS = new ConcurrentHashMap<>();
 
   /** For {@link java.util.ServiceLoader}. */
   public RayJobBackend() {}
@@ -32,22 +28,18 @@ public final class RayJobBackend implements ExecutionBackend {
   }
 
   @Override
-  public Object run(ExecutionRequest request) {
-    return submit(executor(request.options()), request);
+  public <P extends Record, R> Object run(ExecutionRequest<P, R> request) {
+    RayJobExecutor executor = executor(request.options());
+    return executor.submitBound(request.plugin().orElse(null), request.action(), request.params(), request.options().context());
   }
 
   /**
-   * The executor {@code runPlugin} uses for {@code options} (one per distinct set of options), for
+   * The executor {@code runPlugin} uses for {@code options} (one per distinct set of settings), for
    * waiting on the ids it returned: {@code RayJobBackend.executor(options).wait(id, timeout)}.
    */
   public static RayJobExecutor executor(RunOptions options) {
     RayJobExecutor.Builder builder = builderFor(options);
-    return EXECUTORS.computeIfAbsent(builder.key(), key -> builder.build());
-  }
-
-  private static String submit(RayJobExecutor executor, ExecutionRequest request) {
-    RunOptions options = request.options();
-    return executor.submitBound(request.plugin(), request.action(), request.params(), options.env(), options.jobId());
+    return EXECUTORS.computeIfAbsent(builder.settings(), settings -> new RayJobExecutor(settings, builder.contextSettings()));
   }
 
   static RayJobExecutor.Builder builderFor(RunOptions options) {
@@ -57,7 +49,7 @@ public final class RayJobBackend implements ExecutionBackend {
       builder.dashboardUrl(String.valueOf(given.get(RayOptions.DASHBOARD_URL)));
     }
     if (given.containsKey(RayOptions.DASHBOARD_HEADERS)) {
-      builder.headers(stringMap(given, RayOptions.DASHBOARD_HEADERS));
+      builder.headers(RayOptions.stringMap(given, RayOptions.DASHBOARD_HEADERS));
     }
     if (given.containsKey(RayOptions.JOB_NUM_CPUS)) {
       builder.entrypointNumCpus(RayOptions.number(given, RayOptions.JOB_NUM_CPUS).doubleValue());
@@ -69,51 +61,26 @@ public final class RayJobBackend implements ExecutionBackend {
       builder.entrypointMemory(RayOptions.number(given, RayOptions.JOB_MEMORY).longValue());
     }
     if (given.containsKey(RayOptions.JOB_RESOURCES)) {
-      stringMap(given, RayOptions.JOB_RESOURCES).forEach((name, amount) -> {
-        try {
-          builder.entrypointResource(name, Double.parseDouble(amount));
-        } catch (NumberFormatException e) {
-          throw new ConfigError("Run option " + RayOptions.JOB_RESOURCES + "." + name + " must be a number, not '" + amount + "'",
-              Map.of("option", RayOptions.JOB_RESOURCES), e);
-        }
-      });
+      RayOptions.numberMap(given, RayOptions.JOB_RESOURCES).forEach(builder::entrypointResource);
     }
     if (given.containsKey(RayOptions.JOB_METADATA)) {
-      builder.metadata(stringMap(given, RayOptions.JOB_METADATA));
+      builder.metadata(RayOptions.stringMap(given, RayOptions.JOB_METADATA));
     }
     if (given.containsKey(RayOptions.JOB_INHERIT_ENV)) {
-      builder.inheritEnv(list(given, RayOptions.JOB_INHERIT_ENV, ","));
+      builder.inheritEnv(RayOptions.list(given, RayOptions.JOB_INHERIT_ENV, ","));
     }
     if (given.containsKey(RayOptions.JOB_JVM_OPTIONS)) {
-      builder.jvmOptions(list(given, RayOptions.JOB_JVM_OPTIONS, " "));
+      builder.jvmOptions(RayOptions.list(given, RayOptions.JOB_JVM_OPTIONS, " "));
     }
     if (given.containsKey(RayOptions.REQUEST_TIMEOUT)) {
       builder.requestTimeout(RayOptions.duration(given, RayOptions.REQUEST_TIMEOUT));
+    }
+    if (given.containsKey(RayOptions.WORKING_DIR_LIMIT)) {
+      builder.workingDirLimit(RayOptions.number(given, RayOptions.WORKING_DIR_LIMIT).longValue());
     }
     if (!options.runtimeEnv().isEmpty()) {
       builder.runtimeEnv(options.runtimeEnv());
     }
     return builder;
-  }
-
-
-  private static Map<String, String> stringMap(Map<String, Object> options, String key) {
-    if (!(options.get(key) instanceof Map<?, ?> map)) {
-      throw new ConfigError("Run option " + key + " must be a map", Map.of("option", key));
-    }
-    Map<String, String> strings = new TreeMap<>();
-    map.forEach((name, value) -> strings.put(String.valueOf(name), String.valueOf(value)));
-    return strings;
-  }
-
-  private static List<String> list(Map<String, Object> options, String key, String separator) {
-    Object value = options.get(key);
-    List<String> items = new ArrayList<>();
-    if (value instanceof Collection<?> collection) {
-      collection.forEach(item -> items.add(String.valueOf(item)));
-    } else {
-      Arrays.stream(String.valueOf(value).split(separator)).map(String::trim).filter(item -> !item.isEmpty()).forEach(items::add);
-    }
-    return items;
   }
 }

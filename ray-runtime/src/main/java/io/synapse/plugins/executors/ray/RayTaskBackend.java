@@ -2,10 +2,8 @@ package io.synapse.plugins.executors.ray;
 
 import io.synapse.plugins.ExecutionMode;
 import io.synapse.plugins.RunOptions;
-import io.synapse.plugins.spi.ActionDescriptor;
-import io.synapse.plugins.spi.ExecutionBackend;
-import io.synapse.plugins.spi.ExecutionRequest;
-import java.nio.file.Path;
+import io.synapse.plugins.executors.ExecutionBackend;
+import io.synapse.plugins.executors.ExecutionRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,14 +12,18 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * Serves {@code runPlugin(..., ExecutionMode.TASK, options)}: keeps one warm {@link RayActorExecutor}
- * per distinct set of pool options (see {@link RayOptions}) and shuts them all down at JVM exit.
- * Registered through {@code META-INF/services}.
+ * per distinct pool ({@link TaskSettings}, from the {@link RayOptions} keys, {@link RunOptions#runtimeEnv()},
+ * {@link RunOptions#workingDir()} and the plugin's own jars); at JVM exit it releases their packages and
+ * leaves the actors to the cluster, which ends them with the driver. Each call
+ * brings its own environment, job id and sink. Registered through {@code META-INF/services}.
  */
 public final class RayTaskBackend implements ExecutionBackend {
-  private static final ConcurrentMap<String, RayActorExecutor> POOLS = new ConcurrentHashMap<>();
+  private static final ConcurrentMap<TaskSettings, RayActorExecutor> POOLS = new ConcurrentHashMap<>();
 
   static {
-    Runtime.getRuntime().addShutdownHook(new Thread(RayTaskBackend::shutdownAll, "synapse-ray-pools-shutdown"));
+    // At exit the pools are only abandoned: killing actors while Ray's own shutdown runs can block in Ray's
+    // native code, and the cluster ends a driver's actors when the driver goes.
+    Runtime.getRuntime().addShutdownHook(new Thread(RayTaskBackend::abandonAll, "synapse-ray-pools-shutdown"));
   }
 
   /** For {@link java.util.ServiceLoader}. */
@@ -33,23 +35,16 @@ public final class RayTaskBackend implements ExecutionBackend {
   }
 
   @Override
-  public Object run(ExecutionRequest request) {
+  public <P extends Record, R> Object run(ExecutionRequest<P, R> request) {
     try {
-      return runOnPool(request);
+      RunOptions options = request.options();
+      RayActorExecutor.Builder builder = builderFor(options);
+      request.plugin().filter(plugin -> plugin.source().isPresent()).ifPresent(plugin -> builder.pluginClassPath(plugin.classPath()));
+      RayActorExecutor pool = POOLS.computeIfAbsent(builder.settings(), settings -> new RayActorExecutor(settings, builder.contextSettings()));
+      return pool.call(request.action(), request.action().writeParams(request.params()), options.context());
     } catch (NoClassDefFoundError e) {
-      throw RaySupport.runtimeMissing(e);
+      throw RayConnection.runtimeMissing(e);
     }
-  }
-
-  private static Object runOnPool(ExecutionRequest request) {
-    RunOptions options = request.options();
-    List<Path> pluginClassPath = new ArrayList<>();
-    if (request.plugin() != null && request.plugin().source().isPresent()) {
-      pluginClassPath.addAll(request.plugin().classPath());
-    }
-    RayActorExecutor.Builder builder = builderFor(options, pluginClassPath);
-    RayActorExecutor pool = POOLS.computeIfAbsent(builder.poolKey(), key -> builder.build());
-    return call(pool, request.action(), request.params(), options);
   }
 
   /** Closes every pool this backend started; the next TASK run starts a new one. */
@@ -59,21 +54,28 @@ public final class RayTaskBackend implements ExecutionBackend {
     pools.forEach(RayActorExecutor::close);
   }
 
+  private static void abandonAll() {
+    List<RayActorExecutor> pools = new ArrayList<>(POOLS.values());
+    POOLS.clear();
+    pools.forEach(RayActorExecutor::abandon);
+  }
+
   /** How many pools are warm right now. */
   public static int poolCount() {
     return POOLS.size();
   }
 
-  private static <P extends Record, R> R call(RayActorExecutor pool, ActionDescriptor<P, R> action, Record params, RunOptions options) {
-    P typed = action.paramsType().cast(params);
-    return pool.call(action, action.writeParams(typed), options.env(), options.jobId(), options.sink());
-  }
-
-  private static RayActorExecutor.Builder builderFor(RunOptions options, List<Path> pluginClassPath) {
-    RayActorExecutor.Builder builder = RayActorExecutor.builder().pluginClassPath(pluginClassPath);
+  private static RayActorExecutor.Builder builderFor(RunOptions options) {
+    RayActorExecutor.Builder builder = RayActorExecutor.builder().workingDir(options.workingDir().orElse(null));
     Map<String, Object> given = options.options();
     if (given.containsKey(RayOptions.ADDRESS)) {
       builder.address(String.valueOf(given.get(RayOptions.ADDRESS)));
+    }
+    if (given.containsKey(RayOptions.DASHBOARD_URL)) {
+      builder.dashboardUrl(String.valueOf(given.get(RayOptions.DASHBOARD_URL)));
+    }
+    if (given.containsKey(RayOptions.DASHBOARD_HEADERS)) {
+      builder.headers(RayOptions.stringMap(given, RayOptions.DASHBOARD_HEADERS));
     }
     if (given.containsKey(RayOptions.NUM_ACTORS)) {
       builder.numActors(RayOptions.number(given, RayOptions.NUM_ACTORS).intValue());
@@ -87,6 +89,9 @@ public final class RayTaskBackend implements ExecutionBackend {
     if (given.containsKey(RayOptions.MEMORY)) {
       builder.memory(RayOptions.number(given, RayOptions.MEMORY).longValue());
     }
+    if (given.containsKey(RayOptions.RESOURCES)) {
+      RayOptions.numberMap(given, RayOptions.RESOURCES).forEach(builder::resource);
+    }
     if (given.containsKey(RayOptions.CALL_TIMEOUT)) {
       builder.callTimeout(RayOptions.duration(given, RayOptions.CALL_TIMEOUT));
     }
@@ -96,8 +101,12 @@ public final class RayTaskBackend implements ExecutionBackend {
     if (given.containsKey(RayOptions.NAMESPACE)) {
       builder.namespace(String.valueOf(given.get(RayOptions.NAMESPACE)));
     }
+    if (given.containsKey(RayOptions.WORKING_DIR_LIMIT)) {
+      builder.workingDirLimit(RayOptions.number(given, RayOptions.WORKING_DIR_LIMIT).longValue());
+    }
+    if (!options.runtimeEnv().isEmpty()) {
+      builder.runtimeEnv(options.runtimeEnv());
+    }
     return builder;
   }
-
-
 }

@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.synapse.plugins.context.EventType;
-import io.synapse.plugins.context.JsonLinesSink;
 import io.synapse.plugins.context.PluginEvent;
 import io.synapse.plugins.executors.JobMain;
+import io.synapse.plugins.executors.remote.RemoteMessage;
+import io.synapse.plugins.executors.remote.RemoteProtocol;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,10 @@ class JobOutputTest {
   private static PluginEvent progress(String category, long current, long total) {
     return new PluginEvent(EventType.PROGRESS, System.Logger.Level.INFO, "train", category, null, null, Map.of(),
         new PluginEvent.Progress(current, total), Instant.parse("2026-01-01T00:00:00Z"), "job-1");
+  }
+
+  private static String line(PluginEvent event) {
+    return RemoteProtocol.write(new RemoteMessage.Event("job-1", event));
   }
 
   private static String block(String marker, String body) {
@@ -44,10 +49,10 @@ class JobOutputTest {
   }
 
   @Test
-  void eventsAreTheJsonLinesInTheSinksFormatAndNothingElse() {
-    String logs = String.join("\n", "plain text", JsonLinesSink.toJsonLine(progress("epochs", 1, 5)),
-        "{\"type\":\"not an event\"}", "{\"type\":\"progress\", broken", JsonLinesSink.toJsonLine(progress("epochs", 3, 5)),
-        JsonLinesSink.toJsonLine(progress("batches", 7, 10)));
+  void eventsAreTheProtocolsEventMessagesAndNothingElse() {
+    String logs = String.join("\n", "plain text", line(progress("epochs", 1, 5)),
+        "{\"type\":\"not an event\"}", "{\"protocol\":\"synapse-remote\", broken", line(progress("epochs", 3, 5)),
+        RemoteProtocol.write(new RemoteMessage.Result("job-1", 1, 1)), "  " + line(progress("batches", 7, 10)));
     List<PluginEvent> events = JobOutput.events(logs);
     assertEquals(List.of(progress("epochs", 1, 5), progress("epochs", 3, 5), progress("batches", 7, 10)), events);
     assertEquals(Map.of("epochs", new PluginEvent.Progress(3, 5), "batches", new PluginEvent.Progress(7, 10)), JobOutput.progress(logs));

@@ -95,8 +95,8 @@ class RayJobExecutorHttpTest {
   @Test
   void theJarPackageIsUploadedOnceAndTheRequestEachTime() throws Exception {
     RayJobExecutor jobs = executor().build();
-    String first = jobs.submit(TaskMessagesTest.FakeDescriptor.INSTANCE, Map.of());
-    String second = jobs.submit(TaskMessagesTest.FakeDescriptor.INSTANCE, Map.of());
+    String first = jobs.submit(FakeDescriptor.INSTANCE, Map.of());
+    String second = jobs.submit(FakeDescriptor.INSTANCE, Map.of());
     assertEquals(1, jobs.jarUploads());
     assertEquals(3, packages.size(), "one jar package, two request packages");
     long puts = requests.stream().filter(r -> r.startsWith("PUT")).count();
@@ -104,9 +104,14 @@ class RayJobExecutorHttpTest {
     assertTrue(requests.stream().allMatch(r -> r.endsWith("+header")), "headers go with every request: " + requests);
     Map<?, ?> post = (Map<?, ?>) Json.parse(bodies.get(second));
     Map<?, ?> runtimeEnv = (Map<?, ?>) post.get("runtime_env");
-    assertEquals(jobs.jarPackageUri(TaskMessagesTest.FakeDescriptor.INSTANCE), runtimeEnv.get("working_dir"));
-    assertTrue(String.valueOf(post.get("entrypoint")).contains("io.synapse.plugins.executors.JobMain synapse-request-" + second + ".json"),
-        String.valueOf(post.get("entrypoint")));
+    List<?> modules = (List<?>) runtimeEnv.get("py_modules");
+    assertEquals(jobs.jarPackageUri(FakeDescriptor.INSTANCE), modules.get(0), "the code package, then the request");
+    assertEquals(2, modules.size());
+    assertEquals(null, runtimeEnv.get("working_dir"), "no working directory given");
+    String entrypoint = String.valueOf(post.get("entrypoint"));
+    assertTrue(entrypoint.contains("io.synapse.plugins.executors.JobMain synapse-request-" + second + ".json"), entrypoint);
+    String codeDir = String.valueOf(modules.get(0)).replace("gcs://", "").replace(".zip", "");
+    assertTrue(entrypoint.contains("c=$(p " + codeDir + ")") && entrypoint.contains("-cp \"$c/synapse-classpath.jar\""), entrypoint);
     assertFalse(first.equals(second));
   }
 
@@ -114,7 +119,7 @@ class RayJobExecutorHttpTest {
   void secretLookingVariablesAndMetadataNeverReachTheDashboard() throws Exception {
     RayJobExecutor jobs = executor().env(Map.of("REGION", "eu", "DB_PASSWORD", "pw-very-secret"))
         .metadata(Map.of("owner", "me", "api_token", "tok-very-secret")).entrypointNumCpus(1).entrypointMemory(1 << 20).build();
-    String id = jobs.submit(TaskMessagesTest.FakeDescriptor.INSTANCE, Map.of());
+    String id = jobs.submit(FakeDescriptor.INSTANCE, Map.of());
     String post = bodies.get(id);
     assertFalse(post.contains("pw-very-secret") || post.contains("tok-very-secret"), post);
     Map<?, ?> request = (Map<?, ?>) Json.parse(post);
@@ -175,10 +180,34 @@ class RayJobExecutorHttpTest {
   }
 
   @Test
-  void runtimeEnvEntriesTheBackendOwnsOrSecretVariablesAreRefused() {
-    assertThrows(io.synapse.plugins.errors.ConfigError.class, () -> RayJobExecutor.builder().runtimeEnv(Map.of("working_dir", ".")));
+  void runtimeEnvKeysAJavaJobCannotUseAndSecretVariablesAreRefusedBeforeAnyRequest() {
+    for (String key : List.of("pip", "uv", "conda", "py_modules")) {
+      io.synapse.plugins.errors.ConfigError error = assertThrows(io.synapse.plugins.errors.ConfigError.class,
+          () -> RayJobBackend.executor(io.synapse.plugins.RunOptions.builder().runtimeEnv(Map.of(key, List.of("x")))
+              .option(RayOptions.DASHBOARD_URL, "http://127.0.0.1:" + server.getAddress().getPort()).build()));
+      assertEquals(key, error.details().get("key"));
+    }
     assertThrows(io.synapse.plugins.errors.ConfigError.class,
         () -> RayJobExecutor.builder().runtimeEnv(Map.of("env_vars", Map.of("AWS_SECRET_ACCESS_KEY", "x"))));
     assertThrows(io.synapse.plugins.errors.ConfigError.class, () -> RayJobExecutor.builder().dashboardUrl("127.0.0.1:8265"));
+    assertEquals(List.of(), requests, "nothing reached the dashboard");
+  }
+
+  @Test
+  void theWorkingDirectoryEnvVarsAndConfigOfRuntimeEnvReachTheJob() throws Exception {
+    Path work = Files.createDirectories(dir.resolve("work"));
+    Files.writeString(work.resolve("input.txt"), "hello");
+    RayJobExecutor jobs = executor().runtimeEnv(Map.of("env_vars", Map.of("MODE", "fast"), "config", Map.of("setup_timeout_seconds", 60)))
+        .workingDir(work).env(Map.of("REGION", "eu")).build();
+    String id = jobs.submit(FakeDescriptor.INSTANCE, Map.of());
+    Map<?, ?> runtimeEnv = (Map<?, ?>) ((Map<?, ?>) Json.parse(bodies.get(id))).get("runtime_env");
+    assertEquals(Map.of("MODE", "fast", "REGION", "eu"), runtimeEnv.get("env_vars"));
+    assertEquals(Map.of("setup_timeout_seconds", 60), runtimeEnv.get("config"));
+    String workingDir = String.valueOf(runtimeEnv.get("working_dir"));
+    assertTrue(packages.containsKey(workingDir.substring("gcs://".length())), "the working directory was uploaded: " + workingDir);
+    assertEquals(2, jobs.jarUploads(), "the code package and the working directory");
+    String again = jobs.submit(FakeDescriptor.INSTANCE, Map.of());
+    assertEquals(workingDir, ((Map<?, ?>) ((Map<?, ?>) Json.parse(bodies.get(again))).get("runtime_env")).get("working_dir"));
+    assertEquals(2, jobs.jarUploads(), "nothing uploaded again but the request");
   }
 }

@@ -1,7 +1,7 @@
-package io.synapse.plugins.executors.ray;
+package io.synapse.plugins.executors.remote;
 
 /**
- * An exception thrown by an action on a Ray worker, rebuilt on the driver from its class name,
+ * An exception thrown by an action on a remote worker (a TASK actor or a JOB entrypoint), rebuilt on the driver from its class name,
  * message and stack text (never by deserialising the remote object). It is the cause of the
  * {@link io.synapse.plugins.errors.ExecutionError} the driver raises.
  */

@@ -1,0 +1,117 @@
+package io.synapse.plugins.executors.ray;
+
+import io.synapse.plugins.context.ContextSettings;
+import io.synapse.plugins.context.EventSink;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * The setters both Ray executors' builders share, defined once: the dashboard, what code and environment
+ * ship with each run, and how params are checked; plus {@link ContextSettings.Builder}'s environment, job
+ * id, working directory and sink.
+ *
+ * @param <B> the concrete builder, returned by every setter
+ */
+public abstract class RayExecutorBuilder<B extends RayExecutorBuilder<B>> extends ContextSettings.Builder<B> {
+  private String dashboardUrl;
+  private final Map<String, String> headers = new TreeMap<>();
+  private Duration requestTimeout = Duration.ofSeconds(60);
+  private List<Path> classPath;
+  private RuntimeEnvSpec runtimeEnv = RuntimeEnvSpec.empty();
+  private List<String> jvmOptions = new ArrayList<>();
+  private boolean validateOnDriver = true;
+  private long workingDirLimit = WorkingDirPackage.DEFAULT_LIMIT;
+
+  RayExecutorBuilder(EventSink defaultSink) {
+    super(defaultSink);
+  }
+
+  /**
+   * The cluster's dashboard: JOB submits there, both modes upload their packages there (default:
+   * {@code SYNAPSE_RAY_DASHBOARD}; else TASK asks the cluster for its head node and uses Ray's port 8265,
+   * JOB uses {@value RayJobExecutor#DEFAULT_DASHBOARD_URL}).
+   *
+   * @throws io.synapse.plugins.errors.ConfigError when {@code url} is not an http or https URL
+   */
+  public B dashboardUrl(String url) {
+    this.dashboardUrl = DashboardClient.checkedUrl(url);
+    return self();
+  }
+
+  /** An HTTP header sent with every request to the dashboard (an auth token for a proxied dashboard, say). */
+  public B header(String name, String value) {
+    this.headers.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+    return self();
+  }
+
+  /** HTTP headers sent with every request to the dashboard. */
+  public B headers(Map<String, String> values) {
+    values.forEach(this::header);
+    return self();
+  }
+
+  /** How long one request to the dashboard (an upload included) may take (default 60 s). */
+  public B requestTimeout(Duration timeout) {
+    this.requestTimeout = Objects.requireNonNull(timeout, "timeout");
+    return self();
+  }
+
+  /**
+   * The jars and directories shipped as the runtime's side of the code package (default: this JVM's class
+   * path without Ray's jars). The plugin's own entries are always added.
+   */
+  public B classPath(List<Path> entries) {
+    this.classPath = List.copyOf(entries);
+    return self();
+  }
+
+  /**
+   * The Ray runtime env of every actor or job: {@code env_vars}, {@code java_jars} (or {@code jars}),
+   * {@code working_dir}, {@code config}. Checked now; see the README's "Running on a real cluster" for what
+   * each mode does with each key.
+   *
+   * @throws io.synapse.plugins.errors.ConfigError naming a key that cannot apply to a Java worker (pip, uv,
+   *     conda, py_modules, ...) and why, a secret-looking env_vars name, or a malformed value
+   */
+  public B runtimeEnv(Map<String, ?> environment) {
+    this.runtimeEnv = RuntimeEnvSpec.parse(environment);
+    return self();
+  }
+
+  /** Options of the JVMs that run the action: the actors' workers, or a job's entrypoint (heap size, properties, ...). */
+  public B jvmOptions(List<String> options) {
+    this.jvmOptions = new ArrayList<>(options);
+    return self();
+  }
+
+  /**
+   * Whether untyped params, and records built in Java, are bound and checked on the driver before they are
+   * sent (default true). With false only the worker or the job binds them, and its violations come back as
+   * the same {@code ValidationError}.
+   */
+  public B validateOnDriver(boolean validate) {
+    this.validateOnDriver = validate;
+    return self();
+  }
+
+  /** The largest working directory shipped, in bytes of its files (default 64 MiB; Ray's dashboard takes up to 100 MiB). */
+  public B workingDirLimit(long bytes) {
+    if (bytes < 0) {
+      throw new IllegalArgumentException("workingDirLimit must not be negative, not " + bytes);
+    }
+    this.workingDirLimit = bytes;
+    return self();
+  }
+
+  /** The shared settings given so far (the dashboard URL as given, or {@code SYNAPSE_RAY_DASHBOARD}, else null). */
+  ClusterSettings clusterSettings() {
+    String url = RayConnection.givenDashboardUrl(dashboardUrl);
+    return new ClusterSettings(url == null ? null : DashboardClient.checkedUrl(url), headers, requestTimeout, classPath, runtimeEnv,
+        jvmOptions, validateOnDriver, workingDirLimit);
+  }
+}

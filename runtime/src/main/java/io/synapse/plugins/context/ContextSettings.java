@@ -1,0 +1,107 @@
+package io.synapse.plugins.context;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What every run gives its action's {@link RuntimeContext}, whichever executor runs it: the
+ * environment, the job id, the working directory and where events go. One immutable value, defined
+ * here once and shared by {@code RunOptions}, {@code LocalExecutor} and the Ray executors, whose builders
+ * all extend {@link Builder}.
+ *
+ * @param env the environment the action sees ({@link RuntimeContext#env()}); never the process's own
+ * @param jobId the job id for tracking ({@link RuntimeContext#jobId()}), or null
+ * @param workingDir the run's working directory (absolute and normalised), or null for none: LOCAL runs use
+ *     it in place, the Ray executors ship it to the cluster; the action sees it as
+ *     {@link RuntimeContext#workingDir()} and relative {@code Path} params resolve against it
+ * @param sink where the action's events go
+ */
+public record ContextSettings(PluginEnvironment env, String jobId, Path workingDir, EventSink sink) {
+
+  /** Checks the parts and makes the working directory absolute. */
+  public ContextSettings {
+    Objects.requireNonNull(env, "env");
+    Objects.requireNonNull(sink, "sink");
+    workingDir = workingDir == null ? null : workingDir.toAbsolutePath().normalize();
+  }
+
+  /** No environment, no job id, no working directory, events to {@code sink}. */
+  public static ContextSettings of(EventSink sink) {
+    return new ContextSettings(PluginEnvironment.empty(), null, null, sink);
+  }
+
+  /** These settings with events going to {@code eventSink}. */
+  public ContextSettings withSink(EventSink eventSink) {
+    return new ContextSettings(env, jobId, workingDir, eventSink);
+  }
+
+  /**
+   * The setters of {@link ContextSettings}, shared by the builders of every executor and of
+   * {@code RunOptions}, so that each setting means the same everywhere.
+   *
+   * @param <B> the concrete builder, returned by every setter
+   */
+  public abstract static class Builder<B extends Builder<B>> {
+    private PluginEnvironment env = PluginEnvironment.empty();
+    private String jobId;
+    private Path workingDir;
+    private EventSink sink;
+
+    /** A builder whose events go to {@code defaultSink} unless {@link #sink} says otherwise. */
+    protected Builder(EventSink defaultSink) {
+      this.sink = Objects.requireNonNull(defaultSink, "defaultSink");
+    }
+
+    /** This builder, typed as the concrete one. */
+    protected abstract B self();
+
+    /** Environment variables for the action (only these: the process environment is never forwarded). */
+    public B env(Map<String, String> values) {
+      this.env = PluginEnvironment.of(values);
+      return self();
+    }
+
+    /** The environment for the action. */
+    public B env(PluginEnvironment environment) {
+      this.env = Objects.requireNonNull(environment, "env");
+      return self();
+    }
+
+    /** A job id for tracking, given to the action's context (null for none). */
+    public B jobId(String id) {
+      this.jobId = id;
+      return self();
+    }
+
+    /**
+     * The run's working directory, a local directory (null for none). LOCAL runs use it in place; the Ray
+     * executors ship it to the cluster as a package and run the action in their copy. The action sees it
+     * as {@link RuntimeContext#workingDir()}, and relative {@code Path} params resolve against it.
+     */
+    public B workingDir(Path directory) {
+      this.workingDir = directory;
+      return self();
+    }
+
+    /** Where the action's events go. */
+    public B sink(EventSink eventSink) {
+      this.sink = Objects.requireNonNull(eventSink, "sink");
+      return self();
+    }
+
+    /** Takes every setting of {@code settings}. */
+    public B context(ContextSettings settings) {
+      this.env = settings.env();
+      this.jobId = settings.jobId();
+      this.workingDir = settings.workingDir();
+      this.sink = settings.sink();
+      return self();
+    }
+
+    /** The settings given so far. */
+    public ContextSettings contextSettings() {
+      return new ContextSettings(env, jobId, workingDir, sink);
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package io.synapse.plugins.executors.remote;
+
+import io.synapse.plugins.context.PluginEvent;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * One message of the remote protocol between a driver and a worker (a TASK actor, a JOB entrypoint).
+ * {@link RemoteProtocol} writes and reads them; every message carries the protocol's name and version,
+ * its type and the id of the request it belongs to.
+ *
+ * <p>A driver sends one {@link Request}; the worker answers with any number of {@link Event}s, then
+ * exactly one {@link Outcome}: a {@link Result} or a {@link Failure}. Later versions may add message types
+ * (cancellation, heartbeats) and fields (a result's MAC); readers ignore fields they do not know.
+ */
+public sealed interface RemoteMessage permits RemoteMessage.Request, RemoteMessage.Event, RemoteMessage.Outcome {
+
+  /** The id of the request this message belongs to. */
+  String id();
+
+  /**
+   * Run one action.
+   *
+   * @param id the request's id, echoed by every reply
+   * @param plugin the plugin's code, looked up among the worker's registries (never loaded from a path)
+   * @param action the action's name
+   * @param params the params as the driver wrote them (a JSON-like map)
+   * @param env the environment the action sees
+   * @param jobId the job id for the action's context, or null
+   * @param workingDir the run's working directory as the worker sees it (relative: against its current
+   *     directory, where Ray unpacked the shipped one), or null for none
+   * @param language the language of the run (for actions that localise), or null
+   * @param marker JOB only: the text that frames the outcome in the job's log, or null
+   */
+  record Request(String id, String plugin, String action, Map<String, Object> params, Map<String, String> env, String jobId,
+      String workingDir, String language, String marker) implements RemoteMessage {
+
+    /** Checks the required parts and copies the maps. */
+    public Request {
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(plugin, "plugin");
+      Objects.requireNonNull(action, "action");
+      params = params == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(params));
+      env = env == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(env));
+    }
+  }
+
+  /**
+   * An event the action reported, in {@link io.synapse.plugins.context.JsonLinesSink}'s object format on
+   * the wire, secrets already hidden by the worker.
+   *
+   * @param id the request's id
+   * @param event the event
+   */
+  record Event(String id, PluginEvent event) implements RemoteMessage {
+
+    /** Checks the parts. */
+    public Event {
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(event, "event");
+    }
+  }
+
+  /** The last message of a reply: the action's result or its failure. */
+  sealed interface Outcome extends RemoteMessage permits Result, Failure {
+
+    /** The worker's process id. */
+    long pid();
+  }
+
+  /**
+   * The action returned.
+   *
+   * @param id the request's id
+   * @param value the result as the action's descriptor wrote it (JSON-like)
+   * @param pid the worker's process id
+   */
+  record Result(String id, Object value, long pid) implements Outcome {
+
+    /** Checks the id. */
+    public Result {
+      Objects.requireNonNull(id, "id");
+    }
+  }
+
+  /**
+   * The request failed: bad params, an unknown plugin or action, or the action threw. Every text is
+   * redacted by the worker.
+   *
+   * @param id the request's id
+   * @param code the error's code ({@link io.synapse.plugins.errors.PluginError#code()})
+   * @param message the error's message
+   * @param details the error's details (JSON-like)
+   * @param exception the class name of the action's exception, or null
+   * @param exceptionMessage its message, or null
+   * @param stack its stack trace as text, or null
+   * @param pid the worker's process id
+   */
+  record Failure(String id, String code, String message, Map<String, Object> details, String exception, String exceptionMessage,
+      String stack, long pid) implements Outcome {
+
+    /** Checks the required parts and copies the details. */
+    public Failure {
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(code, "code");
+      details = details == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(details));
+    }
+  }
+}
