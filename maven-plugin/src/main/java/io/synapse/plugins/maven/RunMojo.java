@@ -59,7 +59,10 @@ public final class RunMojo extends AbstractSynapseMojo {
   @Parameter(property = "synapse.numActors")
   private Integer numActors;
 
-  /** The Ray dashboard URL for JOB mode (default: {@code SYNAPSE_RAY_DASHBOARD}, else http://127.0.0.1:8265). */
+  /**
+   * The Ray dashboard URL: JOB mode submits there and TASK mode ships its code packages there (default:
+   * {@code SYNAPSE_RAY_DASHBOARD}, else port 8265 of the head).
+   */
   @Parameter(property = "synapse.dashboard")
   private String dashboard;
 

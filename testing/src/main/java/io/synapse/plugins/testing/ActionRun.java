@@ -5,7 +5,10 @@ import io.synapse.plugins.context.EventType;
 import io.synapse.plugins.context.PluginEvent;
 import io.synapse.plugins.errors.ValidationError;
 import io.synapse.plugins.errors.Violation;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -14,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.opentest4j.AssertionFailedError;
 
 /**
@@ -29,18 +33,20 @@ public final class ActionRun<R> {
   private final ExecutionMode mode;
   private final Map<String, String> env;
   private final String jobId;
+  private final Path workingDir;
   private final R result;
   private final Throwable error;
   private final List<PluginEvent> events;
   private final Duration duration;
 
-  ActionRun(String plugin, String action, ExecutionMode mode, Map<String, String> env, String jobId, R result,
+  ActionRun(String plugin, String action, ExecutionMode mode, Map<String, String> env, String jobId, Path workingDir, R result,
       Throwable error, List<PluginEvent> events, Duration duration) {
     this.plugin = plugin;
     this.action = action;
     this.mode = mode;
     this.env = env;
     this.jobId = jobId;
+    this.workingDir = workingDir;
     this.result = result;
     this.error = error;
     this.events = List.copyOf(events);
@@ -107,6 +113,35 @@ public final class ActionRun<R> {
   /** The job id the action was given, or null. */
   public String jobId() {
     return jobId;
+  }
+
+  /** The working directory the action was given, if any. */
+  public Optional<Path> workingDir() {
+    return Optional.ofNullable(workingDir);
+  }
+
+  /**
+   * Fails unless the working directory holds every file or directory named by {@code relativePaths} (such as
+   * {@code "out/report.json"}), listing what it does hold. For LOCAL runs, which write in the directory itself.
+   */
+  public ActionRun<R> assertWorkingDirContains(String... relativePaths) {
+    if (workingDir == null) {
+      throw failure("to run in a working directory, but none was given (ActionTester.workingDir)", null);
+    }
+    List<String> missing = Arrays.stream(relativePaths).filter(p -> !Files.exists(workingDir.resolve(p))).toList();
+    if (!missing.isEmpty()) {
+      throw failure("to leave " + missing + " in its working directory " + workingDir + ", but it holds " + listing(), null);
+    }
+    return this;
+  }
+
+  private List<String> listing() {
+    try (Stream<Path> files = Files.walk(workingDir, 4)) {
+      return files.filter(p -> !p.equals(workingDir)).map(p -> workingDir.relativize(p).toString().replace('\\', '/')).sorted()
+          .limit(50).toList();
+    } catch (IOException e) {
+      return List.of("(unreadable: " + e.getMessage() + ")");
+    }
   }
 
   /** The mode the action ran in. */

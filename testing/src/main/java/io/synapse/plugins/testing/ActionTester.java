@@ -12,6 +12,7 @@ import io.synapse.plugins.executors.ray.RayJobBackend;
 import io.synapse.plugins.executors.ray.RayOptions;
 import io.synapse.plugins.spi.ActionDescriptor;
 import io.synapse.plugins.testing.ray.RayHead;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -44,21 +45,23 @@ public final class ActionTester<P extends Record, R> {
   private final ExecutionMode mode;
   private final RayHead ray;
   private final Duration jobTimeout;
+  private final Path workingDir;
 
   private ActionTester(ActionDescriptor<P, R> action, Map<String, String> env, String jobId, ExecutionMode mode,
-      RayHead ray, Duration jobTimeout) {
+      RayHead ray, Duration jobTimeout, Path workingDir) {
     this.action = action;
     this.env = Map.copyOf(env);
     this.jobId = jobId;
     this.mode = mode;
     this.ray = ray;
     this.jobTimeout = jobTimeout;
+    this.workingDir = workingDir;
   }
 
   /** A tester of the action whose generated descriptor is {@code descriptor}, LOCAL, with an empty environment. */
   public static <P extends Record, R> ActionTester<P, R> of(ActionDescriptor<P, R> descriptor) {
     return new ActionTester<>(Objects.requireNonNull(descriptor, "descriptor"), Map.of(), null, ExecutionMode.LOCAL,
-        null, Duration.ofMinutes(5));
+        null, Duration.ofMinutes(5), null);
   }
 
   /**
@@ -86,37 +89,47 @@ public final class ActionTester<P extends Record, R> {
   public ActionTester<P, R> env(String name, String value) {
     Map<String, String> merged = new LinkedHashMap<>(env);
     merged.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
-    return new ActionTester<>(action, merged, jobId, mode, ray, jobTimeout);
+    return new ActionTester<>(action, merged, jobId, mode, ray, jobTimeout, workingDir);
   }
 
   /** This tester with exactly {@code values} as the action's environment. */
   public ActionTester<P, R> env(Map<String, String> values) {
-    return new ActionTester<>(action, values, jobId, mode, ray, jobTimeout);
+    return new ActionTester<>(action, values, jobId, mode, ray, jobTimeout, workingDir);
   }
 
   /** This tester giving the action the job id {@code id}. */
   public ActionTester<P, R> jobId(String id) {
-    return new ActionTester<>(action, env, id, mode, ray, jobTimeout);
+    return new ActionTester<>(action, env, id, mode, ray, jobTimeout, workingDir);
+  }
+
+  /**
+   * This tester running the action in {@code directory}: the action sees it as {@code ctx().workingDir()}, relative
+   * {@code Path} params resolve against it, and the Ray modes ship it to the cluster (TASK with the pool, JOB with
+   * the job) and run the action in their copy. Afterwards {@link ActionRun#assertWorkingDirContains} checks what a
+   * LOCAL run wrote there.
+   */
+  public ActionTester<P, R> workingDir(Path directory) {
+    return new ActionTester<>(action, env, jobId, mode, ray, jobTimeout, Objects.requireNonNull(directory, "directory"));
   }
 
   /** This tester running in this JVM (the default). */
   public ActionTester<P, R> local() {
-    return new ActionTester<>(action, env, jobId, ExecutionMode.LOCAL, null, jobTimeout);
+    return new ActionTester<>(action, env, jobId, ExecutionMode.LOCAL, null, jobTimeout, workingDir);
   }
 
   /** This tester running on a warm pool of Ray actors on {@code head} (the pool is shared by equal settings). */
   public ActionTester<P, R> onTask(RayHead head) {
-    return new ActionTester<>(action, env, jobId, ExecutionMode.TASK, Objects.requireNonNull(head, "head"), jobTimeout);
+    return new ActionTester<>(action, env, jobId, ExecutionMode.TASK, Objects.requireNonNull(head, "head"), jobTimeout, workingDir);
   }
 
   /** This tester submitting the action as a Ray Job to {@code head}'s dashboard and waiting for it. */
   public ActionTester<P, R> onJob(RayHead head) {
-    return new ActionTester<>(action, env, jobId, ExecutionMode.JOB, Objects.requireNonNull(head, "head"), jobTimeout);
+    return new ActionTester<>(action, env, jobId, ExecutionMode.JOB, Objects.requireNonNull(head, "head"), jobTimeout, workingDir);
   }
 
   /** This tester waiting at most {@code timeout} for a Ray Job (default 5 minutes). */
   public ActionTester<P, R> jobTimeout(Duration timeout) {
-    return new ActionTester<>(action, env, jobId, mode, ray, Objects.requireNonNull(timeout, "timeout"));
+    return new ActionTester<>(action, env, jobId, mode, ray, Objects.requireNonNull(timeout, "timeout"), workingDir);
   }
 
   /** The mode runs use. */
@@ -152,21 +165,23 @@ public final class ActionTester<P extends Record, R> {
     } catch (RuntimeException | AssertionError | StackOverflowError e) {
       error = e;
     }
-    return new ActionRun<>(action.pluginCode(), action.config().name(), mode, env, jobId, result, error, sink.events(),
+    return new ActionRun<>(action.pluginCode(), action.config().name(), mode, env, jobId, workingDir, result, error, sink.events(),
         Duration.between(started, Instant.now()));
   }
 
   private R runLocally(Map<String, ?> untyped, P typed, RecordingSink sink) {
-    LocalExecutor executor = LocalExecutor.builder().env(env).jobId(jobId).sink(sink).build();
+    LocalExecutor executor = LocalExecutor.builder().env(env).jobId(jobId).workingDir(workingDir).sink(sink).build();
     return typed != null ? executor.execute(action, typed) : executor.execute(action, untyped);
   }
 
   // Both Ray backends hand back the action's own typed result, as LOCAL does.
   @SuppressWarnings("unchecked")
   private R runOnRay(Map<String, ?> params, RecordingSink sink) {
-    RunOptions.Builder options = RunOptions.builder().env(env).jobId(jobId).sink(sink).actionClass(action.actionClass());
+    RunOptions.Builder options = RunOptions.builder().env(env).jobId(jobId).workingDir(workingDir).sink(sink)
+        .actionClass(action.actionClass());
     if (mode == ExecutionMode.TASK) {
-      options.option(RayOptions.ADDRESS, ray.address());
+      // The pool ships its code through the dashboard.
+      options.option(RayOptions.ADDRESS, ray.address()).option(RayOptions.DASHBOARD_URL, ray.dashboardUrl());
       return (R) PluginRunner.runPlugin(action.pluginCode(), action.config().name(), params, mode, options.build());
     }
     RunOptions built = options.option(RayOptions.DASHBOARD_URL, ray.dashboardUrl()).build();

@@ -130,6 +130,24 @@ class ActionTesterTest {
   }
 
   @Test
+  void theWorkingDirectoryIsTheActionsAndItsFilesCanBeChecked(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    ActionTester<io.synapse.plugins.testing.fixture.WriteParams, String> write =
+        ActionTester.of(io.synapse.plugins.testing.fixture.WriteAction.class).workingDir(dir);
+    ActionRun<String> run = write.run(Map.of("target", "out/a.txt")).assertSucceeded().assertWorkingDirContains("out", "out/a.txt");
+    assertEquals(dir.resolve("out/a.txt").toString(), run.result(), "a relative Path param resolves against the working directory");
+    assertEquals(dir, run.workingDir().orElseThrow());
+    failsWith2(() -> run.assertWorkingDirContains("out/b.txt"), "to leave [out/b.txt] in its working directory " + dir
+        + ", but it holds [out, out/a.txt]");
+    failsWith2(() -> ActionTester.of(io.synapse.plugins.testing.fixture.WriteAction.class).run(Map.of("target", "/tmp/x-kit-test"))
+        .assertWorkingDirContains("x"), "to run in a working directory, but none was given");
+  }
+
+  private static void failsWith2(org.junit.jupiter.api.function.Executable assertion, String expected) {
+    AssertionFailedError failure = assertThrows(AssertionFailedError.class, assertion);
+    assertTrue(failure.getMessage().contains(expected), () -> "expected a message containing\n" + expected + "\nbut was\n" + failure.getMessage());
+  }
+
+  @Test
   void unknownActionClassesAreNamed() {
     assertInstanceOf(RuntimeException.class, assertThrows(RuntimeException.class,
         () -> ActionTester.of(NotAnAction.class)));

@@ -56,7 +56,8 @@ class NewProjectIT {
     try (LocalRayHead head = LocalRayHead.start(LocalRayHead.Settings.defaults().withNumCpus(2)
         .withStateDirectory(temp.resolve("ray")))) {
       Processes.Outcome task = Processes.run(project, maven("-q", "synapse:run", "-Dsynapse.action=check", "-Dsynapse.mode=task",
-          "-Dsynapse.rayAddress=" + head.info().address(), "-Dsynapse.params={\"input\":\"far\"}", "-Dsynapse.json=true"),
+          "-Dsynapse.rayAddress=" + head.info().address(), "-Dsynapse.dashboard=" + head.info().dashboardUrl(),
+          "-Dsynapse.params={\"input\":\"far\"}", "-Dsynapse.json=true"),
           userShell(), 600);
       assertEquals(0, task.exitCode(), task::toString);
       assertTrue(task.out().replaceAll("\\s", "").contains("{\"input\":\"far\",\"processed\":1}"), task.out());
