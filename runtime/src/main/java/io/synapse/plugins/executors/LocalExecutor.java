@@ -151,15 +151,7 @@ public final class LocalExecutor implements Executor {
         .sink(observed.sink(sink))
         .redactor(redactor)
         .build();
-    Throwable raised = null;
-    try {
-      return run(action, params, context, redactor);
-    } catch (RuntimeException | Error e) {
-      raised = e;
-      throw e;
-    } finally {
-      observed.finished(raised);
-    }
+    return observed.finishing(() -> run(action, params, context, redactor));
   }
 
   private <P extends Record, R> R run(ActionDescriptor<P, R> action, P params, RuntimeContext context, Redactor redactor) {

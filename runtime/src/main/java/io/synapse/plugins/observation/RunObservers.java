@@ -11,6 +11,7 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -99,6 +100,26 @@ public final class RunObservers {
     }
   }
 
+  /**
+   * Runs {@code work}, then finishes {@code scope} with what it raised (or with null when it returned): the one way
+   * the executors wrap a driver's call.
+   */
+  public static <T> T finishing(RunScope scope, Supplier<T> work) {
+    return finishedAfter(scope::finished, work);
+  }
+
+  private static <T> T finishedAfter(Consumer<Throwable> finish, Supplier<T> work) {
+    Throwable raised = null;
+    try {
+      return work.get();
+    } catch (RuntimeException | Error e) {
+      raised = e;
+      throw e;
+    } finally {
+      finish.accept(raised);
+    }
+  }
+
   /** A step of the run executing on this thread starts (nothing when no run is observed here). */
   public static StepScope stepStarted(String step) {
     Executing run = CURRENT.get();
@@ -171,6 +192,11 @@ public final class RunObservers {
 
     StepScope stepStarted(String step) {
       return scope.stepStarted(step);
+    }
+
+    /** Runs {@code work} as this run, then {@linkplain #finished finishes} it with what it raised, or null. */
+    public <T> T finishing(Supplier<T> work) {
+      return finishedAfter(this::finished, work);
     }
 
     /** The run ended with {@code failure} (null when it returned): the scope ends and the enclosing run is current again. */

@@ -76,15 +76,7 @@ final class JobSubmitter {
     // Observers see the submission from the driver's side and carry their context (a trace parent) into the job.
     RunScope observed = RunObservers.startDriving(action.pluginCode(), action.config().name(), ExecutionMode.JOB, jobId,
         null, secrets);
-    Throwable raised = null;
-    try {
-      return submit(plugin, action, params, secrets, call, submissionId, jobId, observed);
-    } catch (RuntimeException | Error e) {
-      raised = e;
-      throw e;
-    } finally {
-      observed.finished(raised);
-    }
+    return RunObservers.finishing(observed, () -> submit(plugin, action, params, secrets, call, submissionId, jobId, observed));
   }
 
   private String submit(PluginDiscovery plugin, ActionDescriptor<?, ?> action, Map<String, Object> params, Set<String> secrets,

@@ -204,15 +204,7 @@ public final class RayActorExecutor implements Executor, AutoCloseable {
     // Observers see the call from the driver's side and carry their context (a trace parent) to the worker's run.
     RunScope observed = RunObservers.startDriving(action.pluginCode(), action.config().name(), ExecutionMode.TASK,
         callContext.jobId(), null, null);
-    Throwable raised = null;
-    try {
-      return call(action, params, callContext, observed);
-    } catch (RuntimeException | Error e) {
-      raised = e;
-      throw e;
-    } finally {
-      observed.finished(raised);
-    }
+    return RunObservers.finishing(observed, () -> call(action, params, callContext, observed));
   }
 
   private <R> R call(ActionDescriptor<?, R> action, Map<String, Object> params, ContextSettings callContext, RunScope observed) {
