@@ -12,6 +12,9 @@ import java.util.List;
  * command prints: the same masking of secrets, the same violation list.
  */
 final class CliBridge {
+  // The runtime's plugin cache is one per JVM: modules built in parallel (-T) take turns here.
+  private static final Object LOCK = new Object();
+
   private CliBridge() {}
 
   /**
@@ -25,6 +28,12 @@ final class CliBridge {
 
   /** Runs {@code synapse <args>} with {@code loader} as the context class loader. */
   static Outcome execute(ClassLoader loader, List<String> args) {
+    synchronized (LOCK) {
+      return executeAlone(loader, args);
+    }
+  }
+
+  private static Outcome executeAlone(ClassLoader loader, List<String> args) {
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
     StringWriter out = new StringWriter();
