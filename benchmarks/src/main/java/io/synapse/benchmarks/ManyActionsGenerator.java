@@ -59,12 +59,11 @@ public final class ManyActionsGenerator {
       write(root.resolve("Action" + n + ".java"), """
           package %s;
 
-          import io.synapse.plugins.ExecutionMode;
           import io.synapse.plugins.PluginAction;
           import io.synapse.plugins.action.BaseAction;
 
           /** Action number %s: returns its path. */
-          @PluginAction(name = "action-%s", title = "Action %s", method = ExecutionMode.LOCAL)
+          @PluginAction(name = "action-%s", title = "Action %s")
           public final class Action%s extends BaseAction<Params%s, String> {
             @Override
             public String execute() {

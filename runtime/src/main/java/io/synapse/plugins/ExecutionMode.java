@@ -1,10 +1,8 @@
 package io.synapse.plugins;
 
 import io.synapse.plugins.errors.PluginError;
-import java.util.Arrays;
+import io.synapse.plugins.internal.EnumValues;
 import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 /** Where an action runs. */
 public enum ExecutionMode {
@@ -15,7 +13,7 @@ public enum ExecutionMode {
   /** As a Ray Job, fully isolated; returns the job id (needs {@code synapse-plugins-ray}). */
   JOB;
 
-  /** The lower-case value used in config.yaml and on command lines. */
+  /** The lower-case value used on command lines ({@code --mode local}). */
   public String value() {
     return name().toLowerCase(Locale.ROOT);
   }
@@ -26,18 +24,6 @@ public enum ExecutionMode {
    * @throws PluginError (code {@code unknown_mode}) naming the valid modes for anything else
    */
   public static ExecutionMode of(String mode) {
-    if (mode != null) {
-      String wanted = mode.trim();
-      for (ExecutionMode candidate : values()) {
-        if (candidate.name().equalsIgnoreCase(wanted)) {
-          return candidate;
-        }
-      }
-    }
-    String valid = Arrays.stream(values()).map(ExecutionMode::value).collect(Collectors.joining(", "));
-    throw new PluginError(
-        "unknown_mode",
-        "Unknown execution mode '" + mode + "': use one of " + valid,
-        Map.of("mode", String.valueOf(mode), "valid", valid));
+    return EnumValues.parse(values(), ExecutionMode::value, mode, "unknown_mode", "execution mode", "mode");
   }
 }

@@ -18,4 +18,11 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
-public @interface Params {}
+public @interface Params {
+
+  /**
+   * How this record's components (and the enum values it holds) are named on the wire; by default as
+   * the plugin says ({@link Plugin#wireNames()}, snake_case unless chosen otherwise).
+   */
+  WireNames wireNames() default WireNames.PLUGIN;
+}

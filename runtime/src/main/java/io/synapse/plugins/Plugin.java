@@ -37,4 +37,11 @@ public @interface Plugin {
 
   /** The simple name of the generated facade class; empty means derived from {@link #code()}. */
   String facade() default "";
+
+  /**
+   * How params and result components and enum values are named on the wire; {@link WireNames#SNAKE_CASE}
+   * (the platform's) unless the plugin chooses {@link WireNames#JAVA}. A record can choose for itself
+   * with {@link Params#wireNames()}, one component with {@link WireName}.
+   */
+  WireNames wireNames() default WireNames.SNAKE_CASE;
 }

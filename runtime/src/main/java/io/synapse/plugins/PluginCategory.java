@@ -1,9 +1,7 @@
 package io.synapse.plugins;
 
 import io.synapse.plugins.errors.PluginError;
-import java.util.Arrays;
-import java.util.Map;
-import java.util.stream.Collectors;
+import io.synapse.plugins.internal.EnumValues;
 
 /** The categories plugins and actions are organised in, with their config.yaml values. */
 public enum PluginCategory {
@@ -41,15 +39,6 @@ public enum PluginCategory {
    * @throws PluginError (code {@code unknown_category}) naming the valid values otherwise
    */
   public static PluginCategory of(String text) {
-    for (PluginCategory category : values()) {
-      if (category.value.equalsIgnoreCase(text) || category.name().equalsIgnoreCase(text)) {
-        return category;
-      }
-    }
-    String valid = Arrays.stream(values()).map(PluginCategory::value).collect(Collectors.joining(", "));
-    throw new PluginError(
-        "unknown_category",
-        "Unknown plugin category '" + text + "': use one of " + valid,
-        Map.of("category", String.valueOf(text), "valid", valid));
+    return EnumValues.parse(values(), PluginCategory::value, text, "unknown_category", "plugin category", "category");
   }
 }

@@ -131,6 +131,22 @@ public final class PluginRunner {
   }
 
   /**
+   * A result of {@code action} as the platform sees it: the JSON-like form its generated writer gives,
+   * keyed by wire names ({@code {"status": "completed", "output_path": ..., "items_processed": 100}}),
+   * what the seeds' {@code run_plugin} returns. {@code pluginCode} is resolved as by {@link #runPlugin}.
+   *
+   * @throws ClassCastException when {@code result} is not of the action's result type
+   */
+  public static Object writeResult(String pluginCode, String action, Object result) {
+    return write(discover(Objects.requireNonNull(pluginCode, "pluginCode")).descriptor(action), result);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <R> Object write(ActionDescriptor<?, R> descriptor, Object result) {
+    return descriptor.writeResult((R) result);
+  }
+
+  /**
    * The plugin {@code pluginCode} resolves to (a path, a code or a package), cached.
    *
    * @throws PluginNotFoundError when nothing matches

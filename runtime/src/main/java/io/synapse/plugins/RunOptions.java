@@ -15,10 +15,10 @@ import java.util.Optional;
 
 /**
  * The executor options of {@link PluginRunner#runPlugin(String, String, Map, ExecutionMode, RunOptions)}:
- * the seeds' {@code env}, {@code job_id}, {@code working_dir}, {@code runtime_env} and
- * {@code action_cls}, where events go, and backend-specific entries ({@link Builder#option}).
- * The environment, job id, working directory and sink are one {@link ContextSettings} value, the block
- * every executor takes. Immutable.
+ * the seeds' {@code env}, {@code job_id}, {@code working_dir}, {@code runtime_env}, {@code action_cls}
+ * and {@code language}, where events go, and backend-specific entries ({@link Builder#option}).
+ * The environment, job id, working directory, language and sink are one {@link ContextSettings} value,
+ * the block every executor takes. Immutable.
  */
 public final class RunOptions {
   private static final EventSink DEFAULT_SINK = ConsoleSink.standard();
@@ -65,7 +65,7 @@ public final class RunOptions {
     return new Builder();
   }
 
-  /** The environment, job id, working directory and sink, as one value. */
+  /** The environment, job id, working directory, language and sink, as one value. */
   public ContextSettings context() {
     return context;
   }
@@ -78,6 +78,14 @@ public final class RunOptions {
   /** The job id for tracking, or null. */
   public String jobId() {
     return context.jobId();
+  }
+
+  /**
+   * The language of the action's messages (ISO 639-1, e.g. {@code ko}), or null for none (then the
+   * environment's {@code SYNAPSE_LANGUAGE}, else {@code en}).
+   */
+  public String language() {
+    return context.language();
   }
 
   /**
@@ -118,7 +126,7 @@ public final class RunOptions {
   }
 
   /**
-   * Builds {@link RunOptions}. The environment, job id, working directory and sink setters are
+   * Builds {@link RunOptions}. The environment, job id, working directory, language and sink setters are
    * {@link ContextSettings.Builder}'s (default sink: {@link ConsoleSink#standard()}, throttled console lines).
    */
   public static final class Builder extends ContextSettings.Builder<Builder> {

@@ -1,12 +1,11 @@
 package io.synapse.benchmarks.plugin;
 
-import io.synapse.plugins.ExecutionMode;
 import io.synapse.plugins.PluginAction;
 import io.synapse.plugins.action.BaseAction;
 import java.util.Map;
 
 /** The seeds' tutorial action: 100 items with progress, then metrics. */
-@PluginAction(name = "process", title = "Process Files", method = ExecutionMode.TASK)
+@PluginAction(name = "process", title = "Process Files")
 public final class ProcessAction extends BaseAction<ProcessParams, ProcessResult> {
   private static final int TOTAL_ITEMS = 100;
 

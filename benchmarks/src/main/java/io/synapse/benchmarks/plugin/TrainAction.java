@@ -1,11 +1,10 @@
 package io.synapse.benchmarks.plugin;
 
-import io.synapse.plugins.ExecutionMode;
 import io.synapse.plugins.PluginAction;
 import io.synapse.plugins.action.BaseAction;
 
 /** Counts its items: the action behind the binding figures. */
-@PluginAction(name = "train", title = "Train", method = ExecutionMode.LOCAL)
+@PluginAction(name = "train", title = "Train")
 public final class TrainAction extends BaseAction<TrainParams, Integer> {
   @Override
   public Integer execute() {

@@ -88,7 +88,7 @@ final class KitTemplates {
   private static final String TRAIN_ACTION = """
       package @@PACKAGE@@;
 
-      import io.synapse.plugins.ExecutionMode;
+      import io.synapse.plugins.RunMethod;
       import io.synapse.plugins.PluginAction;
       import io.synapse.plugins.kits.results.TrainResult;
       import io.synapse.plugins.kits.train.BaseTrainAction;
@@ -101,7 +101,7 @@ final class KitTemplates {
        * Trains on the dataset, converted to YOLO by the kit; the kit downloads the dataset, resolves the
        * checkpoint and uploads the weights this returns as a model.
        */
-      @PluginAction(name = "@@ACTION@@", title = "@@ACTION_TITLE@@", method = ExecutionMode.JOB)
+      @PluginAction(name = "@@ACTION@@", title = "@@ACTION_TITLE@@", method = RunMethod.JOB)
       public final class @@TYPE@@Action extends BaseTrainAction<@@TYPE@@Params, TrainResult> {
 
         @Override
@@ -125,7 +125,7 @@ final class KitTemplates {
   private static final String EXPORT_ACTION = """
       package @@PACKAGE@@;
 
-      import io.synapse.plugins.ExecutionMode;
+      import io.synapse.plugins.RunMethod;
       import io.synapse.plugins.PluginAction;
       import io.synapse.plugins.kits.client.ExportRow;
       import io.synapse.plugins.kits.export.DefaultExportAction;
@@ -133,7 +133,7 @@ final class KitTemplates {
       import java.util.Map;
 
       /** Exports each item's annotation data; convert it to your format in {@link #convertData}. */
-      @PluginAction(name = "@@ACTION@@", title = "@@ACTION_TITLE@@", method = ExecutionMode.TASK)
+      @PluginAction(name = "@@ACTION@@", title = "@@ACTION_TITLE@@", method = RunMethod.TASK)
       public final class @@TYPE@@Action extends DefaultExportAction {
 
         @Override
@@ -146,19 +146,19 @@ final class KitTemplates {
   private static final String UPLOAD_ACTION = """
       package @@PACKAGE@@;
 
-      import io.synapse.plugins.ExecutionMode;
+      import io.synapse.plugins.RunMethod;
       import io.synapse.plugins.PluginAction;
       import io.synapse.plugins.kits.upload.DefaultUploadAction;
 
       /** Uploads each specification directory's files as data units, with the upload kit's eight steps. */
-      @PluginAction(name = "@@ACTION@@", title = "@@ACTION_TITLE@@", method = ExecutionMode.TASK)
+      @PluginAction(name = "@@ACTION@@", title = "@@ACTION_TITLE@@", method = RunMethod.TASK)
       public final class @@TYPE@@Action extends DefaultUploadAction {}
       """;
 
   private static final String TASK_ACTION = """
       package @@PACKAGE@@;
 
-      import io.synapse.plugins.ExecutionMode;
+      import io.synapse.plugins.RunMethod;
       import io.synapse.plugins.PluginAction;
       import io.synapse.plugins.kits.client.Task;
       import io.synapse.plugins.kits.tasks.AddTaskDataAction;
@@ -168,7 +168,7 @@ final class KitTemplates {
       import java.util.Map;
 
       /** Pre-annotates each task from its data unit's target file. */
-      @PluginAction(name = "@@ACTION@@", title = "@@ACTION_TITLE@@", method = ExecutionMode.TASK)
+      @PluginAction(name = "@@ACTION@@", title = "@@ACTION_TITLE@@", method = RunMethod.TASK)
       public final class @@TYPE@@Action extends AddTaskDataAction {
 
         @Override

@@ -30,16 +30,16 @@ public final class ParamsOptions {
   Map<String, Object> collect(ParamsSchema schema) {
     Map<String, Object> params = new LinkedHashMap<>();
     if (json != null) {
-      deepMerge(params, asObject(ParamsText.json(json, "--params"), "--params"));
+      deepMerge(params, asObject(ParamsText.json(json, "--params"), "--params"), schema, List.of());
     }
     if (file != null) {
-      deepMerge(params, asObject(ParamsText.file(file), "--params-file " + file));
+      deepMerge(params, asObject(ParamsText.file(file), "--params-file " + file), schema, List.of());
     }
     Map<String, Object> fromPairs = new LinkedHashMap<>();
     for (String pair : pairs) {
       putPair(fromPairs, pair, schema);
     }
-    deepMerge(params, fromPairs);
+    deepMerge(params, fromPairs, schema, List.of());
     return params;
   }
 
@@ -47,7 +47,7 @@ public final class ParamsOptions {
   static void putPair(Map<String, Object> target, String pair, ParamsSchema schema) {
     int equals = pair.indexOf('=');
     if (equals <= 0) {
-      throw CliException.usage("-p expects KEY=VALUE, e.g. -p batchSize=64; got an argument without '=' or key");
+      throw CliException.usage("-p expects KEY=VALUE, e.g. -p batch_size=64; got an argument without '=' or key");
     }
     String key = pair.substring(0, equals);
     List<String> path = Arrays.asList(key.split("\\.", -1));
@@ -56,29 +56,62 @@ public final class ParamsOptions {
     }
     Object value = convert(pair.substring(equals + 1), path, schema);
     Map<String, Object> parent = target;
-    for (String name : path.subList(0, path.size() - 1)) {
-      Object child = parent.get(name);
+    for (int i = 0; i < path.size() - 1; i++) {
+      String name = path.get(i);
+      String earlier = sameField(parent, name, schema, path.subList(0, i));
+      Object child = earlier == null ? null : earlier.equals(name) ? parent.get(name) : parent.remove(earlier);
       if (!(child instanceof Map<?, ?>)) {
         child = new LinkedHashMap<String, Object>();
-        parent.put(name, child);
       }
+      parent.put(name, child);
       parent = castMap(child);
     }
-    parent.put(path.get(path.size() - 1), value);
+    String last = path.get(path.size() - 1);
+    String earlier = sameField(parent, last, schema, path.subList(0, path.size() - 1));
+    if (earlier != null && !earlier.equals(last)) {
+      parent.remove(earlier);
+    }
+    parent.put(last, value);
   }
 
-  /** Merges {@code overlay} into {@code base}: nested maps field by field, anything else replaced. */
-  static void deepMerge(Map<String, Object> base, Map<String, Object> overlay) {
+  /**
+   * Merges {@code overlay} into {@code base}: nested maps field by field, anything else replaced. A
+   * field is the same whether named by its wire name or its Java name ({@code input_path},
+   * {@code inputPath}): the later source's spelling replaces the earlier one, so that binding never sees
+   * both.
+   */
+  static void deepMerge(Map<String, Object> base, Map<String, Object> overlay, ParamsSchema schema, List<String> path) {
     for (Map.Entry<String, Object> entry : overlay.entrySet()) {
-      Object existing = base.get(entry.getKey());
+      String key = entry.getKey();
+      String earlierKey = sameField(base, key, schema, path);
+      // The same spelling keeps its place; another spelling is replaced by this one.
+      Object existing = earlierKey == null ? null : earlierKey.equals(key) ? base.get(key) : base.remove(earlierKey);
       if (existing instanceof Map<?, ?> && entry.getValue() instanceof Map<?, ?>) {
         Map<String, Object> merged = new LinkedHashMap<>(castMap(existing));
-        deepMerge(merged, castMap(entry.getValue()));
-        base.put(entry.getKey(), merged);
+        List<String> childPath = new ArrayList<>(path);
+        childPath.add(key);
+        deepMerge(merged, castMap(entry.getValue()), schema, childPath);
+        base.put(key, merged);
       } else {
-        base.put(entry.getKey(), entry.getValue());
+        base.put(key, entry.getValue());
       }
     }
+  }
+
+  // The key of base naming the same field as key: key itself, or another spelling of the same field.
+  private static String sameField(Map<String, Object> base, String key, ParamsSchema schema, List<String> path) {
+    if (base.containsKey(key)) {
+      return key;
+    }
+    String field = schema.propertyName(path, key);
+    if (field != null) {
+      for (String earlier : base.keySet()) {
+        if (field.equals(schema.propertyName(path, earlier))) {
+          return earlier;
+        }
+      }
+    }
+    return null;
   }
 
   private static Object convert(String raw, List<String> path, ParamsSchema schema) {

@@ -2,6 +2,7 @@ package io.synapse.plugins.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import io.synapse.plugins.WireNames;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -33,16 +34,40 @@ final class ParamsSchema {
     return new ParamsSchema(MissingNode.getInstance());
   }
 
-  /** The schema of the field at {@code path} (following {@code $ref}s), or a missing node. */
+  /**
+   * The schema of the field at {@code path} (following {@code $ref}s), or a missing node. Each name is
+   * a field's wire name or its Java name (see {@link #propertyName}).
+   */
   JsonNode field(List<String> path) {
     JsonNode node = resolve(root);
     for (String name : path) {
-      node = resolve(resolve(node).path("properties").path(name));
+      JsonNode properties = resolve(node).path("properties");
+      String property = propertyName(properties, name);
+      node = property == null ? MissingNode.getInstance() : resolve(properties.path(property));
       if (node.isMissingNode()) {
         return node;
       }
     }
     return node;
+  }
+
+  /**
+   * The wire name of the field {@code key} names in the object at {@code parentPath} ({@code key}
+   * itself when it is one), or null when it names none. The schema holds wire names only; a Java name
+   * is told by its snake_case being the wire name ({@code inputPath} for {@code input_path}), which
+   * holds for every field that does not choose its own {@code @WireName}.
+   */
+  String propertyName(List<String> parentPath, String key) {
+    JsonNode parent = parentPath.isEmpty() ? resolve(root) : field(parentPath);
+    return propertyName(resolve(parent).path("properties"), key);
+  }
+
+  private static String propertyName(JsonNode properties, String key) {
+    if (properties.has(key)) {
+      return key;
+    }
+    String snakeCase = WireNames.snakeCase(key);
+    return properties.has(snakeCase) ? snakeCase : null;
   }
 
   /** Whether the field at {@code path} is a list or set. */
@@ -82,7 +107,8 @@ final class ParamsSchema {
     }
     if (value instanceof Map<?, ?> map) {
       for (Map.Entry<?, ?> entry : map.entrySet()) {
-        JsonNode property = resolve(schema.path("properties").path(String.valueOf(entry.getKey())));
+        String name = propertyName(schema.path("properties"), String.valueOf(entry.getKey()));
+        JsonNode property = name == null ? MissingNode.getInstance() : resolve(schema.path("properties").path(name));
         if (property.isMissingNode()) {
           property = resolve(schema.path("additionalProperties"));
         }
@@ -165,11 +191,35 @@ final class ParamsSchema {
     addIf(parts, node, "maxItems", "items <= ");
     addIf(parts, node, "minProperties", "entries >= ");
     addIf(parts, node, "maxProperties", "entries <= ");
-    addIf(parts, node, "pattern", "pattern ");
+    if (node.has("pattern")) {
+      parts.addAll(patternParts(node.path("pattern").asText()));
+    }
     if (node.path("writeOnly").asBoolean(false)) {
       parts.add("secret");
     }
     return String.join(", ", parts);
+  }
+
+  // The generated schema writes @NotBlank as a class of non-whitespace characters and @Pattern anchored
+  // as ^(?:regexp)(?![\s\S]): shown as "not blank" and the regexp the user wrote.
+  static final String NOT_BLANK = "[^\\t\\n\\u000B\\f\\r\\u001C-\\u001F \\u1680\\u2000-\\u2006\\u2008-\\u200A\\u2028\\u2029\\u205F\\u3000]";
+  private static final String NOT_BLANK_AHEAD = "(?=[\\s\\S]*" + NOT_BLANK + ")";
+  private static final String END = "(?![\\s\\S])";
+
+  private static List<String> patternParts(String pattern) {
+    if (pattern.equals(NOT_BLANK)) {
+      return List.of("not blank");
+    }
+    String rest = pattern;
+    boolean notBlank = false;
+    if (rest.startsWith("^" + NOT_BLANK_AHEAD)) {
+      notBlank = true;
+      rest = "^" + rest.substring(1 + NOT_BLANK_AHEAD.length());
+    }
+    if (rest.startsWith("^(?:") && rest.endsWith(")" + END)) {
+      rest = rest.substring(4, rest.length() - 1 - END.length());
+    }
+    return notBlank ? List.of("pattern " + rest, "not blank") : List.of("pattern " + rest);
   }
 
   private static void addIf(List<String> parts, JsonNode node, String keyword, String label) {

@@ -1,5 +1,6 @@
 package io.synapse.plugins.cli;
 
+import io.synapse.plugins.context.ConsoleSink;
 import io.synapse.plugins.context.EventSink;
 import io.synapse.plugins.context.EventType;
 import io.synapse.plugins.context.PluginEvent;
@@ -45,7 +46,7 @@ final class ProgressSink implements EventSink {
     }
     if (event.type() == EventType.PROGRESS && event.progress() != null) {
       progress(event);
-    } else if (event.type() != EventType.DEV_EVENT || showDevEvents) {
+    } else if (showDevEvents || !isDebugDetail(event)) {
       line(format(event));
     }
   }
@@ -103,13 +104,13 @@ final class ProgressSink implements EventSink {
   }
 
   private static String format(PluginEvent event) {
-    String data = event.data().isEmpty() ? "" : " " + event.data();
-    return switch (event.type()) {
-      case METRICS -> prefix(event) + "metrics " + event.category() + data;
-      case MESSAGE -> prefix(event) + event.message();
-      case LOG -> prefix(event) + event.name() + data;
-      case DEV_EVENT -> prefix(event) + "dev " + event.name() + data;
-      default -> prefix(event) + event.type().name().toLowerCase(java.util.Locale.ROOT) + data;
-    };
+    return ConsoleSink.line(event);
+  }
+
+  // Dev events and the action logger's DEBUG and TRACE records: shown with --debug only.
+  private static boolean isDebugDetail(PluginEvent event) {
+    return event.type() == EventType.DEV_EVENT
+        || (event.type() == EventType.LOG && event.message() != null
+            && (event.level() == System.Logger.Level.DEBUG || event.level() == System.Logger.Level.TRACE));
   }
 }

@@ -344,13 +344,13 @@ final class ProjectScaffold {
   private static final String ACTION = """
       package @@PACKAGE@@;
 
-      import io.synapse.plugins.ExecutionMode;
       import io.synapse.plugins.PluginAction;
+      import io.synapse.plugins.RunMethod;
       import io.synapse.plugins.action.BaseAction;
       import java.util.Map;
 
       /** The @@CATEGORY_VALUE@@ action of @@NAME@@: processes the input item by item, reporting progress. */
-      @PluginAction(name = "@@ACTION@@", title = "@@ACTION_TITLE@@", method = ExecutionMode.TASK)
+      @PluginAction(name = "@@ACTION@@", title = "@@ACTION_TITLE@@", method = RunMethod.TASK)
       public final class @@TYPE@@Action extends BaseAction<@@TYPE@@Params, @@TYPE@@Result> {
 
         @Override

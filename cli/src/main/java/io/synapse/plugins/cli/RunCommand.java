@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
         + " Progress and logs go to standard error; the result to standard output.",
     footerHeading = "%nExamples:%n",
     footer = {
-      "  synapse run examples/hello-plugin process -p inputPath=/in.csv -p batchSize=64",
+      "  synapse run examples/hello-plugin process -p input_path=/in.csv -p batch_size=64",
+      "  synapse run examples/hello-plugin process --params '{\"input_path\": \"/in.csv\", \"batch_size\": 64}' --json",
       "  synapse run ./my_plugin train --params-file p.yaml -p size.width=3 -p tags=a,b",
       "  synapse run ./dist/my_plugin upload --env-file .env --env REGION=eu --json",
       "  synapse run ./my_plugin train --mode task --ray-address 127.0.0.1:6379   (needs Ray: scripts/ray.sh)",
@@ -74,6 +75,10 @@ final class RunCommand implements Callable<Integer>, SynapseCli.MachineOutput {
   @Option(names = "--json", description = "Print the result (or the error) as JSON on standard output.")
   boolean json;
 
+  @Option(names = "--lang", paramLabel = "CODE",
+      description = "The language of the action's messages (ISO 639-1, e.g. ko; default: $SYNAPSE_LANGUAGE of --env, else en).")
+  String language;
+
   @Option(names = "--progress", paramLabel = "STYLE", defaultValue = "auto",
       description = "How events are shown on standard error: auto (live on a terminal, plain otherwise), live, plain, off.")
   String progress;
@@ -106,6 +111,13 @@ final class RunCommand implements Callable<Integer>, SynapseCli.MachineOutput {
         throw CliException.usage("--working-dir " + workingDir + " is not a directory");
       }
       options.workingDir(workingDir);
+    }
+    if (language != null) {
+      try {
+        options.language(language);
+      } catch (IllegalArgumentException e) {
+        throw CliException.usage("--lang " + e.getMessage());
+      }
     }
     if (rayAddress != null) {
       options.option(RayOptions.ADDRESS, rayAddress);

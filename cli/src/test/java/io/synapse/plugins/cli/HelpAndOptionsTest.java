@@ -104,7 +104,7 @@ class HelpAndOptionsTest {
   @Test
   void deepMergeKeepsSiblingFields() {
     Map<String, Object> base = new LinkedHashMap<>(Map.of("size", new LinkedHashMap<>(Map.of("width", 1, "height", 2)), "a", 1));
-    ParamsOptions.deepMerge(base, Map.of("size", Map.of("width", 9), "a", 2));
+    ParamsOptions.deepMerge(base, Map.of("size", Map.of("width", 9), "a", 2), ParamsSchema.unknown(), List.of());
     assertEquals(Map.of("size", Map.of("width", 9, "height", 2), "a", 2), base);
   }
 

@@ -19,9 +19,9 @@ class InspectCommandsTest {
     assertEquals(0, r.exitCode(), r::toString);
     assertEquals(List.of(
         "ACTION       TITLE          METHOD  CATEGORY  DESCRIPTION",
-        "count-lines  Count Lines    local   custom    Counts the lines of a real text file, skipping comment lines.",
+        "count-lines  Count Lines    task    custom    Counts the lines of a real text file, skipping comment lines.",
         "process      Process Files  task    custom    Process input files with batch processing",
-        "sign         Sign File      local   upload    Computes a file's SHA-256 and signs it with the API token"),
+        "sign         Sign File      job     upload    Computes a file's SHA-256 and signs it with the API token"),
         r.out().lines().toList());
   }
 
@@ -41,10 +41,10 @@ class InspectCommandsTest {
     assertEquals(0, r.exitCode(), r::toString);
     List<String> lines = r.out().lines().toList();
     assertEquals("Plugin hello_plugin 0.1.0: Hello Plugin", lines.get(0));
-    assertTrue(lines.contains("  PARAM       TYPE     REQUIRED  DEFAULT  CONSTRAINTS              DESCRIPTION"), r::toString);
-    assertTrue(lines.contains("  batchSize   integer  no        32       >= 1, <= 1024            items per batch"), r::toString);
-    assertTrue(lines.contains("  inputPath   string   yes                length >= 1, pattern \\S  path to the input file"), r::toString);
-    assertTrue(lines.contains("  skipPrefixes  list<string>  no        [\"#\"]    items <= 10  "
+    assertTrue(lines.contains("  PARAM        TYPE     REQUIRED  DEFAULT  CONSTRAINTS             DESCRIPTION"), r::toString);
+    assertTrue(lines.contains("  batch_size   integer  no        32       >= 1, <= 1024           items per batch"), r::toString);
+    assertTrue(lines.contains("  input_path   string   yes                length >= 1, not blank  path to the input file"), r::toString);
+    assertTrue(lines.contains("  skip_prefixes  list<string>  no        [\"#\"]    items <= 10  "
         + "lines starting with any of these are not counted (comments)"), r::toString);
   }
 
@@ -62,7 +62,7 @@ class InspectCommandsTest {
     Cli.Result r = Cli.run("describe", Cli.hello(), "sign");
     assertEquals(0, r.exitCode(), r::toString);
     assertTrue(r.out().contains("destination.bucket"), r::toString);
-    assertTrue(r.out().lines().anyMatch(l -> l.contains("apiToken") && l.contains("secret")), r::toString);
+    assertTrue(r.out().lines().anyMatch(l -> l.startsWith("  api_token") && l.contains("secret")), r::toString);
   }
 
   @Test
@@ -78,18 +78,20 @@ class InspectCommandsTest {
 
   @Test
   void validateReportsValidParamsWithDefaultsAndRunsNothing() {
-    Cli.Result r = Cli.run("validate", Cli.hello(), "process", "-p", "inputPath=/in");
+    Cli.Result r = Cli.run("validate", Cli.hello(), "process", "-p", "input_path=/in");
     assertEquals(0, r.exitCode(), r::toString);
-    assertEquals("Params of action 'process' of plugin 'hello_plugin' are valid:\ninputPath: /in\nbatchSize: 32\nverbose: false\n", r.out());
+    assertEquals("Params of action 'process' of plugin 'hello_plugin' are valid:\ninput_path: /in\nbatch_size: 32\nverbose: false\n", r.out());
+    Cli.Result byJavaName = Cli.run("validate", Cli.hello(), "process", "-p", "inputPath=/in");
+    assertEquals(r.out(), byJavaName.out(), "the Java name binds the same field");
     assertEquals("", r.err(), "nothing ran, so no events");
   }
 
   @Test
   void validateListsEveryViolationAndExitsWith3() {
-    Cli.Result r = Cli.run("validate", Cli.hello(), "process", "-p", "batchSize=2000", "-p", "verbose=maybe");
+    Cli.Result r = Cli.run("validate", Cli.hello(), "process", "-p", "batch_size=2000", "-p", "verbose=maybe");
     assertEquals(ExitCodes.VALIDATION, r.exitCode(), r::toString);
     assertEquals(4, r.err().lines().count(), r::toString);
-    assertTrue(r.err().contains("  - batchSize: "), r::toString);
+    assertTrue(r.err().contains("  - batch_size: "), r::toString);
     assertTrue(r.err().contains("  - verbose: "), r::toString);
     assertFalse(r.err().contains("maybe"), "violations never quote values");
     Cli.Result json = Cli.run("validate", Cli.hello(), "process", "--json");
@@ -100,9 +102,14 @@ class InspectCommandsTest {
   @Test
   void secretParamsAreMaskedWhenEchoed() {
     Cli.Result r = Cli.run("validate", Cli.hello(), "sign", "-p", "file=/tmp/x", "-p", "destination.bucket=my-bucket",
-        "-p", "apiToken=s3cr3t-value");
+        "-p", "api_token=s3cr3t-value");
     assertEquals(0, r.exitCode(), r::toString);
     assertFalse(r.toString().contains("s3cr3t-value"), r::toString);
-    assertTrue(r.out().contains("apiToken: " + Secrets.MASK), r::toString);
+    assertTrue(r.out().contains("api_token: " + Secrets.MASK), r::toString);
+    // Given by its Java name, the secret field is still known to be secret.
+    Cli.Result byJavaName = Cli.run("validate", Cli.hello(), "sign", "-p", "file=/tmp/x", "-p", "destination.bucket=my-bucket",
+        "-p", "apiToken=s3cr3t-value", "--params", "{\"destination\": {\"bucket\": \"b\"}}");
+    assertEquals(0, byJavaName.exitCode(), byJavaName::toString);
+    assertFalse(byJavaName.toString().contains("s3cr3t-value"), byJavaName::toString);
   }
 }

@@ -23,12 +23,12 @@ class PackagedJarIT {
     Processes.Outcome ok = Processes.run(temp, List.of(Processes.java(), "-jar", jar.toString(), "run", hello, "process",
         "-p", "inputPath=/in", "-p", "outputPath=/out", "--json"), 60);
     assertEquals(0, ok.exitCode(), ok::toString);
-    assertEquals(Map.of("status", "completed", "outputPath", "/out", "itemsProcessed", 100), Json.parseJson(ok.out(), "out"));
+    assertEquals(Map.of("status", "completed", "output_path", "/out", "items_processed", 100), Json.parseJson(ok.out(), "out"));
     assertTrue(ok.err().contains("[process] process 100/100 (100%)"), ok::toString);
 
     Processes.Outcome invalid = Processes.run(temp, List.of(Processes.java(), "-jar", jar.toString(), "run", hello, "process"), 60);
     assertEquals(ExitCodes.VALIDATION, invalid.exitCode(), invalid::toString);
-    assertEquals("error: Invalid params of action 'process' (1 violation):\n  - inputPath: is required [Required]\n", invalid.err());
+    assertEquals("error: Invalid params of action 'process' (1 violation):\n  - input_path: is required [Required]\n", invalid.err());
   }
 
   @Test

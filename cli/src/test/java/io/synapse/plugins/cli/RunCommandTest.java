@@ -16,9 +16,11 @@ class RunCommandTest {
 
   @Test
   void printsTheResultAsYamlAndProgressAsPlainLinesOnStandardError() {
-    Cli.Result r = Cli.run("run", Cli.hello(), "process", "-p", "inputPath=/in", "-p", "outputPath=/out", "-p", "batchSize=40");
+    Cli.Result r = Cli.run("run", Cli.hello(), "process", "-p", "input_path=/in", "-p", "output_path=/out", "-p", "batch_size=40");
     assertEquals(0, r.exitCode(), r::toString);
-    assertEquals("status: completed\noutputPath: /out\nitemsProcessed: 100\n", r.out());
+    assertEquals("status: completed\noutput_path: /out\nitems_processed: 100\n", r.out());
+    assertTrue(r.err().contains("[process] Processing /in in batches of 40\n"), r::toString);
+    assertTrue(r.err().contains("[process] Processed 100 items\n"), r::toString);
     assertTrue(r.err().contains("[process] process 50/100 (50%)"), r::toString);
     assertTrue(r.err().lines().anyMatch(line -> line.startsWith("[process] metrics process {")
         && line.contains("items_processed=100") && line.contains("batches=3")), r::toString);
@@ -26,10 +28,33 @@ class RunCommandTest {
   }
 
   @Test
+  void theSeedsTutorialCallRunsVerbatimSnakeCaseInAndOut() {
+    Cli.Result r = Cli.run("run", Cli.hello(), "process", "--params",
+        "{\"input_path\": \"/data/input.csv\", \"output_path\": \"/data/output.csv\", \"batch_size\": 64, \"verbose\": true}",
+        "--json");
+    assertEquals(0, r.exitCode(), r::toString);
+    assertEquals("{\n  \"status\" : \"completed\",\n  \"output_path\" : \"/data/output.csv\",\n  \"items_processed\" : 100\n}\n",
+        r.out());
+    assertTrue(r.err().contains("[process] Processing /data/input.csv in batches of 64"), r::toString);
+  }
+
+  @Test
   void jsonPrintsTheResultThroughTheDescriptorsWriter() {
     Cli.Result r = Cli.run("run", Cli.hello(), "process", "--params", "{\"inputPath\":\"/a\",\"outputPath\":\"/b\"}", "--json");
     assertEquals(0, r.exitCode(), r::toString);
-    assertEquals(Map.of("status", "completed", "outputPath", "/b", "itemsProcessed", 100), Json.parseJson(r.out(), "out"));
+    assertEquals(Map.of("status", "completed", "output_path", "/b", "items_processed", 100), Json.parseJson(r.out(), "out"));
+  }
+
+  @Test
+  void langChoosesTheLanguageOfTheActionsMessages() {
+    Cli.Result r = Cli.run("run", Cli.hello(), "process", "-p", "input_path=/in", "--lang", "ko");
+    assertEquals(0, r.exitCode(), r::toString);
+    assertTrue(r.err().contains("[process] 100개 항목을 처리했습니다\n"), r::toString);
+    Cli.Result fromEnv = Cli.run("run", Cli.hello(), "process", "-p", "input_path=/in", "--env", "SYNAPSE_LANGUAGE=ko");
+    assertTrue(fromEnv.err().contains("[process] 100개 항목을 처리했습니다\n"), fromEnv::toString);
+    Cli.Result bad = Cli.run("run", Cli.hello(), "process", "-p", "input_path=/in", "--lang", "k o");
+    assertEquals(ExitCodes.USAGE, bad.exitCode(), bad::toString);
+    assertTrue(bad.err().contains("--lang 'k o' is not a language code"), bad::toString);
   }
 
   @Test
@@ -57,14 +82,14 @@ class RunCommandTest {
 
   @Test
   void invalidParamsExitWith3ListingEveryViolationWithoutAStackTrace() {
-    Cli.Result r = Cli.run("run", Cli.hello(), "process", "-p", "batchSize=0", "-p", "batch_size=3");
+    Cli.Result r = Cli.run("run", Cli.hello(), "process", "-p", "batch_size=0", "-p", "batch-size=3");
     assertEquals(ExitCodes.VALIDATION, r.exitCode(), r::toString);
     assertEquals("", r.out());
     List<String> lines = r.err().lines().toList();
     assertEquals("error: Invalid params of action 'process' (3 violations):", lines.get(0));
-    assertTrue(lines.contains("  - inputPath: is required [Required]"), r::toString);
-    assertTrue(lines.contains("  - batchSize: must be greater than or equal to 1 [Min]"), r::toString);
-    assertTrue(lines.contains("  - batch_size: is not a known field; did you mean 'batchSize'? [UnknownField]"), r::toString);
+    assertTrue(lines.contains("  - input_path: is required [Required]"), r::toString);
+    assertTrue(lines.contains("  - batch_size: must be greater than or equal to 1 [Min]"), r::toString);
+    assertTrue(lines.contains("  - batch-size: is not a known field; did you mean 'batch_size'? [UnknownField]"), r::toString);
     assertEquals(4, lines.size(), r::toString);
   }
 
@@ -161,14 +186,15 @@ class RunCommandTest {
 
   @Test
   void paramsFromJsonFileAndPairsMergeInOrderLaterWinning() throws Exception {
-    Path file = Files.writeString(temp.resolve("p.yaml"), "inputPath: /from-file\nbatchSize: 8\n");
-    Cli.Result r = Cli.run("run", Cli.hello(), "process", "--params", "{\"inputPath\":\"/json\",\"outputPath\":\"/json-out\"}",
-        "--params-file", file.toString(), "-p", "batchSize=16", "--json", "--progress", "off");
+    // The sources name fields either way: a later source wins whatever spelling each uses.
+    Path file = Files.writeString(temp.resolve("p.yaml"), "input_path: /from-file\nbatchSize: 8\n");
+    Cli.Result r = Cli.run("run", Cli.hello(), "process", "--params", "{\"inputPath\":\"/json\",\"output_path\":\"/json-out\"}",
+        "--params-file", file.toString(), "-p", "batch_size=16", "--json", "--progress", "off");
     assertEquals(0, r.exitCode(), r::toString);
-    assertEquals("/json-out", ((Map<?, ?>) Json.parseJson(r.out(), "out")).get("outputPath"));
+    assertEquals("/json-out", ((Map<?, ?>) Json.parseJson(r.out(), "out")).get("output_path"));
     Cli.Result bound = Cli.run("validate", Cli.hello(), "process", "--params", "{\"inputPath\":\"/json\",\"outputPath\":\"/o\"}",
-        "--params-file", file.toString(), "-p", "batchSize=16", "--json");
-    assertEquals(Map.of("inputPath", "/from-file", "outputPath", "/o", "batchSize", 16, "verbose", false),
+        "--params-file", file.toString(), "-p", "batch_size=16", "-p", "outputPath=/p", "--json");
+    assertEquals(Map.of("input_path", "/from-file", "output_path", "/p", "batch_size", 16, "verbose", false),
         ((Map<?, ?>) Json.parseJson(bound.out(), "out")).get("params"));
   }
 

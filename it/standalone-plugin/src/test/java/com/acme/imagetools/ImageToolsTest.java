@@ -50,7 +50,7 @@ class ImageToolsTest {
         "format", "gif",
         "storageToken", 42,
         "prefix", "UPPER")));
-    assertEquals(List.of("format", "images[0].width", "images[1].height", "prefix", "size.width", "storageToken"),
+    assertEquals(List.of("format", "images[0].width", "images[1].height", "prefix", "size.width", "storage_token"),
         error.violations().stream().map(Violation::path).sorted().toList());
     assertFalse(error.getMessage().contains("42"), error.getMessage());
   }
@@ -58,10 +58,31 @@ class ImageToolsTest {
   @Test
   void discoveryFromTheBuiltModuleDirectory() throws Exception {
     try (PluginDiscovery plugin = PluginDiscovery.fromPath(Path.of("").toAbsolutePath())) {
-      assertEquals(List.of("ping", "resize"), plugin.listActions());
+      assertEquals(List.of("convert", "ping", "resize"), plugin.listActions());
       assertEquals("pre_annotation", plugin.getActionConfig("resize").category().value());
       var schema = new com.fasterxml.jackson.databind.ObjectMapper().readTree(plugin.getActionParamsSchema("resize"));
-      assertTrue(schema.get("properties").get("storageToken").get("writeOnly").asBoolean(), schema.toString());
+      assertTrue(schema.get("properties").get("storage_token").get("writeOnly").asBoolean(), schema.toString());
+      assertEquals(List.of("png", "jpeg"), List.of(schema.at("/properties/format/enum/0").asText(), schema.at("/properties/format/enum/1").asText()));
+    }
+  }
+
+  @Test
+  void theSeedsFunctionBasedActionRunsThroughItsGeneratedDescriptor() {
+    Object result = PluginRunner.runPlugin("image-tools", "convert",
+        Map.of("input_format", "csv", "output_format", "json", "file_path", "/data/table.csv"));
+    assertEquals(new Conversions.ConvertResult("/data/table.json", true), result);
+    assertEquals(Map.of("output_path", "/data/table.json", "converted", true), PluginRunner.writeResult("image-tools", "convert", result));
+    ValidationError error = assertThrows(ValidationError.class, () -> PluginRunner.runPlugin("image-tools", "convert", Map.of()));
+    assertEquals(List.of("file_path", "input_format", "output_format"), error.violations().stream().map(Violation::path).sorted().toList());
+    assertEquals(new Conversions.ConvertResult("x.png", false),
+        ImageTools.convert(new Conversions.ConvertParams("png", "png", "x.png")));
+  }
+
+  @Test
+  void theGeneratedConfigYamlIsAPluginPath() {
+    Path config = Path.of("target/classes/META-INF/synapse/image-tools/config.yaml").toAbsolutePath();
+    try (PluginDiscovery plugin = PluginDiscovery.fromPath(config)) {
+      assertEquals("com.acme.imagetools.Conversions#convert", plugin.getActionConfig("convert").entrypoint());
     }
   }
 }

@@ -14,6 +14,11 @@ public enum Diagnostic {
   ActionNoDefaultConstructor("action %s needs a public no-argument constructor"),
   ActionUnresolvedTypeArguments(
       "action %s must give BaseAction concrete type arguments (a params record and a result type), not %s"),
+  FunctionActionSignature("function action %s must be declared public static R name(P params, RuntimeContext ctx),"
+      + " with P a params record, not take (%s)"),
+  FunctionActionNotStatic("function action %s must be a static method"),
+  FunctionActionDeprecated("function action %s: @PluginAction on a method is deprecated, as the seeds' @action is,"
+      + " and will be removed; write a class extending BaseAction instead", Kind.WARNING),
   ParamsNotRecord("@Params type %s is not a record: params must be records"),
   ParamsNotAccessible(
       "%s is not accessible from the generated code in package %s: make it (and every class enclosing it) public"),
@@ -29,6 +34,10 @@ public enum Diagnostic {
   UnsupportedResultType("action %s has result type %s, which is not supported%s"),
   InvalidDefault("@Default(\"%s\") of component '%s' does not fit type %s: %s"),
   DefaultViolatesConstraint("@Default(\"%s\") of component '%s' breaks its own constraint: %s"),
+  DuplicateWireName("components '%s' and '%s' of %s both answer to the key '%s': give one of them another name with @WireName"),
+  InvalidWireName("@WireName(\"%s\") of %s is not a valid wire name: start with a letter or '_', then letters, digits, '_' or '-'"),
+  DuplicateEnumWireValue("enum constants %s and %s of %s both answer to the value '%s': give one of them another @WireName"),
+  UnsatisfiableConstraints("component '%s' of type %s can hold no value: %s"),
   ConstraintNotApplicable("@%s does not apply to component '%s' of type %s"),
   InvalidConstraint("@%s of component '%s' is invalid: %s"),
   UnsupportedConstraint("@%s on component '%s' is an unsupported constraint (supported: %s)"),

@@ -18,11 +18,14 @@ public final class RuntimeTypes {
   public static final ClassName PARAMS = ClassName.get(ROOT, "Params");
   public static final ClassName DEFAULT = ClassName.get(ROOT, "Default");
   public static final ClassName SECRET = ClassName.get(ROOT, "Secret");
-  public static final ClassName EXECUTION_MODE = ClassName.get(ROOT, "ExecutionMode");
+  public static final ClassName WIRE_NAME = ClassName.get(ROOT, "WireName");
+  public static final ClassName WIRE_NAMES = ClassName.get(ROOT, "WireNames");
+  public static final ClassName RUN_METHOD = ClassName.get(ROOT, "RunMethod");
   public static final ClassName PLUGIN_CATEGORY = ClassName.get(ROOT, "PluginCategory");
 
   public static final ClassName BASE_ACTION = ClassName.get(ROOT + ".action", "BaseAction");
   public static final ClassName NO_PARAMS = ClassName.get(ROOT + ".action", "NoParams");
+  public static final ClassName RUNTIME_CONTEXT = ClassName.get(ROOT + ".context", "RuntimeContext");
 
   public static final ClassName RECORD_BINDER = ClassName.get(SPI, "RecordBinder");
   public static final ClassName RECORD_WRITER = ClassName.get(SPI, "RecordWriter");

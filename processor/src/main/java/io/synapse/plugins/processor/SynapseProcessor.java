@@ -18,6 +18,7 @@ import io.synapse.plugins.processor.reading.ModelReader;
 import io.synapse.plugins.processor.validation.ActionValidator;
 import io.synapse.plugins.processor.validation.PluginValidator;
 import io.synapse.plugins.processor.validation.RecordValidator;
+import io.synapse.plugins.processor.validation.WireNameValidator;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +35,7 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.tools.FileObject;
@@ -96,7 +98,7 @@ public final class SynapseProcessor extends AbstractProcessor {
       pluginNames.add(reference(element));
     }
     for (Element element : round.getElementsAnnotatedWith(element(RuntimeTypes.PLUGIN_ACTION.canonicalName()))) {
-      actionNames.add(((TypeElement) element).getQualifiedName().toString());
+      actionNames.add(reference(element));
     }
     for (Element element : round.getElementsAnnotatedWith(element(RuntimeTypes.PARAMS.canonicalName()))) {
       paramsNames.add(((TypeElement) element).getQualifiedName().toString());
@@ -111,11 +113,33 @@ public final class SynapseProcessor extends AbstractProcessor {
     return type;
   }
 
+  // A name that finds the element again in a later round: a package, a type, or a method of a type
+  // (a function-based action) with its parameter types, since methods can be overloaded.
   private static String reference(Element element) {
-    return element instanceof PackageElement pkg ? "package " + pkg.getQualifiedName() : ((TypeElement) element).getQualifiedName().toString();
+    if (element instanceof PackageElement pkg) {
+      return "package " + pkg.getQualifiedName();
+    }
+    if (element instanceof ExecutableElement method) {
+      return METHOD + ((TypeElement) method.getEnclosingElement()).getQualifiedName() + "#" + method;
+    }
+    return ((TypeElement) element).getQualifiedName().toString();
   }
 
+  private static final String METHOD = "method ";
+
   private Element resolve(String reference) {
+    if (reference.startsWith(METHOD)) {
+      int hash = reference.indexOf('#');
+      TypeElement owner = processingEnv.getElementUtils().getTypeElement(reference.substring(METHOD.length(), hash));
+      if (owner != null) {
+        for (Element member : owner.getEnclosedElements()) {
+          if (member instanceof ExecutableElement method && method.toString().equals(reference.substring(hash + 1))) {
+            return method;
+          }
+        }
+      }
+      return null;
+    }
     return reference.startsWith("package ")
         ? processingEnv.getElementUtils().getPackageElement(reference.substring("package ".length()))
         : processingEnv.getElementUtils().getTypeElement(reference);
@@ -135,7 +159,7 @@ public final class SynapseProcessor extends AbstractProcessor {
 
   private void attempt(boolean lastRound) {
     List<Element> plugins = resolveAll(pluginNames);
-    List<TypeElement> actions = types(resolveAll(actionNames));
+    List<Element> actions = resolveAll(actionNames);
     List<TypeElement> params = types(resolveAll(paramsNames));
     Report report = new Report();
 
@@ -173,9 +197,9 @@ public final class SynapseProcessor extends AbstractProcessor {
     return types;
   }
 
-  private void validate(Compilation compilation, List<Element> plugins, List<TypeElement> actions, Report report) {
+  private void validate(Compilation compilation, List<Element> plugins, List<Element> actions, Report report) {
     ActionValidator actionValidator = new ActionValidator(processingEnv.getElementUtils());
-    for (TypeElement action : actions) {
+    for (Element action : actions) {
       guarded(action, report, () -> actionValidator.validate(
           action, Annotations.find(action, RuntimeTypes.PLUGIN_ACTION.canonicalName()).orElseThrow(), report));
     }
@@ -187,8 +211,12 @@ public final class SynapseProcessor extends AbstractProcessor {
     }
     compilation.plugin().ifPresent(plugin -> guarded(plugin.element(), report, () -> pluginValidator.validate(plugin, report)));
     RecordValidator recordValidator = new RecordValidator(processingEnv.getElementUtils(), recordsByName(compilation));
+    WireNameValidator wireNameValidator = new WireNameValidator(processingEnv.getElementUtils());
     for (RecordModel record : compilation.records()) {
-      guarded(record.element(), report, () -> recordValidator.validate(record, report));
+      guarded(record.element(), report, () -> {
+        recordValidator.validate(record, report);
+        wireNameValidator.validate(record, report);
+      });
     }
   }
 

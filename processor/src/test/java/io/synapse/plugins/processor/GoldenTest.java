@@ -25,7 +25,11 @@ class GoldenTest {
   @Test
   void generatedFilesMatchTheGoldens() throws IOException {
     Compilation compilation = TestCompiler.compile(TestCompiler.fixture(FIXTURE));
-    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).succeeded();
+    // The only warnings: the two function-based actions are deprecated, as the seeds' @action is.
+    assertThat(compilation).hadWarningCount(2);
+    assertThat(compilation).hadWarningContaining(Diagnostic.FunctionActionDeprecated.id() + " function action ImageFunctions.convert");
+    assertThat(compilation).hadWarningContaining(Diagnostic.FunctionActionDeprecated.id() + " function action ImageFunctions.touch");
     Map<String, byte[]> generated = GeneratedFiles.sourcesAndResources(compilation);
     Path goldens = goldenDir().resolve(FIXTURE);
 

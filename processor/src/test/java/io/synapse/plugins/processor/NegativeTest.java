@@ -10,11 +10,11 @@ import org.junit.jupiter.api.Test;
 
 /** One small fixture per diagnostic: the compile fails with the catalog message on the right line. */
 class NegativeTest {
-  private static final JavaFileObject PLUGIN = source("test.package-info",
+  static final JavaFileObject PLUGIN = source("test.package-info",
       "@io.synapse.plugins.Plugin(code = \"p\", name = \"P\", version = \"1\")",
       "package test;");
 
-  private static JavaFileObject action(String name, String... body) {
+  static JavaFileObject action(String name, String... body) {
     String[] lines = new String[body.length + 5];
     lines[0] = "package test;";
     lines[1] = "import io.synapse.plugins.*;";
@@ -25,7 +25,7 @@ class NegativeTest {
     return source("test." + name, lines);
   }
 
-  private static void assertError(Compilation compilation, Diagnostic diagnostic, JavaFileObject file, String line) {
+  static void assertError(Compilation compilation, Diagnostic diagnostic, JavaFileObject file, String line) {
     assertThat(compilation).hadErrorContaining(diagnostic.id());
     assertThat(compilation).hadErrorContainingMatch("\\Q" + diagnostic.id() + "\\E")
         .inFile(file)
@@ -234,7 +234,7 @@ class NegativeTest {
     assertError(c, Diagnostic.InvalidDefault, p, "Duration timeout");
     assertError(c, Diagnostic.InvalidDefault, p, "List<Integer> sizes");
     assertError(c, Diagnostic.InvalidDefault, p, "Inner inner");
-    assertThat(c).hadErrorContaining("did you mean 'MEDIUM'?");
+    assertThat(c).hadErrorContaining("did you mean 'medium'?");
     assertThat(c).hadErrorContaining("unknown field 'nmae'; did you mean 'name'?");
     assertThat(c).hadErrorContaining("out of range for int");
     assertThat(c).hadErrorCount(6);

@@ -24,7 +24,7 @@ class RuntimeTypesTest {
         checked.add(name.reflectionName());
       }
     }
-    assertThat(checked).hasSize(28);
+    assertThat(checked).hasSize(31);
   }
 
   @Test
@@ -38,8 +38,8 @@ class RuntimeTypesTest {
     for (io.synapse.plugins.PluginCategory category : io.synapse.plugins.PluginCategory.values()) {
       assertThat(category.value()).isEqualTo(category.name().toLowerCase(Locale.ROOT));
     }
-    for (io.synapse.plugins.ExecutionMode mode : io.synapse.plugins.ExecutionMode.values()) {
-      assertThat(mode.value()).isEqualTo(mode.name().toLowerCase(Locale.ROOT));
+    for (io.synapse.plugins.RunMethod method : io.synapse.plugins.RunMethod.values()) {
+      assertThat(method.value()).isEqualTo(method.name().toLowerCase(Locale.ROOT));
     }
   }
 }

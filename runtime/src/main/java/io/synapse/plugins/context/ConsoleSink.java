@@ -56,16 +56,36 @@ public final class ConsoleSink implements EventSink {
         return prefix + event.category() + " " + progress.current() + "/" + progress.total()
             + String.format(" (%.0f%%)", progress.percent());
       }
+      default:
+        return line(event);
+    }
+  }
+
+  /**
+   * A non-progress event as the console line both this sink and the command line print:
+   * {@code [action] metrics <category> {...}}, {@code [action] <message>}, a logger record as
+   * {@code [action] WARNING <text>} (the level when not INFO, and the exception if any), other log and
+   * dev events as their name and data.
+   */
+  public static String line(PluginEvent event) {
+    String prefix = "[" + (event.action() == null ? "synapse" : event.action()) + "] ";
+    String data = event.data().isEmpty() ? "" : " " + event.data();
+    switch (event.type()) {
       case METRICS:
-        return prefix + "metrics " + event.category() + " " + event.data();
+        return prefix + "metrics " + event.category() + data;
       case MESSAGE:
         return prefix + event.message();
       case LOG:
-        return prefix + event.name() + (event.data().isEmpty() ? "" : " " + event.data());
+        if (event.message() != null) {
+          String level = event.level() == System.Logger.Level.INFO ? "" : event.level() + " ";
+          Object exception = event.data().get("exception");
+          return prefix + level + event.message() + (exception == null ? "" : " (" + exception + ")");
+        }
+        return prefix + event.name() + data;
       case DEV_EVENT:
-        return prefix + "dev " + event.name() + (event.data().isEmpty() ? "" : " " + event.data());
+        return prefix + "dev " + event.name() + data;
       default:
-        return prefix + event;
+        return prefix + event.type().name().toLowerCase(java.util.Locale.ROOT) + data;
     }
   }
 }

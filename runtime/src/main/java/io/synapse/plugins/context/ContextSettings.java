@@ -1,12 +1,13 @@
 package io.synapse.plugins.context;
 
+import io.synapse.plugins.internal.Languages;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * What every run gives its action's {@link RuntimeContext}, whichever executor runs it: the
- * environment, the job id, the working directory and where events go. One immutable value, defined
+ * environment, the job id, the working directory, the language of its messages and where events go. One immutable value, defined
  * here once and shared by {@code RunOptions}, {@code LocalExecutor} and the Ray executors, whose builders
  * all extend {@link Builder}.
  *
@@ -15,25 +16,29 @@ import java.util.Objects;
  * @param workingDir the run's working directory (absolute and normalised), or null for none: LOCAL runs use
  *     it in place, the Ray executors ship it to the cluster; the action sees it as
  *     {@link RuntimeContext#workingDir()} and relative {@code Path} params resolve against it
+ * @param language the language of the action's messages ({@link RuntimeContext#language()}), an ISO 639-1
+ *     code such as {@code ko}, or null for none (then the environment's {@code SYNAPSE_LANGUAGE}, else
+ *     {@code en})
  * @param sink where the action's events go
  */
-public record ContextSettings(PluginEnvironment env, String jobId, Path workingDir, EventSink sink) {
+public record ContextSettings(PluginEnvironment env, String jobId, Path workingDir, String language, EventSink sink) {
 
   /** Checks the parts and makes the working directory absolute. */
   public ContextSettings {
     Objects.requireNonNull(env, "env");
     Objects.requireNonNull(sink, "sink");
     workingDir = workingDir == null ? null : workingDir.toAbsolutePath().normalize();
+    language = Languages.check(language);
   }
 
   /** No environment, no job id, no working directory, events to {@code sink}. */
   public static ContextSettings of(EventSink sink) {
-    return new ContextSettings(PluginEnvironment.empty(), null, null, sink);
+    return new ContextSettings(PluginEnvironment.empty(), null, null, null, sink);
   }
 
   /** These settings with events going to {@code eventSink}. */
   public ContextSettings withSink(EventSink eventSink) {
-    return new ContextSettings(env, jobId, workingDir, eventSink);
+    return new ContextSettings(env, jobId, workingDir, language, eventSink);
   }
 
   /**
@@ -46,6 +51,7 @@ public record ContextSettings(PluginEnvironment env, String jobId, Path workingD
     private PluginEnvironment env = PluginEnvironment.empty();
     private String jobId;
     private Path workingDir;
+    private String language;
     private EventSink sink;
 
     /** A builder whose events go to {@code defaultSink} unless {@link #sink} says otherwise. */
@@ -84,6 +90,18 @@ public record ContextSettings(PluginEnvironment env, String jobId, Path workingD
       return self();
     }
 
+    /**
+     * The language of the action's messages, as the seeds' {@code language} option: what
+     * {@link RuntimeContext#language()} answers and localized {@code logMessage}s are shown in
+     * (default: none, so the environment's {@code SYNAPSE_LANGUAGE}, else {@code en}).
+     *
+     * @throws IllegalArgumentException when it is not a language code ({@code ko}, {@code pt-BR})
+     */
+    public B language(String code) {
+      this.language = Languages.check(code);
+      return self();
+    }
+
     /** Where the action's events go. */
     public B sink(EventSink eventSink) {
       this.sink = Objects.requireNonNull(eventSink, "sink");
@@ -95,13 +113,14 @@ public record ContextSettings(PluginEnvironment env, String jobId, Path workingD
       this.env = settings.env();
       this.jobId = settings.jobId();
       this.workingDir = settings.workingDir();
+      this.language = settings.language();
       this.sink = settings.sink();
       return self();
     }
 
     /** The settings given so far. */
     public ContextSettings contextSettings() {
-      return new ContextSettings(env, jobId, workingDir, sink);
+      return new ContextSettings(env, jobId, workingDir, language, sink);
     }
   }
 }

@@ -36,7 +36,7 @@ import java.util.Objects;
  *  "action":"train",                       // the reporting action
  *  "category":"epochs",                    // progress/metrics category or step; null for most logs
  *  "name":null,                            // event name of log and dev_event events
- *  "message":null,                         // text of message events
+ *  "message":null,                         // text of message events and of the logger's log events
  *  "data":{"elapsed_ms":1200,"eta_ms":800},// always an object; the event's data, JSON-like
  *  "progress":{"current":3,"total":5,"percent":60.0}} // progress events only, else null
  * </pre>

@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param action the action that reported it
  * @param category the progress/metrics category or step; for logs, null unless given
  * @param name the event name of a log or dev event, null otherwise
- * @param message the text of a message event, null otherwise
+ * @param message the text of a message event or of a logger's record (a log event), null otherwise
  * @param data the event's data (metrics, log data); empty when none
  * @param progress the progress of a progress event, null otherwise
  * @param timestamp when it was reported

@@ -1,6 +1,7 @@
 package io.synapse.plugins.context;
 
 import java.nio.file.Path;
+import io.synapse.plugins.internal.Languages;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -8,14 +9,17 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What a running action can use: its logger, its environment, its job id, its working directory, and the event methods
- * (logs, progress, metrics, messages, dev events) whose events go to the run's {@link EventSink}.
- * One context per run; safe to use from several threads of that run.
+ * What a running action can use: its logger, its environment, its job id, its working directory, its
+ * language, and the event methods (logs, progress, metrics, messages, dev events) whose events go to the
+ * run's {@link EventSink}. Everything an action reports, its logger's records included, is an event of
+ * the run: it reaches the run's sink in every mode, redacted. One context per run; safe to use from
+ * several threads of that run.
  */
 public final class RuntimeContext {
   private final String pluginCode;
   private final String actionName;
   private final String jobId;
+  private final String language;
   private final PluginEnvironment env;
   private final Path workingDir;
   private final EventSink sink;
@@ -29,6 +33,7 @@ public final class RuntimeContext {
     this.pluginCode = builder.pluginCode;
     this.actionName = builder.actionName;
     this.jobId = builder.jobId;
+    this.language = builder.language;
     this.env = builder.env;
     this.workingDir = builder.workingDir;
     this.sink = builder.sink;
@@ -41,12 +46,19 @@ public final class RuntimeContext {
     return new Builder(actionName);
   }
 
-  /** The logger of this action ({@code synapse.<plugin>.<action>}). */
+  /**
+   * The logger of this action ({@code synapse.<plugin>.<action>}). Its records are events of the run,
+   * not a side channel: each becomes a {@link EventType#LOG} event with the record's level and text
+   * ({@link PluginEvent#message()}), named {@code message} ({@code debug} at DEBUG and TRACE), with a
+   * throwable's {@code exception} and {@code stack_trace} in its data. So they reach the run's sink in
+   * every mode and sink, redacted like every other event. {@code MessageFormat} patterns with
+   * parameters and resource bundles work as with any {@code System.Logger}.
+   */
   public System.Logger logger() {
-    // Created on first use: looking a logger up costs more than a whole warm run of a small action.
     System.Logger current = logger;
     if (current == null) {
-      current = System.getLogger(loggerName(pluginCode, actionName));
+      current = new ActionLogger(loggerName(pluginCode, actionName),
+          (level, name, text, data) -> emit(EventType.LOG, level, null, name, text, data, null));
       logger = current;
     }
     return current;
@@ -58,6 +70,19 @@ public final class RuntimeContext {
    */
   public static String loggerName(String pluginCode, String actionName) {
     return "synapse." + (pluginCode == null ? "plugin" : pluginCode) + "." + actionName;
+  }
+
+  /**
+   * The language of this run's messages (ISO 639-1, e.g. {@code ko}): the one the run was given
+   * ({@code RunOptions.language}, the executor's builder, the command line's {@code --lang}), else the
+   * environment's {@code SYNAPSE_LANGUAGE}, else {@code en}, as the seeds' context resolves it.
+   */
+  public String language() {
+    if (language != null) {
+      return language;
+    }
+    String fromEnv = env.get("SYNAPSE_LANGUAGE").map(String::trim).orElse("");
+    return fromEnv.isEmpty() ? "en" : fromEnv;
   }
 
   /** The environment given to this run. */
@@ -159,6 +184,29 @@ public final class RuntimeContext {
     emit(EventType.MESSAGE, System.Logger.Level.INFO, null, null, text, null, null);
   }
 
+  /** Records a message meant for the user, at {@code level} (a warning, an error, ...). */
+  public void logMessage(String text, System.Logger.Level level) {
+    emit(EventType.MESSAGE, Objects.requireNonNull(level, "level"), null, null, text, null, null);
+  }
+
+  /**
+   * Records a message meant for the user in the run's {@link #language()}: {@code texts} maps language
+   * codes to the message in that language ({@code Map.of("en", "Done", "ko", "완료")}). The text is
+   * the run language's, else its primary subtag's ({@code pt} for {@code pt-BR}), else English, else
+   * the first given; the event's data names the language used ({@code language}).
+   */
+  public void logMessage(Map<String, String> texts) {
+    logMessage(texts, System.Logger.Level.INFO);
+  }
+
+  /** Like {@link #logMessage(Map)}, at {@code level}. */
+  public void logMessage(Map<String, String> texts, System.Logger.Level level) {
+    Objects.requireNonNull(level, "level");
+    String chosen = Languages.pick(texts, language());
+    String text = chosen == null ? "" : texts.get(chosen);
+    emit(EventType.MESSAGE, level, null, null, text, chosen == null ? null : Map.of("language", chosen), null);
+  }
+
   /** Records a developer debug event. */
   public void logDevEvent(String event, Map<String, ?> data) {
     emit(EventType.DEV_EVENT, System.Logger.Level.DEBUG, null, event, null, data, null);
@@ -178,8 +226,9 @@ public final class RuntimeContext {
     try {
       sink.accept(event);
     } catch (RuntimeException e) {
-      // A broken sink must not fail the action; say so once through the logger.
-      logger().log(System.Logger.Level.WARNING, "event sink failed: " + e);
+      // A broken sink must not fail the action. Said through the platform's logger: the action's own
+      // logger writes to this very sink.
+      System.getLogger(RuntimeContext.class.getName()).log(System.Logger.Level.WARNING, "event sink failed: " + e);
     }
   }
 
@@ -188,6 +237,7 @@ public final class RuntimeContext {
     private final String actionName;
     private String pluginCode;
     private String jobId;
+    private String language;
     private PluginEnvironment env = PluginEnvironment.empty();
     private Path workingDir;
     private EventSink sink = EventSink.discarding();
@@ -207,6 +257,17 @@ public final class RuntimeContext {
     /** The job id (null for none). */
     public Builder jobId(String id) {
       this.jobId = id;
+      return this;
+    }
+
+    /**
+     * The language of the run's messages (default: none, so the environment's {@code SYNAPSE_LANGUAGE},
+     * else {@code en}).
+     *
+     * @throws IllegalArgumentException when it is not a language code ({@code ko}, {@code pt-BR})
+     */
+    public Builder language(String code) {
+      this.language = Languages.check(code);
       return this;
     }
 

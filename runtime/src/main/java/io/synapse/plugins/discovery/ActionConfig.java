@@ -2,6 +2,7 @@ package io.synapse.plugins.discovery;
 
 import io.synapse.plugins.ExecutionMode;
 import io.synapse.plugins.PluginCategory;
+import io.synapse.plugins.RunMethod;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -13,10 +14,10 @@ import java.util.Objects;
  * @param title the human-readable title (config.yaml's {@code name})
  * @param description what the action does
  * @param entrypoint the action class's binary name
- * @param method the execution method it is meant for
+ * @param method how the platform runs it (config.yaml's {@code method})
  * @param category its category
- * @param inputType the semantic input type, empty when none
- * @param outputType the semantic output type, empty when none
+ * @param inputType the semantic input type, empty when none (config.yaml then has no {@code input_type})
+ * @param outputType the semantic output type, empty when none (config.yaml then has no {@code output_type})
  * @param paramsType the params record's binary name
  * @param resultType the result type as written in source
  */
@@ -25,7 +26,7 @@ public record ActionConfig(
     String title,
     String description,
     String entrypoint,
-    ExecutionMode method,
+    RunMethod method,
     PluginCategory category,
     String inputType,
     String outputType,
@@ -46,6 +47,20 @@ public record ActionConfig(
     Objects.requireNonNull(resultType, "resultType");
   }
 
+  /**
+   * The configuration of an action given with the execution mode it was meant for, as before
+   * {@link RunMethod} existed: {@code JOB} becomes the run method {@code job}, the others {@code task}
+   * (the platform's default).
+   *
+   * @deprecated give the platform's {@link RunMethod}; where an action runs is the caller's {@code ExecutionMode}
+   */
+  @Deprecated
+  public ActionConfig(String name, String title, String description, String entrypoint, ExecutionMode mode,
+      PluginCategory category, String inputType, String outputType, String paramsType, String resultType) {
+    this(name, title, description, entrypoint, mode == ExecutionMode.JOB ? RunMethod.JOB : RunMethod.TASK, category,
+        inputType, outputType, paramsType, resultType);
+  }
+
   /** The configuration as config.yaml writes it under {@code actions.<name>}. */
   public Map<String, Object> toMap() {
     Map<String, Object> map = new LinkedHashMap<>();
@@ -54,8 +69,12 @@ public record ActionConfig(
     map.put("entrypoint", entrypoint);
     map.put("method", method.value());
     map.put("category", category.value());
-    map.put("input_type", inputType);
-    map.put("output_type", outputType);
+    if (!inputType.isEmpty()) {
+      map.put("input_type", inputType);
+    }
+    if (!outputType.isEmpty()) {
+      map.put("output_type", outputType);
+    }
     map.put("params_type", paramsType);
     map.put("result_type", resultType);
     return map;

@@ -63,7 +63,10 @@ public final class PluginDiscovery implements AutoCloseable {
   /**
    * Loads the plugin at {@code path} in a new class loader whose parent is the runtime's: a plugin
    * directory (config.yaml with its jars beside it or under {@code lib/}), a config.yaml file, a
-   * plugin jar, or a Maven module directory whose {@code target/classes} holds the generated files.
+   * plugin jar, a Maven module directory whose {@code target/classes} holds the generated files, or
+   * the config.yaml a build generated ({@code target/classes/META-INF/synapse/<code>/config.yaml}) or
+   * its folder, whose plugin is the classes root above it (with {@code target/lib} and
+   * {@code target/dependency} jars when there are).
    *
    * @throws PluginNotFoundError when nothing at the path is a plugin
    * @throws ConfigError when the config.yaml is malformed, there are no jars, or the config.yaml

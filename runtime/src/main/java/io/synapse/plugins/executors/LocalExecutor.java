@@ -13,6 +13,7 @@ import io.synapse.plugins.errors.ExecutionError;
 import io.synapse.plugins.errors.PluginError;
 import io.synapse.plugins.errors.StepError;
 import io.synapse.plugins.internal.ActionAccess;
+import io.synapse.plugins.internal.Languages;
 import io.synapse.plugins.internal.RedactedException;
 import io.synapse.plugins.observation.RunObservers;
 import io.synapse.plugins.spi.ActionDescriptor;
@@ -59,6 +60,7 @@ public final class LocalExecutor implements Executor {
   private final PluginEnvironment env;
   private final String jobId;
   private final Path workingDir;
+  private final String language;
   private final EventSink sink;
   private final List<String> secretNameWords;
   // The environment's part of every run's redactor, built once: most runs add no @Secret value to it.
@@ -68,6 +70,7 @@ public final class LocalExecutor implements Executor {
     this.env = settings.env();
     this.jobId = settings.jobId();
     this.workingDir = settings.workingDir();
+    this.language = settings.language();
     this.sink = settings.sink();
     this.secretNameWords = secretNameWords;
     this.environmentRedactor = environmentRedactor != null ? environmentRedactor
@@ -89,9 +92,9 @@ public final class LocalExecutor implements Executor {
     return ExecutionMode.LOCAL;
   }
 
-  /** The settings of this executor: environment, job id, working directory, sink. */
+  /** The settings of this executor: environment, job id, working directory, language, sink. */
   public ContextSettings settings() {
-    return new ContextSettings(env, jobId, workingDir, sink);
+    return new ContextSettings(env, jobId, workingDir, language, sink);
   }
 
   /** An executor like this one whose events go to {@code eventSink} (sharing this one's redactor). */
@@ -146,6 +149,7 @@ public final class LocalExecutor implements Executor {
     RuntimeContext context = RuntimeContext.builder(actionName)
         .pluginCode(action.pluginCode())
         .jobId(jobId)
+        .language(language)
         .env(env)
         .workingDir(workingDir)
         .sink(observed.sink(sink))

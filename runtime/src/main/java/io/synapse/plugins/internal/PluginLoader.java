@@ -45,7 +45,10 @@ public final class PluginLoader {
     if (Files.isRegularFile(absolute)) {
       String name = absolute.getFileName().toString();
       if (name.endsWith(".yaml") || name.endsWith(".yml")) {
-        return loadDirectory(absolute.getParent(), absolute, parent);
+        Path classesRoot = generatedConfigRoot(absolute.getParent());
+        return classesRoot != null
+            ? loadGeneratedConfig(absolute, classesRoot, absolute, parent)
+            : loadDirectory(absolute.getParent(), absolute, parent);
       }
       if (name.endsWith(".jar")) {
         return loadClassPath(absolute, List.of(absolute), null, parent);
@@ -58,18 +61,54 @@ public final class PluginLoader {
     }
     Path config = absolute.resolve("config.yaml");
     if (Files.isRegularFile(config)) {
-      return loadDirectory(absolute, config, parent);
+      Path classesRoot = generatedConfigRoot(absolute);
+      return classesRoot != null
+          ? loadGeneratedConfig(absolute, classesRoot, config, parent)
+          : loadDirectory(absolute, config, parent);
     }
     Path classes = absolute.resolve("target").resolve("classes");
     if (Files.isDirectory(classes)) {
-      List<Path> entries = new ArrayList<>();
-      entries.add(classes);
-      entries.addAll(jarsIn(absolute.resolve("target").resolve("lib")));
-      entries.addAll(jarsIn(absolute.resolve("target").resolve("dependency")));
-      return loadClassPath(absolute, entries, null, parent);
+      return loadClassPath(absolute, classesRootEntries(classes), null, parent);
     }
     throw new PluginNotFoundError("No plugin at " + path
         + ": the directory has no config.yaml and no target/classes (build the module first)", Map.of("path", path.toString()));
+  }
+
+  // The folder of a config.yaml the processor generated sits at <classes root>/META-INF/synapse/<code>:
+  // the classes root, or null when the folder is not laid out so.
+  private static Path generatedConfigRoot(Path folder) {
+    Path synapse = folder == null ? null : folder.getParent();
+    Path metaInf = synapse == null ? null : synapse.getParent();
+    if (metaInf == null || metaInf.getParent() == null
+        || !"synapse".equals(String.valueOf(synapse.getFileName())) || !"META-INF".equals(String.valueOf(metaInf.getFileName()))) {
+      return null;
+    }
+    return metaInf.getParent();
+  }
+
+  // A build's generated config.yaml (target/classes/META-INF/synapse/<code>/config.yaml) or its folder:
+  // the plugin is the classes root above it, with the module's target/lib and target/dependency jars.
+  private static Loaded loadGeneratedConfig(Path source, Path classesRoot, Path configFile, ClassLoader parent) {
+    ConfigFiles.DeclaredConfig declared = ConfigFiles.read(configFile);
+    String folderCode = String.valueOf(configFile.getParent().getFileName());
+    if (!declared.code().equals(folderCode)) {
+      throw new ConfigError("config.yaml at " + configFile + " declares plugin '" + declared.code() + "' but sits in META-INF/synapse/"
+          + folderCode + " (a moved or stale file?)", Map.of("file", configFile.toString(), "code", declared.code()));
+    }
+    return loadClassPath(source, classesRootEntries(classesRoot), declared, parent);
+  }
+
+  // A classes directory and, when it is a Maven module's target/classes, the jars the build copied
+  // beside it (target/lib, target/dependency).
+  private static List<Path> classesRootEntries(Path classes) {
+    List<Path> entries = new ArrayList<>();
+    entries.add(classes);
+    Path target = classes.getParent();
+    if (target != null && "classes".equals(String.valueOf(classes.getFileName()))) {
+      entries.addAll(jarsIn(target.resolve("lib")));
+      entries.addAll(jarsIn(target.resolve("dependency")));
+    }
+    return entries;
   }
 
   private static Loaded loadDirectory(Path directory, Path configFile, ClassLoader parent) {

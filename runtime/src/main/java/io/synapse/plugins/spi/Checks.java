@@ -41,9 +41,14 @@ public final class Checks {
     }
   }
 
-  /** {@code @Size(min, max)} on a string's length, a collection's or a map's size. */
+  /**
+   * {@code @Size(min, max)} on a string's length, a collection's or a map's size. A string's length is
+   * its number of characters (Unicode code points), as JSON Schema's {@code minLength} and Python's
+   * {@code len} count it, so that an emoji is one character, not two UTF-16 units.
+   */
   public static void size(Object value, int min, int max, String parent, String name, Violations violations) {
-    long size = size(unwrap(value));
+    Object actual = unwrap(value);
+    long size = actual instanceof CharSequence text ? characters(text, min, max) : size(actual);
     if (size >= 0 && (size < min || size > max)) {
       String range = max == Integer.MAX_VALUE ? "at least " + min : min == 0 ? "at most " + max : "between " + min + " and " + max;
       violations.add(Violations.field(parent, name), "size must be " + range, "Size");
@@ -197,6 +202,16 @@ public final class Checks {
   // their class first: on JDK 17 an instanceof against an interface the class does not implement
   // scans all its interfaces, and one that it does implement is slow whenever the class's one-entry
   // cache holds another interface, which the checks and readers of one bind keep alternating.
+  // A string of n UTF-16 units holds between n/2 and n code points: when that whole span is within
+  // [min, max] the count is not needed, and n (inside the range too) stands for it.
+  private static long characters(CharSequence text, int min, int max) {
+    int length = text.length();
+    if (length <= max && length >= 2L * min) {
+      return length;
+    }
+    return Character.codePointCount(text, 0, length);
+  }
+
   private static long size(Object value) {
     if (value == null) {
       return -1;

@@ -1,6 +1,5 @@
 package io.synapse.plugins.spi;
 
-import io.synapse.plugins.internal.Suggestions;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.URI;
@@ -13,7 +12,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.AbstractCollection;
-import java.util.AbstractList;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -41,7 +39,8 @@ import java.util.Set;
  *   <li>{@code boolean}: booleans, the strings true/false/yes/no/on/off/1/0 in any case, and the
  *       numbers 0 and 1;
  *   <li>{@code String}: strings only (a number is not silently turned into text);
- *   <li>enums: the constant's name, in any case;
+ *   <li>enums: the constant's wire value (lower snake_case of its name unless chosen otherwise), or its
+ *       name in any case;
  *   <li>{@code Path}, {@code URI}, {@code Duration} (ISO-8601, {@code PT30S}), {@code Instant}
  *       (ISO-8601), {@code LocalDate} ({@code 2024-01-31}): strings in those formats;
  *   <li>lists and sets: JSON arrays (sets drop duplicates, keeping order); maps: JSON objects with
@@ -292,30 +291,44 @@ public final class Readers {
    * {@code values()} copies the array on each call.
    */
   public static <E extends Enum<E>> ValueReader<E> enumOf(E[] constants) {
+    String[] names = new String[constants.length];
+    for (int i = 0; i < constants.length; i++) {
+      names[i] = constants[i].name();
+    }
+    return enumOf(constants, names);
+  }
+
+  /**
+   * Enum constants by wire value ({@code wireValues[i]} is that of {@code constants[i]}), or by the
+   * constant's name in any case.
+   *
+   * @throws IllegalArgumentException when the arrays differ in length
+   */
+  public static <E extends Enum<E>> ValueReader<E> enumOf(E[] constants, String... wireValues) {
+    if (wireValues.length != constants.length) {
+      throw new IllegalArgumentException(constants.length + " constants but " + wireValues.length + " wire values");
+    }
     E[] known = constants.clone();
+    String[] values = wireValues.clone();
     return new Scalar<E>((value, path, violations) -> {
       String text = STRING.read(value, path, violations);
       if (text == null) {
         return null;
       }
-      List<String> names = new ArrayList<>();
-      for (E constant : known) {
-        names.add(constant.name());
-      }
-      violations.add(path, "must be one of " + String.join(", ", names), "Type");
+      violations.add(path, "must be one of " + String.join(", ", values), "Type");
       return null;
     }) {
       @Override
       E exact(Object value) {
-        return value instanceof String text ? constantNamed(known, text) : null;
+        return value instanceof String text ? constantNamed(known, values, text) : null;
       }
     };
   }
 
-  private static <E extends Enum<E>> E constantNamed(E[] constants, String text) {
-    for (E constant : constants) {
-      if (constant.name().equals(text)) {
-        return constant;
+  private static <E extends Enum<E>> E constantNamed(E[] constants, String[] wireValues, String text) {
+    for (int i = 0; i < wireValues.length; i++) {
+      if (wireValues[i].equals(text)) {
+        return constants[i];
       }
     }
     String wanted = text.trim();
@@ -383,10 +396,13 @@ public final class Readers {
   }
 
   /**
-   * The fields of a record's input: checks that {@code value} is an object and that it has no key
-   * outside {@code fieldNames} (each unknown key is a violation with a did-you-mean suggestion).
+   * The fields of a record's input: checks that {@code value} is an object whose keys are all the
+   * record's wire names or Java names ({@code fieldNames}, from {@link #fieldNames}). Each unknown key
+   * is an {@code UnknownField} violation with a did-you-mean naming the wire name, and a component
+   * given under both names is a {@code DuplicateField} violation.
    *
-   * @return the input map, or null when it is not an object
+   * @return the input map with every key a wire name (a copy only when a Java name was used), or null
+   *     when it is not an object
    */
   public static Map<?, ?> object(Object value, String path, List<String> fieldNames, Violations violations) {
     Map<?, ?> input = asMap(value);
@@ -396,21 +412,11 @@ public final class Readers {
     if (allKnown(input, fieldNames)) {
       return input;
     }
-    for (Object key : input.keySet()) {
-      if (!(key instanceof String name)) {
-        violations.add(path, "has a key that is not a string", "Type");
-      } else if (!fieldNames.contains(name)) {
-        String message = Suggestions.closest(name, fieldNames)
-            .map(s -> "is not a known field; did you mean '" + s + "'?")
-            .orElse("is not a known field (known: " + String.join(", ", fieldNames) + ")");
-        violations.add(Violations.key(path, name), message, "UnknownField");
-      }
-    }
-    return input;
+    return FieldNames.resolve(input, path, fieldNames, violations);
   }
 
-  // Whether every key is a known name. When the record has few fields for the input's size, counting
-  // the known names the input holds is cheaper than walking its keys (no iterator, no entries); else a
+  // Whether every key is a wire name. When the record has few fields for the input's size, counting
+  // the wire names the input holds is cheaper than walking its keys (no iterator, no entries); else a
   // hash lookup per key with the lists fieldNames(...) makes.
   private static boolean allKnown(Map<?, ?> input, List<String> fieldNames) {
     int size = input.size();
@@ -436,52 +442,23 @@ public final class Readers {
   }
 
   /**
-   * The component names of a record, in declaration order, as generated binders give them to
-   * {@link #object}: an immutable list whose {@code contains} is a hash lookup rather than a scan.
+   * The component names of a record whose wire names are its Java names, in declaration order, as
+   * generated binders give them to {@link #object}.
    *
    * @throws IllegalArgumentException when a name is repeated
    */
   public static List<String> fieldNames(String... names) {
-    return new FieldNames(names);
+    return new FieldNames(names, names);
   }
 
-  private static final class FieldNames extends AbstractList<String> implements RandomAccess {
-    private final String[] names;
-    private final Set<String> lookup;
-
-    FieldNames(String[] names) {
-      this.names = names.clone();
-      this.lookup = Set.of(this.names);
-    }
-
-    @Override
-    public String get(int index) {
-      return names[index];
-    }
-
-    @Override
-    public int size() {
-      return names.length;
-    }
-
-    @Override
-    public boolean contains(Object candidate) {
-      // Keys are often these very strings (literals, Jackson's interned names): identity first, for
-      // the records of a few fields that most params are.
-      if (names.length <= 16) {
-        for (String name : names) {
-          if (name == candidate) {
-            return true;
-          }
-        }
-      }
-      return candidate != null && lookup.contains(candidate);
-    }
-
-    @Override
-    public int indexOf(Object candidate) {
-      return contains(candidate) ? super.indexOf(candidate) : -1;
-    }
+  /**
+   * The wire names of a record's components and, at the same index, their Java names, which binding
+   * takes too: what generated binders give {@link #object} when the two differ.
+   *
+   * @throws IllegalArgumentException when the arrays differ in length or a key would name two components
+   */
+  public static List<String> fieldNames(String[] wireNames, String[] javaNames) {
+    return new FieldNames(wireNames, javaNames);
   }
 
   /** Reads an optional component: null when absent (or null). */

@@ -11,7 +11,7 @@ import java.util.List;
  */
 public interface RecordBinder<T extends Record> extends ValueReader<T> {
 
-  /** The record's component names, in declaration order. */
+  /** The wire names of the record's components, in declaration order (binding takes their Java names too). */
   List<String> fieldNames();
 
   /**

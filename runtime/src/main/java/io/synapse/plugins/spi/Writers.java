@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * The writers generated record writers are built from: the inverse of {@link Readers}. Numbers,
- * strings and booleans are written as they are; enums by name; paths, URIs, durations, instants and
+ * strings and booleans are written as they are; enums by wire value (or name); paths, URIs, durations, instants and
  * dates as their ISO/text form.
  */
 public final class Writers {
@@ -24,6 +24,15 @@ public final class Writers {
 
   /** Enum constants, by name. */
   public static final ValueWriter<Enum<?>> ENUM = value -> value == null ? null : value.name();
+
+  /**
+   * Enum constants by wire value: {@code wireValues[i]} is the value of the constant whose ordinal is
+   * {@code i}, as the processor lists them.
+   */
+  public static ValueWriter<Enum<?>> enumValues(String... wireValues) {
+    String[] values = wireValues.clone();
+    return value -> value == null ? null : values[value.ordinal()];
+  }
 
   /**
    * Any value: JSON-like values as they are, maps and collections element by element, enums by name,

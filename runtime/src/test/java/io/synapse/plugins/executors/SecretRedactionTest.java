@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.synapse.plugins.ExecutionMode;
 import io.synapse.plugins.PluginCategory;
+import io.synapse.plugins.RunMethod;
 import io.synapse.plugins.action.BaseAction;
 import io.synapse.plugins.action.StepAction;
 import io.synapse.plugins.context.CompositeSink;
@@ -89,7 +89,7 @@ class SecretRedactionTest {
 
     @Override public String pluginCode() { return "test_plugin"; }
     @Override public ActionConfig config() {
-      return new ActionConfig("login", "Login", "Logs in", LeakyAction.class.getName(), ExecutionMode.LOCAL,
+      return new ActionConfig("login", "Login", "Logs in", LeakyAction.class.getName(), RunMethod.TASK,
           PluginCategory.CUSTOM, "", "", LoginParams.class.getName(), "java.lang.String");
     }
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.synapse.plugins.ExecutionMode;
 import io.synapse.plugins.PluginCategory;
+import io.synapse.plugins.RunMethod;
 import io.synapse.plugins.action.BaseAction;
 import io.synapse.plugins.action.StepAction;
 import io.synapse.plugins.context.RecordingSink;
@@ -89,7 +89,7 @@ class CauseChainRedactionTest {
 
     @Override public String pluginCode() { return "robust_plugin"; }
     @Override public ActionConfig config() {
-      return new ActionConfig("login", "Login", "", Failing.class.getName(), ExecutionMode.LOCAL, PluginCategory.CUSTOM, "", "",
+      return new ActionConfig("login", "Login", "", Failing.class.getName(), RunMethod.TASK, PluginCategory.CUSTOM, "", "",
           Login.class.getName(), "java.lang.String");
     }
     @SuppressWarnings({"unchecked", "rawtypes"})

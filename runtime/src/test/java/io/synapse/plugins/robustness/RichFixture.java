@@ -1,7 +1,7 @@
 package io.synapse.plugins.robustness;
 
-import io.synapse.plugins.ExecutionMode;
 import io.synapse.plugins.PluginCategory;
+import io.synapse.plugins.RunMethod;
 import io.synapse.plugins.action.BaseAction;
 import io.synapse.plugins.discovery.ActionConfig;
 import io.synapse.plugins.errors.ValidationError;
@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class RichFixture {
   static final AtomicInteger STARTED = new AtomicInteger();
   static final ActionConfig CONFIG = new ActionConfig("rich", "Rich", "Echoes its params", EchoAction.class.getName(),
-      ExecutionMode.LOCAL, PluginCategory.CUSTOM, "", "", RichParams.class.getName(), RichParams.class.getName());
+      RunMethod.TASK, PluginCategory.CUSTOM, "", "", RichParams.class.getName(), RichParams.class.getName());
 
   private RichFixture() {}
 

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.synapse.plugins.ExecutionMode;
 import io.synapse.plugins.PluginCategory;
+import io.synapse.plugins.RunMethod;
 import io.synapse.plugins.action.BaseAction;
 import io.synapse.plugins.action.StepAction;
 import io.synapse.plugins.context.EventSink;
@@ -76,7 +76,7 @@ class StepFaultSweepTest {
   static final class Descriptor implements ActionDescriptor<Plan, String> {
     @Override public String pluginCode() { return "robust_plugin"; }
     @Override public ActionConfig config() {
-      return new ActionConfig("planned", "Planned", "", Planned.class.getName(), ExecutionMode.LOCAL, PluginCategory.CUSTOM, "", "",
+      return new ActionConfig("planned", "Planned", "", Planned.class.getName(), RunMethod.TASK, PluginCategory.CUSTOM, "", "",
           Plan.class.getName(), "java.lang.String");
     }
     @Override public Class<Planned> actionClass() { return Planned.class; }

@@ -110,7 +110,9 @@ public final class Slf4jSink implements EventSink {
   static String message(PluginEvent event) {
     String category = event.category() == null ? "" : " [" + event.category() + "]";
     return switch (event.type()) {
-      case LOG -> event.name() + category + (event.data().isEmpty() ? "" : " " + event.data());
+      // A line the action wrote to its logger() is a LOG event with text: the text is the record's message.
+      case LOG -> event.message() != null ? event.message()
+          : event.name() + category + (event.data().isEmpty() ? "" : " " + event.data());
       case DEV_EVENT -> "dev " + event.name() + category + (event.data().isEmpty() ? "" : " " + event.data());
       case PROGRESS -> "progress" + category + " " + event.progress().current() + "/" + event.progress().total()
           + String.format(Locale.ROOT, " (%.1f%%)", event.progress().percent());

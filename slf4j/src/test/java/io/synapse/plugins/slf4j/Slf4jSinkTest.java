@@ -65,10 +65,10 @@ class Slf4jSinkTest {
   void everyEventBecomesARecordOfTheActionsLogger() {
     List<ILoggingEvent> records = run(Slf4jSink.create(), "job-42");
     assertEquals(List.of("train_started {token=" + MASK + "}", "progress [epochs] 1/2 (50.0%)", "progress [epochs] 2/2 (100.0%)",
-        "metrics [epochs] {loss=0.25}", "trained with " + MASK, "dev debug_state {epochs=2}"),
+        "metrics [epochs] {loss=0.25}", "trained with " + MASK, "dev debug_state {epochs=2}", "loss plateaued after 2 epochs"),
         records.stream().map(ILoggingEvent::getFormattedMessage).toList());
     assertTrue(records.stream().allMatch(r -> r.getLoggerName().equals("synapse.log_fixture.train")), "one logger per plugin and action");
-    assertEquals(List.of(Level.INFO, Level.INFO, Level.INFO, Level.INFO, Level.INFO, Level.DEBUG),
+    assertEquals(List.of(Level.INFO, Level.INFO, Level.INFO, Level.INFO, Level.INFO, Level.DEBUG, Level.WARN),
         records.stream().map(ILoggingEvent::getLevel).toList());
   }
 
@@ -138,7 +138,8 @@ class Slf4jSinkTest {
   void levelsFollowTheEventsAndCanBeChosenPerType() {
     synapse.setLevel(Level.INFO);
     List<ILoggingEvent> records = run(Slf4jSink.builder().level(EventType.PROGRESS, org.slf4j.event.Level.DEBUG).build(), null);
-    assertEquals(List.of("train_started {token=" + MASK + "}", "metrics [epochs] {loss=0.25}", "trained with " + MASK),
+    assertEquals(List.of("train_started {token=" + MASK + "}", "metrics [epochs] {loss=0.25}", "trained with " + MASK,
+        "loss plateaued after 2 epochs"),
         records.stream().map(ILoggingEvent::getFormattedMessage).toList(), "progress at DEBUG and the dev event are filtered out");
     assertEquals(org.slf4j.event.Level.WARN, Slf4jSink.levelOf(System.Logger.Level.WARNING));
     assertEquals(org.slf4j.event.Level.ERROR, Slf4jSink.levelOf(System.Logger.Level.ERROR));

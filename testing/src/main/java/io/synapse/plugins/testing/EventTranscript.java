@@ -41,7 +41,8 @@ final class EventTranscript {
       case PROGRESS -> line.append(' ').append(event.progress().current()).append('/').append(event.progress().total())
           .append(String.format(Locale.ROOT, " (%.1f%%)", event.progress().percent()));
       case MESSAGE -> line.append(" \"").append(event.message()).append('"');
-      case LOG, DEV_EVENT -> line.append(' ').append(event.name()).append(event.data().isEmpty() ? "" : " " + event.data());
+      case LOG, DEV_EVENT -> line.append(' ').append(event.name()).append(event.message() == null ? "" : " \"" + event.message() + "\"")
+          .append(event.data().isEmpty() ? "" : " " + event.data());
       case METRICS -> line.append(' ').append(event.data());
     }
     return line.toString();

@@ -1,13 +1,13 @@
 package io.synapse.plugins.cli.hostile;
 
-import io.synapse.plugins.ExecutionMode;
+import io.synapse.plugins.RunMethod;
 import io.synapse.plugins.PluginAction;
 import io.synapse.plugins.action.BaseAction;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Fails as {@code kind} says, quoting its secret where the failure has a message. */
-@PluginAction(name = "explode", method = ExecutionMode.LOCAL)
+@PluginAction(name = "explode", method = RunMethod.TASK)
 public final class ExplodeAction extends BaseAction<LeakParams, LeakResult> {
   @Override
   public LeakResult execute() throws Exception {

@@ -1,12 +1,12 @@
 package io.synapse.plugins.cli.hostile;
 
-import io.synapse.plugins.ExecutionMode;
+import io.synapse.plugins.RunMethod;
 import io.synapse.plugins.PluginAction;
 import io.synapse.plugins.action.BaseAction;
 import java.util.Map;
 
 /** Prints its secret every way an action can and returns it in its result. */
-@PluginAction(name = "leak", method = ExecutionMode.LOCAL)
+@PluginAction(name = "leak", method = RunMethod.TASK)
 public final class LeakAction extends BaseAction<LeakParams, LeakResult> {
   @Override
   public LeakResult execute() {

@@ -1,6 +1,5 @@
 package io.synapse.examples.hello;
 
-import io.synapse.plugins.ExecutionMode;
 import io.synapse.plugins.PluginAction;
 import io.synapse.plugins.action.BaseAction;
 import java.io.BufferedReader;
@@ -8,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 
 /** Counts the lines of a real text file, skipping comment lines. */
-@PluginAction(name = "count-lines", title = "Count Lines", method = ExecutionMode.LOCAL)
+@PluginAction(name = "count-lines", title = "Count Lines")
 public final class CountLinesAction extends BaseAction<LineCountParams, LineCount> {
 
   @Override

@@ -1,8 +1,8 @@
 package io.synapse.examples.hello;
 
-import io.synapse.plugins.ExecutionMode;
 import io.synapse.plugins.PluginAction;
 import io.synapse.plugins.PluginCategory;
+import io.synapse.plugins.RunMethod;
 import io.synapse.plugins.action.BaseAction;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +15,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /** Signs a real file for upload: its SHA-256, and an HMAC of it made with the (secret) API token. */
 @PluginAction(name = "sign", title = "Sign File", description = "Computes a file's SHA-256 and signs it with the API token",
-    method = ExecutionMode.LOCAL, category = PluginCategory.UPLOAD)
+    method = RunMethod.JOB, category = PluginCategory.UPLOAD)
 public final class SignAction extends BaseAction<SignParams, SignedFile> {
 
   @Override

@@ -34,6 +34,7 @@ class GeneratedFilesTest {
       Map<String, Object> process = (Map<String, Object>) ((Map<String, Object>) yaml.get("actions")).get("process");
       assertEquals("Process Files", process.get("name"));
       assertEquals("task", process.get("method"));
+      assertEquals(false, process.containsKey("input_type"), "absent semantic types are left out, not \"\"");
       assertEquals(ProcessAction.class.getName(), process.get("entrypoint"));
     }
   }
@@ -42,8 +43,10 @@ class GeneratedFilesTest {
   void paramsSchemaDescribesTheRecord() throws Exception {
     JsonNode schema = JSON.readTree(plugin.getActionParamsSchema("process"));
     assertEquals("https://json-schema.org/draft/2020-12/schema", schema.get("$schema").asText());
-    assertEquals(List.of("inputPath"), JSON.convertValue(schema.get("required"), List.class));
-    JsonNode batchSize = schema.get("properties").get("batchSize");
+    assertEquals(List.of("input_path"), JSON.convertValue(schema.get("required"), List.class));
+    assertEquals(List.of("input_path", "output_path", "batch_size", "verbose"),
+        JSON.convertValue(schema.get("properties"), Map.class).keySet().stream().toList());
+    JsonNode batchSize = schema.get("properties").get("batch_size");
     assertEquals("integer", batchSize.get("type").asText());
     assertEquals(1, batchSize.get("minimum").asInt());
     assertEquals(1024, batchSize.get("maximum").asInt());
@@ -57,19 +60,19 @@ class GeneratedFilesTest {
     Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
         .getSchema(plugin.getActionParamsSchema("process"));
     List<String> valid = List.of(
-        "{\"inputPath\":\"/in\"}",
-        "{\"inputPath\":\"/in\",\"outputPath\":\"/out\",\"batchSize\":1024,\"verbose\":true}",
-        "{\"inputPath\":\"x\",\"batchSize\":1}");
+        "{\"input_path\":\"/in\"}",
+        "{\"input_path\":\"/in\",\"output_path\":\"/out\",\"batch_size\":1024,\"verbose\":true}",
+        "{\"input_path\":\"x\",\"batch_size\":1}");
     List<String> invalid = List.of(
         "{}",
-        "{\"inputPath\":\"\"}",
-        "{\"inputPath\":\"   \"}",
-        "{\"inputPath\":\"/in\",\"batchSize\":0}",
-        "{\"inputPath\":\"/in\",\"batchSize\":1025}",
-        "{\"inputPath\":\"/in\",\"batchSize\":2.5}",
-        "{\"inputPath\":\"/in\",\"extra\":1}",
-        "{\"inputPath\":\"/in\",\"verbose\":\"maybe\"}",
-        "{\"inputPath\":7}",
+        "{\"input_path\":\"\"}",
+        "{\"input_path\":\"   \"}",
+        "{\"input_path\":\"/in\",\"batch_size\":0}",
+        "{\"input_path\":\"/in\",\"batch_size\":1025}",
+        "{\"input_path\":\"/in\",\"batch_size\":2.5}",
+        "{\"input_path\":\"/in\",\"extra\":1}",
+        "{\"input_path\":\"/in\",\"verbose\":\"maybe\"}",
+        "{\"input_path\":7}",
         "[]");
     var descriptor = plugin.descriptor("process");
     for (String sample : valid) {

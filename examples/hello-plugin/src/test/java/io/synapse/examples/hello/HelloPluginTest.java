@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.synapse.plugins.ExecutionMode;
 import io.synapse.plugins.PluginRunner;
+import io.synapse.plugins.RunMethod;
 import io.synapse.plugins.RunOptions;
 import io.synapse.plugins.context.EventType;
 import io.synapse.plugins.context.PluginEvent;
@@ -39,7 +40,7 @@ class HelloPluginTest {
   void runPluginReturnsTheTypedResultWithDefaultsApplied() {
     RecordingSink sink = new RecordingSink();
     Object result = PluginRunner.runPlugin("hello_plugin", "process",
-        Map.of("inputPath", "/data/in.csv", "outputPath", "/data/out.csv"), ExecutionMode.LOCAL,
+        Map.of("input_path", "/data/in.csv", "output_path", "/data/out.csv"), ExecutionMode.LOCAL,
         RunOptions.builder().sink(sink).build());
     assertEquals(new ProcessResult("completed", "/data/out.csv", 100), result);
     List<PluginEvent> progress = sink.events(EventType.PROGRESS);
@@ -48,6 +49,35 @@ class HelloPluginTest {
     PluginEvent metrics = sink.events(EventType.METRICS).get(0);
     assertEquals("process", metrics.category());
     assertEquals(Map.of("items_processed", 100, "batches", 4), metrics.data(), "batchSize defaults to 32");
+  }
+
+  @Test
+  void theSeedsTutorialCallRunsVerbatimSnakeCaseInAndOut() {
+    RecordingSink sink = new RecordingSink();
+    Object result = PluginRunner.runPlugin("hello_plugin", "process",
+        Map.of("input_path", "/data/input.csv", "output_path", "/data/output.csv", "batch_size", 64, "verbose", true),
+        ExecutionMode.LOCAL, RunOptions.builder().sink(sink).language("ko").build());
+    assertEquals(new ProcessResult("completed", "/data/output.csv", 100), result);
+    Object written = PluginRunner.writeResult("hello_plugin", "process", result);
+    assertEquals("{status=completed, output_path=/data/output.csv, items_processed=100}", written.toString());
+    // The logger's record and the localized message are events of the run.
+    PluginEvent logged = sink.events(EventType.LOG).get(0);
+    assertEquals(System.Logger.Level.INFO, logged.level());
+    assertEquals("Processing /data/input.csv in batches of 64", logged.message());
+    PluginEvent message = sink.events(EventType.MESSAGE).get(0);
+    assertEquals("100개 항목을 처리했습니다", message.message());
+    assertEquals(Map.of("language", "ko"), message.data());
+  }
+
+  @Test
+  void javaNamesBindTooButNotBesideTheirWireNames() {
+    Object result = PluginRunner.runPlugin("hello_plugin", "process",
+        Map.of("inputPath", "/in", "outputPath", "/out", "batchSize", 64, "verbose", true));
+    assertEquals(new ProcessResult("completed", "/out", 100), result);
+    ValidationError twice = assertThrows(ValidationError.class, () -> PluginRunner.runPlugin("hello_plugin", "process",
+        Map.of("input_path", "/in", "batch_size", 1, "batchSize", 2)));
+    assertEquals(List.of(new Violation("batch_size", "is given twice, as 'batch_size' and as 'batchSize'", "DuplicateField")),
+        twice.violations());
   }
 
   @Test
@@ -62,25 +92,25 @@ class HelloPluginTest {
   @Test
   void everyBadParamIsReportedInOneValidationError() {
     ValidationError error = assertThrows(ValidationError.class, () -> PluginRunner.runPlugin("hello_plugin", "process",
-        Map.of("inputPath", "  ", "batchSize", 0, "verbose", "maybe", "batch_size", 3)));
-    assertEquals(List.of("batchSize", "batch_size", "inputPath", "verbose"),
+        Map.of("input_path", "  ", "batch_size", 0, "verbose", "maybe", "batch-size", 3)));
+    assertEquals(List.of("batch-size", "batch_size", "input_path", "verbose"),
         error.violations().stream().map(Violation::path).sorted().toList());
     Map<String, String> byPath = new java.util.TreeMap<>();
     error.violations().forEach(v -> byPath.put(v.path(), v.constraint()));
-    assertEquals(Map.of("batchSize", "Min", "batch_size", "UnknownField", "inputPath", "NotBlank", "verbose", "Type"), byPath);
-    assertTrue(error.getMessage().contains("did you mean 'batchSize'?"), error.getMessage());
+    assertEquals(Map.of("batch_size", "Min", "batch-size", "UnknownField", "input_path", "NotBlank", "verbose", "Type"), byPath);
+    assertTrue(error.getMessage().contains("did you mean 'batch_size'?"), error.getMessage());
   }
 
   @Test
   void missingRequiredParamIsRequired() {
     ValidationError error = assertThrows(ValidationError.class, () -> PluginRunner.runPlugin("hello_plugin", "process", Map.of()));
-    assertEquals(List.of(new Violation("inputPath", "is required", "Required")), error.violations());
+    assertEquals(List.of(new Violation("input_path", "is required", "Required")), error.violations());
   }
 
   @Test
   void numbersAsStringsAreAccepted() {
     ProcessResult result = (ProcessResult) PluginRunner.runPlugin("hello_plugin", "process",
-        Map.of("inputPath", "/in", "batchSize", "1024", "verbose", "true"));
+        Map.of("input_path", "/in", "batch_size", "1024", "verbose", "true"));
     assertEquals(100, result.itemsProcessed());
   }
 
@@ -102,7 +132,7 @@ class HelloPluginTest {
     assertEquals(List.of("count-lines", "process", "sign"), byCode.listActions());
     assertEquals("Process Files", byCode.getActionConfig("process").title());
     assertEquals(ProcessAction.class.getName(), byCode.getActionConfig("process").entrypoint());
-    assertEquals(ExecutionMode.TASK, byCode.getActionConfig("process").method());
+    assertEquals(RunMethod.TASK, byCode.getActionConfig("process").method());
     assertSame(ProcessAction.class, byCode.getActionClass("process"));
     assertSame(ProcessParams.class, byCode.getActionParamsType("process"));
     assertEquals("hello_plugin", PluginDiscovery.fromModule("io.synapse.examples.hello").config().code());
@@ -126,7 +156,7 @@ class HelloPluginTest {
   void resultsRoundTripThroughTheGeneratedWriterAndReader() {
     var descriptor = PluginDiscovery.fromModule("hello_plugin").descriptor("process");
     Object written = writeResult(descriptor, new ProcessResult("completed", "/o", 7));
-    assertEquals(Map.of("status", "completed", "outputPath", "/o", "itemsProcessed", 7), written);
+    assertEquals(Map.of("status", "completed", "output_path", "/o", "items_processed", 7), written);
     assertEquals(new ProcessResult("completed", "/o", 7), descriptor.readResult(written));
   }
 

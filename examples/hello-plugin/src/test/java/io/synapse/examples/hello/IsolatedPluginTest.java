@@ -44,7 +44,7 @@ class IsolatedPluginTest {
       assertEquals(List.of("count-lines", "process", "sign"), plugin.listActions());
       assertEquals("Process Files", plugin.getActionConfig("process").title());
       assertEquals("hello_plugin", plugin.config().code());
-      assertTrue(plugin.getActionParamsSchema("process").contains("\"inputPath\""));
+      assertTrue(plugin.getActionParamsSchema("process").contains("\"input_path\""));
       List<String> loadedForListing = parent.requested.stream()
           .filter(name -> name.contains("Action") || name.contains("Descriptor") || name.contains("Params")).toList();
       assertEquals(List.of(), loadedForListing, "listing and reading configs must not load action classes");

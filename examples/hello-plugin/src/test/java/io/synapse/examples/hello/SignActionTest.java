@@ -45,7 +45,7 @@ class SignActionTest {
   void nestedViolationsHaveDottedPaths() {
     ValidationError error = assertThrows(ValidationError.class, () -> PluginRunner.runPlugin("hello_plugin", "sign",
         Map.of("destination", Map.of("bucket", "Bad Bucket", "prefx", "x"), "apiToken", " ")));
-    assertEquals(List.of("apiToken", "destination.bucket", "destination.prefx", "file"),
+    assertEquals(List.of("api_token", "destination.bucket", "destination.prefx", "file"),
         error.violations().stream().map(Violation::path).sorted().toList());
   }
 

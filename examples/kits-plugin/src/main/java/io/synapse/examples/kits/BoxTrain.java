@@ -1,6 +1,6 @@
 package io.synapse.examples.kits;
 
-import io.synapse.plugins.ExecutionMode;
+import io.synapse.plugins.RunMethod;
 import io.synapse.plugins.PluginAction;
 import io.synapse.plugins.PluginCategory;
 import io.synapse.plugins.executors.Executor;
@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * model ({@code model.json}) that the kit uploads. With several hyperparameter sets, the trials run on
  * the TASK pool named by {@code KITS_DEMO_TRIAL_RAY_ADDRESS} when set (its dashboard: {@code KITS_DEMO_RAY_DASHBOARD}).
  */
-@PluginAction(name = "train", title = "Train box sizes", method = ExecutionMode.JOB, category = PluginCategory.NEURAL_NET,
+@PluginAction(name = "train", title = "Train box sizes", method = RunMethod.JOB, category = PluginCategory.NEURAL_NET,
     inputType = DataType.Names.YOLO_DATASET, outputType = DataType.Names.MODEL_WEIGHTS)
 public final class BoxTrain extends BaseTrainAction<BoxTrainParams, TrainResult> {
 

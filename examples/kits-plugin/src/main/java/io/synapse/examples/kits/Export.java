@@ -1,6 +1,6 @@
 package io.synapse.examples.kits;
 
-import io.synapse.plugins.ExecutionMode;
+import io.synapse.plugins.RunMethod;
 import io.synapse.plugins.PluginAction;
 import io.synapse.plugins.PluginCategory;
 import io.synapse.plugins.kits.client.ExportRow;
@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Exports annotations with the project's class list beside each item's data. */
-@PluginAction(name = "export", title = "Export annotations", method = ExecutionMode.TASK, category = PluginCategory.EXPORT)
+@PluginAction(name = "export", title = "Export annotations", method = RunMethod.TASK, category = PluginCategory.EXPORT)
 public final class Export extends DefaultExportAction {
   @Override
   protected ExportRow convertData(ExportRow item, ExportContext context) {

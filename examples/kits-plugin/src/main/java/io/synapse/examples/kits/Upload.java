@@ -1,6 +1,6 @@
 package io.synapse.examples.kits;
 
-import io.synapse.plugins.ExecutionMode;
+import io.synapse.plugins.RunMethod;
 import io.synapse.plugins.PluginAction;
 import io.synapse.plugins.PluginCategory;
 import io.synapse.plugins.kits.upload.DefaultUploadAction;
@@ -11,7 +11,7 @@ import java.util.Set;
  * Uploads PNG images (and optional JSON labels) as data units; fanned out over the TASK pool named by
  * {@code KITS_DEMO_SHARD_RAY_ADDRESS} when set (its dashboard: {@code KITS_DEMO_RAY_DASHBOARD}).
  */
-@PluginAction(name = "upload", title = "Upload images", method = ExecutionMode.TASK, category = PluginCategory.UPLOAD)
+@PluginAction(name = "upload", title = "Upload images", method = RunMethod.TASK, category = PluginCategory.UPLOAD)
 public final class Upload extends DefaultUploadAction {
   @Override
   protected Map<String, Set<String>> allowedExtensions() {

@@ -1,14 +1,14 @@
 package io.synapse.examples.ray;
 
-import io.synapse.plugins.ExecutionMode;
 import io.synapse.plugins.PluginAction;
+import io.synapse.plugins.RunMethod;
 import io.synapse.plugins.action.BaseAction;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
 /** Counts words per line, reporting progress per line. */
-@PluginAction(name = "word-count", title = "Count Words", method = ExecutionMode.TASK)
+@PluginAction(name = "word-count", title = "Count Words", method = RunMethod.TASK)
 public final class WordCountAction extends BaseAction<WordCountParams, WordCount> {
 
   @Override

@@ -85,7 +85,7 @@ class JobMainTest {
     assertEquals(0, run.exit(), run.err());
     Map<?, ?> result = (Map<?, ?>) envelope(run.out(), "m3").get("result");
     assertEquals("hi", result.get("greeting"));
-    assertEquals("job-1", result.get("jobId"));
+    assertEquals("job-1", result.get("job_id"));
   }
 
   @Test

@@ -136,7 +136,7 @@ class RayJobTest {
   void badParamsFailOnTheDriverBeforeAnythingIsSubmitted() {
     ValidationError error = assertThrows(ValidationError.class, () -> PluginRunner.runPlugin("ray_demo", "word-count",
         Map.of("lines", List.of(), "minLength", 0, "extra", true), ExecutionMode.JOB, jobOptions()));
-    assertEquals(List.of("extra", "lines", "minLength"), error.violations().stream().map(Violation::path).sorted().toList());
+    assertEquals(List.of("extra", "lines", "min_length"), error.violations().stream().map(Violation::path).sorted().toList());
   }
 
   @Test
@@ -144,7 +144,7 @@ class RayJobTest {
     RayJobExecutor executor = jobs().validateOnDriver(false).build();
     String id = executor.submit(WordCountAction_Descriptor.INSTANCE, Map.of("lines", List.of(), "minLength", 0, "extra", true));
     ValidationError error = assertThrows(ValidationError.class, () -> executor.wait(id, WAIT));
-    assertEquals(List.of("extra", "lines", "minLength"), error.violations().stream().map(Violation::path).sorted().toList());
+    assertEquals(List.of("extra", "lines", "min_length"), error.violations().stream().map(Violation::path).sorted().toList());
     assertEquals(JobStatus.FAILED, executor.getStatus(id));
   }
 

@@ -119,7 +119,7 @@ class RayTaskTest {
   void badParamsAreValidationErrorsAndNothingRuns() {
     ValidationError error = assertThrows(ValidationError.class, () -> PluginRunner.runPlugin("ray_demo", "word-count",
         Map.of("lines", List.of(), "minLength", 0, "extra", true), ExecutionMode.TASK, taskOptions(new RecordingSink())));
-    assertEquals(List.of("extra", "lines", "minLength"), error.violations().stream().map(Violation::path).sorted().toList());
+    assertEquals(List.of("extra", "lines", "min_length"), error.violations().stream().map(Violation::path).sorted().toList());
     assertThrows(ActionNotFoundError.class, () -> PluginRunner.runPlugin("ray_demo", "wordcount", Map.of(),
         ExecutionMode.TASK, taskOptions(new RecordingSink())));
   }

@@ -1,8 +1,8 @@
 package io.synapse.examples.steps;
 
-import io.synapse.plugins.ExecutionMode;
 import io.synapse.plugins.PluginAction;
 import io.synapse.plugins.PluginCategory;
+import io.synapse.plugins.RunMethod;
 import io.synapse.plugins.action.StepAction;
 import io.synapse.plugins.context.RuntimeContext;
 import io.synapse.plugins.steps.StepRegistry;
@@ -24,7 +24,7 @@ import io.synapse.plugins.steps.Steps;
     title = "Export Files",
     // Given here: the processor copies {@value} tags of the Javadoc's first sentence as written.
     description = "Exports the .csv and .txt files of a directory, with a signed manifest; rolls back on failure",
-    method = ExecutionMode.LOCAL,
+    method = RunMethod.JOB,
     category = PluginCategory.EXPORT)
 public class ExportAction extends StepAction<ExportParams, ExportContext, ExportResult> {
   /** The step that finds the inputs and creates the output directory. */

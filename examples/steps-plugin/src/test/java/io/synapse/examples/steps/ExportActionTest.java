@@ -56,7 +56,7 @@ class ExportActionTest {
     RecordingSink sink = new RecordingSink();
 
     Object result = PluginRunner.runPlugin("steps_demo", "export",
-        Map.of("inputDir", in.toString(), "outputDir", out.toString(), "apiToken", TOKEN),
+        Map.of("input_dir", in.toString(), "output_dir", out.toString(), "api_token", TOKEN),
         ExecutionMode.LOCAL, RunOptions.builder().sink(sink).build());
 
     long bytes = A_JSONL.length() + NOTES_JSONL.length();
@@ -164,7 +164,7 @@ class ExportActionTest {
   void paramsAreValidatedBeforeAnyStepRuns() {
     ValidationError error = assertThrows(ValidationError.class, () -> PluginRunner.runPlugin("steps_demo", "export",
         Map.of("inputDir", temp.toString(), "format", "XML", "apiToken", " ")));
-    assertEquals(List.of("apiToken", "format", "outputDir"),
+    assertEquals(List.of("api_token", "format", "output_dir"),
         error.violations().stream().map(v -> v.path()).sorted().toList());
   }
 

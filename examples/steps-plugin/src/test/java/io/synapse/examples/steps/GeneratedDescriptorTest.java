@@ -29,12 +29,12 @@ class GeneratedDescriptorTest {
     assertInstanceOf(StepAction.class, export.newAction());
 
     Map<String, Object> config = plugin.getActionConfig("export").toMap();
-    assertEquals("local", config.get("method"));
+    assertEquals("job", config.get("method"), "the platform runs exports as jobs");
     assertEquals(ExportAction.class.getName(), config.get("entrypoint"));
     assertEquals(ExportResult.class.getName(), config.get("result_type"));
 
     JsonNode apiToken = JsonMapper.builder().build().readTree(plugin.getActionParamsSchema("export"))
-        .get("properties").get("apiToken");
+        .get("properties").get("api_token");
     assertTrue(apiToken.get("writeOnly").asBoolean(), "the @Secret param is write-only in the schema");
   }
 

@@ -21,7 +21,7 @@ import java.util.Map;
  * removes what the run wrote. Extend it with an empty annotated class:
  *
  * <pre>{@code
- * @PluginAction(name = "dataset", method = ExecutionMode.TASK, category = PluginCategory.NEURAL_NET)
+ * @PluginAction(name = "dataset", method = RunMethod.TASK, category = PluginCategory.NEURAL_NET)
  * public final class Dataset extends DatasetAction {}
  * }</pre>
  */

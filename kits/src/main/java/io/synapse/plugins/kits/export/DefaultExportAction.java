@@ -5,7 +5,7 @@ package io.synapse.plugins.kits.export;
  * workflow. Extend it with an annotated class and override the conversion hooks you need:
  *
  * <pre>{@code
- * @PluginAction(name = "export", method = ExecutionMode.TASK, category = PluginCategory.EXPORT)
+ * @PluginAction(name = "export", method = RunMethod.TASK, category = PluginCategory.EXPORT)
  * public final class Export extends DefaultExportAction {
  *   @Override protected ExportRow convertData(ExportRow item, ExportContext context) { ... }
  * }

@@ -30,7 +30,7 @@ import java.util.OptionalDouble;
  * action returns the result of the best trial by {@link #trialScore}.
  *
  * <pre>{@code
- * @PluginAction(name = "train", method = ExecutionMode.JOB, category = PluginCategory.NEURAL_NET)
+ * @PluginAction(name = "train", method = RunMethod.JOB, category = PluginCategory.NEURAL_NET)
  * public final class Train extends BaseTrainAction<MyTrainParams, TrainResult> {
  *   @Override protected String targetFormat() { return "yolo"; }
  *   @Override protected TrainResult train(TrainInput input) throws Exception { ... }

@@ -5,7 +5,7 @@ package io.synapse.plugins.kits.upload;
  * eight-step workflow. Extend it with an annotated class:
  *
  * <pre>{@code
- * @PluginAction(name = "upload", method = ExecutionMode.TASK, category = PluginCategory.UPLOAD)
+ * @PluginAction(name = "upload", method = RunMethod.TASK, category = PluginCategory.UPLOAD)
  * public final class Upload extends DefaultUploadAction {}
  * }</pre>
  */

@@ -1,6 +1,6 @@
 package io.synapse.plugins.kits.testplugin;
 
-import io.synapse.plugins.ExecutionMode;
+import io.synapse.plugins.RunMethod;
 import io.synapse.plugins.PluginAction;
 import io.synapse.plugins.kits.client.Task;
 import io.synapse.plugins.kits.internal.KitJson;
@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Task data from the target file's JSON, or from the pre-processor's detections. */
-@PluginAction(name = "add-task-data", method = ExecutionMode.LOCAL)
+@PluginAction(name = "add-task-data", method = RunMethod.TASK)
 public final class AddTaskData extends AddTaskDataAction {
   @Override
   protected Map<String, Object> convertDataFromFile(TaskFile primary, TaskFile dataFile, Task task, AddTaskDataContext context)

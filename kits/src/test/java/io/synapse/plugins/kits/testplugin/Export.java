@@ -1,6 +1,6 @@
 package io.synapse.plugins.kits.testplugin;
 
-import io.synapse.plugins.ExecutionMode;
+import io.synapse.plugins.RunMethod;
 import io.synapse.plugins.PluginAction;
 import io.synapse.plugins.kits.client.ExportRow;
 import io.synapse.plugins.kits.export.DefaultExportAction;
@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Exports each item's data with the project's title class count added. */
-@PluginAction(name = "export", method = ExecutionMode.LOCAL)
+@PluginAction(name = "export", method = RunMethod.TASK)
 public final class Export extends DefaultExportAction {
   @Override
   protected ExportRow convertData(ExportRow item, ExportContext context) {

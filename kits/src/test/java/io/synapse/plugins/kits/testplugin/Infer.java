@@ -1,6 +1,6 @@
 package io.synapse.plugins.kits.testplugin;
 
-import io.synapse.plugins.ExecutionMode;
+import io.synapse.plugins.RunMethod;
 import io.synapse.plugins.PluginAction;
 import io.synapse.plugins.kits.ModelDownloads;
 import io.synapse.plugins.kits.inference.BaseInferenceAction;
@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A model that prefixes each input's {@code value} with the first line of its {@code weights.txt}. */
-@PluginAction(name = "infer", method = ExecutionMode.LOCAL)
+@PluginAction(name = "infer", method = RunMethod.TASK)
 public final class Infer extends BaseInferenceAction<InferParams, String> {
   /** How many times a model was loaded in this JVM. */
   public static final AtomicInteger LOADS = new AtomicInteger();

@@ -1,13 +1,13 @@
 package io.synapse.plugins.kits.testplugin;
 
-import io.synapse.plugins.ExecutionMode;
+import io.synapse.plugins.RunMethod;
 import io.synapse.plugins.PluginAction;
 import io.synapse.plugins.action.BaseAction;
 import java.util.List;
 import java.util.Map;
 
 /** A pre-processor: one detection named after the file, or none for files whose name starts with {@code empty}. */
-@PluginAction(name = "inference", method = ExecutionMode.LOCAL)
+@PluginAction(name = "inference", method = RunMethod.TASK)
 public final class PreProcessor extends BaseAction<PreProcessorParams, List<Object>> {
   @Override
   public List<Object> execute() {

@@ -1,6 +1,6 @@
 package io.synapse.plugins.kits.testplugin;
 
-import io.synapse.plugins.ExecutionMode;
+import io.synapse.plugins.RunMethod;
 import io.synapse.plugins.PluginAction;
 import io.synapse.plugins.kits.results.TrainResult;
 import io.synapse.plugins.kits.train.BaseTrainAction;
@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 /** Trains a fake model: its weights list the label files it saw; its score is the hyperparameter {@code lr} times 10. */
-@PluginAction(name = "train", method = ExecutionMode.LOCAL)
+@PluginAction(name = "train", method = RunMethod.TASK)
 public final class Train extends BaseTrainAction<TrainParams, TrainResult> {
   @Override
   protected String targetFormat() {

@@ -1,6 +1,6 @@
 package io.synapse.plugins.kits.testplugin;
 
-import io.synapse.plugins.ExecutionMode;
+import io.synapse.plugins.RunMethod;
 import io.synapse.plugins.PluginAction;
 import io.synapse.plugins.context.EventSink;
 import io.synapse.plugins.executors.Executor;
@@ -15,7 +15,7 @@ import java.util.Map;
  * The upload kit as is; with {@code KITS_TEST_SHARDS=n} it fans out over n in-process shards (whose
  * runs get {@code KITS_TEST_SHARD_FAIL_AFTER} as their fault, and not the parent's).
  */
-@PluginAction(name = "upload", method = ExecutionMode.LOCAL)
+@PluginAction(name = "upload", method = RunMethod.TASK)
 public final class Upload extends DefaultUploadAction {
   @Override
   protected void registerSteps(StepRegistry<UploadContext> steps) {

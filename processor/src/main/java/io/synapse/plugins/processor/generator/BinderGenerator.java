@@ -44,13 +44,16 @@ public final class BinderGenerator {
         .addField(FieldSpec.builder(binder, "INSTANCE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
             .initializer("new $T()", binder)
             .build());
-    CodeBlock.Builder names = CodeBlock.builder();
-    for (int i = 0; i < record.fields().size(); i++) {
-      names.add(i == 0 ? "$S" : ", $S", record.fields().get(i).name());
-    }
+    List<String> wireNames = record.fields().stream().map(ParamField::wireName).toList();
+    List<String> javaNames = record.fields().stream().map(ParamField::name).toList();
+    // Binding takes the Java names too: listed beside the wire names when any differs.
+    CodeBlock fieldNames = wireNames.equals(javaNames)
+        ? CodeBlock.of("$T.fieldNames($L)", RuntimeTypes.READERS, TypeCode.strings(wireNames))
+        : CodeBlock.of("$T.fieldNames(\n$>$>new String[] {$L},\nnew String[] {$L})$<$<", RuntimeTypes.READERS,
+            TypeCode.strings(wireNames), TypeCode.strings(javaNames));
     type.addField(FieldSpec.builder(ParameterizedTypeName.get(LIST, STRING), "FIELDS",
             Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .initializer("$T.fieldNames($L)", RuntimeTypes.READERS, names.build())
+        .initializer(fieldNames)
         .build());
     for (ParamField field : record.fields()) {
       addConstants(type, field);
@@ -161,13 +164,13 @@ public final class BinderGenerator {
     CodeBlock reader = hasReaderConstant(field)
         ? CodeBlock.of("$L_READER", JavaFiles.constantName(field.name()))
         : TypeCode.reader(field.type());
-    String name = field.name();
+    String name = field.wireName();
     if (field.defaultValue().isPresent()) {
       CodeBlock defaultValue = field.type().isTextDefaultable()
           ? CodeBlock.of("$S", field.type().takesDefaultAsText()
               ? field.defaultValue().get().text()
               : field.defaultValue().get().text().trim())
-          : CodeBlock.of("$L_DEFAULT", JavaFiles.constantName(name));
+          : CodeBlock.of("$L_DEFAULT", JavaFiles.constantName(field.name()));
       return CodeBlock.of("$T.withDefault(fields, $S, $L, path, violations, $L)",
           RuntimeTypes.READERS, name, defaultValue, reader);
     }
@@ -186,7 +189,7 @@ public final class BinderGenerator {
   }
 
   private static CodeBlock check(ParamField field, String local, Constraint constraint) {
-    CodeBlock where = CodeBlock.of("path, $S, violations", field.name());
+    CodeBlock where = CodeBlock.of("path, $S, violations", field.wireName());
     String constant = JavaFiles.constantName(field.name());
     TypeName checks = RuntimeTypes.CHECKS;
     if (constraint instanceof Constraint.NotBlank) {

@@ -33,15 +33,20 @@ public final class ConfigYamlGenerator {
       node.put("entrypoint", action.entrypoint());
       node.put("method", value(action.method()));
       node.put("category", value(action.category() == null ? plugin.category() : action.category()));
-      node.put("input_type", action.inputType());
-      node.put("output_type", action.outputType());
+      // Absent semantic types are left out, as the platform's config model reads them (None), not "".
+      if (!action.inputType().isEmpty()) {
+        node.put("input_type", action.inputType());
+      }
+      if (!action.outputType().isEmpty()) {
+        node.put("output_type", action.outputType());
+      }
       node.put("params_type", action.paramsBinaryName());
       node.put("result_type", action.resultTypeText());
     }
     return Resources.yaml(root);
   }
 
-  /** An {@code ExecutionMode} or {@code PluginCategory} constant's config value: its lower-case name. */
+  /** A {@code RunMethod} or {@code PluginCategory} constant's config value: its lower-case name. */
   static String value(String constant) {
     return constant.toLowerCase(Locale.ROOT);
   }

@@ -29,9 +29,9 @@ public final class DescriptorGenerator {
     TypeName resultType = result.typeName();
     boolean isVoid = result instanceof FieldType.VoidType;
 
-    TypeSpec.Builder type = JavaFiles.generatedClass(descriptor, action.element().getQualifiedName().toString(),
-            "Describes action {@code $L} ({@link $T}) to the runtime. Generated from its {@code @PluginAction}.",
-            action.name(), action.actionClass())
+    TypeSpec.Builder type = JavaFiles.generatedClass(descriptor, action.sourceName(),
+            "Describes action {@code $L} ({@link $T$L}) to the runtime. Generated from its {@code @PluginAction}.",
+            action.name(), action.actionClass(), action.isFunction() ? "#" + action.functionName() : "")
         .superclass(ParameterizedTypeName.get(RuntimeTypes.GENERATED_ACTION_DESCRIPTOR, params, resultType))
         .addOriginatingElement(action.element())
         .addField(FieldSpec.builder(descriptor, "INSTANCE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
@@ -41,16 +41,22 @@ public final class DescriptorGenerator {
     // result has neither (null).
     CodeBlock resultReader = isVoid ? CodeBlock.of("null") : TypeCode.reader(result);
     CodeBlock resultWriter = isVoid ? CodeBlock.of("null") : TypeCode.writer(result);
+    // A function-based action runs as a small action class of the descriptor's own, so that the action
+    // class lives in the plugin's jar (its code source and class loader are the plugin's) as for any action.
+    ClassName actionClass = action.isFunction() ? descriptor.nestedClass("Action") : action.actionClass();
+    if (action.isFunction()) {
+      type.addType(functionAction(action, actionClass, params, resultType, isVoid));
+    }
     type.addMethod(MethodSpec.constructorBuilder()
         .addModifiers(Modifier.PRIVATE)
         .addStatement("super($S, $S, $T.class, $T.class, $T.INSTANCE, $L, $L)", plugin.code(), action.name(),
-            action.actionClass(), params, action.params().binder(), resultReader, resultWriter)
+            actionClass, params, action.params().binder(), resultReader, resultWriter)
         .build());
     type.addMethod(override("config", RuntimeTypes.ACTION_CONFIG)
         .addStatement("return $T.$L", plugin.registry(), JavaFiles.constantName(action.name()))
         .build());
     type.addMethod(override("newAction", ParameterizedTypeName.get(RuntimeTypes.BASE_ACTION, params, resultType))
-        .addStatement("return new $T()", action.actionClass())
+        .addStatement("return new $T()", actionClass)
         .build());
     CodeBlock secrets = secretCollection(action.params(), CodeBlock.of("params"), records, new HashSet<>());
     if (!secrets.isEmpty()) {
@@ -62,6 +68,24 @@ public final class DescriptorGenerator {
           .build());
     }
     return JavaFiles.file(descriptor.packageName(), type.build());
+  }
+
+  // public static final class Action extends BaseAction<P, R> { execute(): Owner.method(params(), ctx()) }
+  private static TypeSpec functionAction(ActionModel action, ClassName name, TypeName params, TypeName resultType, boolean isVoid) {
+    MethodSpec.Builder execute = override("execute", resultType).addException(Exception.class);
+    if (isVoid) {
+      execute.addStatement("$T.$L(params(), ctx())", action.actionClass(), action.functionName()).addStatement("return null");
+    } else {
+      execute.addStatement("return $T.$L(params(), ctx())", action.actionClass(), action.functionName());
+    }
+    return TypeSpec.classBuilder(name)
+        .addJavadoc("Runs {@link $T#$L}: the function-based action as an action class.\n", action.actionClass(),
+            action.functionName())
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .superclass(ParameterizedTypeName.get(RuntimeTypes.BASE_ACTION, params, resultType))
+        .addMethod(MethodSpec.constructorBuilder().addJavadoc("For the descriptor.\n").addModifiers(Modifier.PUBLIC).build())
+        .addMethod(execute.build())
+        .build();
   }
 
   /**

@@ -36,7 +36,7 @@ public final class RegistryGenerator {
           .addJavadoc("The configuration of action {@code $L}.\n", action.name())
           .initializer("new $T(\n$>$>$S,\n$S,\n$S,\n$S,\n$T.$L,\n$T.$L,\n$S,\n$S,\n$S,\n$S)$<$<",
               RuntimeTypes.ACTION_CONFIG, action.name(), action.title(), action.description(), action.entrypoint(),
-              RuntimeTypes.EXECUTION_MODE, action.method(),
+              RuntimeTypes.RUN_METHOD, action.method(),
               RuntimeTypes.PLUGIN_CATEGORY, action.category() == null ? plugin.category() : action.category(),
               action.inputType(), action.outputType(), action.paramsBinaryName(), action.resultTypeText())
           .build());

@@ -25,6 +25,19 @@ import java.util.TreeMap;
  */
 public final class SchemaGenerator {
   private static final String DIALECT = "https://json-schema.org/draft/2020-12/schema";
+  // A character that is not whitespace as Java's String.isBlank sees it (Character.isWhitespace): tab,
+  // line feed, vertical tab, form feed, carriage return, the four separators U+001C to U+001F, and the
+  // space, line and paragraph separators but the non-breaking ones (U+00A0, U+2007, U+202F). Written
+  // with escapes that ECMA-262, Java and Python regexps read alike; "\\S" would disagree on U+00A0
+  // (ECMA) or U+2000 (Java, Python).
+  static final String NOT_WHITESPACE =
+      "[^\\t\\n\\u000B\\f\\r\\u001C-\\u001F \\u1680\\u2000-\\u2006\\u2008-\\u200A\\u2028\\u2029\\u205F\\u3000]";
+  // The end of the input: Java's @Pattern matches the whole string, while "$" of a validator that
+  // searches with Java or Python semantics also matches before a final line break.
+  private static final String END = "(?![\\s\\S])";
+  // The smallest magnitude BigDecimal.floatValue() turns into an infinity, which the binder refuses:
+  // Float.MAX_VALUE plus half an ulp, 2^128 - 2^103.
+  private static final BigDecimal FLOAT_OVERFLOW = BigDecimal.valueOf(2).pow(128).subtract(BigDecimal.valueOf(2).pow(103));
 
   private final Map<String, RecordModel> records;
 
@@ -92,9 +105,9 @@ public final class SchemaGenerator {
     ObjectNode properties = node.putObject("properties");
     ArrayNode required = Resources.object().arrayNode();
     for (ParamField field : record.fields()) {
-      properties.set(field.name(), fieldSchema(field, context));
+      properties.set(field.wireName(), fieldSchema(field, context));
       if (field.required()) {
-        required.add(field.name());
+        required.add(field.wireName());
       }
     }
     if (!required.isEmpty()) {
@@ -111,7 +124,8 @@ public final class SchemaGenerator {
     }
     node.setAll(typeSchema(field.type(), context));
     applyConstraints(node, field);
-    field.defaultValue().ifPresent(d -> node.set("default", DefaultJson.parse(field.type(), d.text())));
+    field.defaultValue().ifPresent(d -> node.set("default",
+        DefaultJson.wireForm(field.type(), DefaultJson.parse(field.type(), d.text()), records)));
     if (field.secret()) {
       node.put("writeOnly", true);
     }
@@ -125,7 +139,7 @@ public final class SchemaGenerator {
     } else if (type instanceof FieldType.EnumType enumType) {
       node.put("type", "string");
       ArrayNode values = node.putArray("enum");
-      enumType.constants().forEach(values::add);
+      enumType.wireValues().forEach(values::add);
     } else if (type instanceof FieldType.ListType list) {
       node.put("type", "array");
       node.set("items", typeSchema(list.element(), context));
@@ -159,7 +173,12 @@ public final class SchemaGenerator {
       case SHORT -> node.put("type", "integer").put("minimum", Short.MIN_VALUE).put("maximum", Short.MAX_VALUE);
       case BYTE -> node.put("type", "integer").put("minimum", Byte.MIN_VALUE).put("maximum", Byte.MAX_VALUE);
       case BIG_INTEGER -> node.put("type", "integer");
-      case DOUBLE, FLOAT, BIG_DECIMAL -> node.put("type", "number");
+      case FLOAT -> {
+        node.put("type", "number");
+        node.set("exclusiveMinimum", number(FLOAT_OVERFLOW.negate()));
+        node.set("exclusiveMaximum", number(FLOAT_OVERFLOW));
+      }
+      case DOUBLE, BIG_DECIMAL -> node.put("type", "number");
       case ANY -> { }
     }
   }
@@ -207,9 +226,9 @@ public final class SchemaGenerator {
       }
     }
     if (pattern != null) {
-      node.put("pattern", notBlank ? "^(?=[\\s\\S]*\\S)(?:" + pattern + ")$" : "^(?:" + pattern + ")$");
+      node.put("pattern", "^" + (notBlank ? "(?=[\\s\\S]*" + NOT_WHITESPACE + ")" : "") + "(?:" + pattern + ")" + END);
     } else if (notBlank) {
-      node.put("pattern", "\\S");
+      node.put("pattern", NOT_WHITESPACE);
     }
   }
 

@@ -15,7 +15,9 @@ final class TypeCode {
       return CodeBlock.of("$T.$L", RuntimeTypes.READERS, scalar.kind().readerConstant());
     }
     if (type instanceof FieldType.EnumType enumType) {
-      return CodeBlock.of("$T.enumOf($T.values())", RuntimeTypes.READERS, enumType.name());
+      return enumType.wireValuesAreNames()
+          ? CodeBlock.of("$T.enumOf($T.values())", RuntimeTypes.READERS, enumType.name())
+          : CodeBlock.of("$T.enumOf($T.values(), $L)", RuntimeTypes.READERS, enumType.name(), strings(enumType.wireValues()));
     }
     if (type instanceof FieldType.ListType list) {
       return CodeBlock.of("$T.list($L)", RuntimeTypes.READERS, reader(list.element()));
@@ -43,8 +45,10 @@ final class TypeCode {
           : "SAME";
       return CodeBlock.of("$T.$L", RuntimeTypes.WRITERS, constant);
     }
-    if (type instanceof FieldType.EnumType) {
-      return CodeBlock.of("$T.ENUM", RuntimeTypes.WRITERS);
+    if (type instanceof FieldType.EnumType enumType) {
+      return enumType.wireValuesAreNames()
+          ? CodeBlock.of("$T.ENUM", RuntimeTypes.WRITERS)
+          : CodeBlock.of("$T.enumValues($L)", RuntimeTypes.WRITERS, strings(enumType.wireValues()));
     }
     if (type instanceof FieldType.ListType list) {
       return CodeBlock.of("$T.list($L)", RuntimeTypes.WRITERS, writer(list.element()));
@@ -62,5 +66,14 @@ final class TypeCode {
       return CodeBlock.of("$T.INSTANCE", record.binder());
     }
     throw new IllegalArgumentException("no writer for " + type.display());
+  }
+
+  /** String literals separated by commas: {@code "a", "b"}. */
+  static CodeBlock strings(java.util.List<String> values) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    for (int i = 0; i < values.size(); i++) {
+      code.add(i == 0 ? "$S" : ", $S", values.get(i));
+    }
+    return code.build();
   }
 }

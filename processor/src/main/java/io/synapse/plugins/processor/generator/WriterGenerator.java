@@ -9,7 +9,7 @@ import io.synapse.plugins.processor.model.ParamField;
 import io.synapse.plugins.processor.model.RecordModel;
 import javax.lang.model.element.Modifier;
 
-/** Writes a record as an ordered JSON-like map: the writing half of {@code <Record>_Binder}. */
+/** Writes a record as an ordered JSON-like map keyed by wire names: the writing half of {@code <Record>_Binder}. */
 public final class WriterGenerator {
   private static final ClassName MAP = ClassName.get("java.util", "Map");
   private static final ClassName LINKED_HASH_MAP = ClassName.get("java.util", "LinkedHashMap");
@@ -30,7 +30,7 @@ public final class WriterGenerator {
     write.addStatement("$T out = new $T<>()", mapType, LINKED_HASH_MAP);
     for (ParamField field : record.fields()) {
       write.addStatement("$T.put(out, $S, value.$L(), $L)",
-          RuntimeTypes.WRITERS, field.name(), field.name(), TypeCode.writer(field.type()));
+          RuntimeTypes.WRITERS, field.wireName(), field.name(), TypeCode.writer(field.type()));
     }
     write.addStatement("return out");
     return write.build();

@@ -54,11 +54,24 @@ public sealed interface FieldType {
     }
   }
 
-  /** An enum, with its constants in declaration order. */
-  record EnumType(ClassName name, List<String> constants) implements FieldType {
+  /**
+   * An enum, with its constants in declaration order and, at the same index, each constant's wire value
+   * (lower snake_case of its name unless the naming is Java's, or its own {@code @WireName}).
+   */
+  record EnumType(ClassName name, List<String> constants, List<String> wireValues) implements FieldType {
     @Override
     public TypeName typeName() {
       return name;
+    }
+
+    /** Whether every wire value is the constant's name (then readers and writers need no table). */
+    public boolean wireValuesAreNames() {
+      return constants.equals(wireValues);
+    }
+
+    /** The wire value of the constant named {@code constant}. */
+    public String wireValueOf(String constant) {
+      return wireValues.get(constants.indexOf(constant));
     }
 
     @Override

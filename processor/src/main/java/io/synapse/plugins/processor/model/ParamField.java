@@ -8,7 +8,8 @@ import javax.lang.model.element.RecordComponentElement;
  * One record component.
  *
  * @param element the component, for error reporting
- * @param name the component name
+ * @param name the component name (its Java name, which binding also takes)
+ * @param wireName the name in params and results, schemas and violation paths ({@code input_path})
  * @param type its type
  * @param constraints its jakarta constraints, in source order, one per annotation type
  * @param defaultValue its {@code @Default}, if any
@@ -18,6 +19,7 @@ import javax.lang.model.element.RecordComponentElement;
 public record ParamField(
     RecordComponentElement element,
     String name,
+    String wireName,
     FieldType type,
     List<Constraint> constraints,
     Optional<DefaultValue> defaultValue,

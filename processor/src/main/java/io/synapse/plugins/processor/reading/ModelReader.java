@@ -11,6 +11,7 @@ import io.synapse.plugins.processor.model.FieldType;
 import io.synapse.plugins.processor.model.ParamField;
 import io.synapse.plugins.processor.model.PluginModel;
 import io.synapse.plugins.processor.model.RecordModel;
+import io.synapse.plugins.processor.validation.Names;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,6 +33,7 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
@@ -52,6 +54,8 @@ public final class ModelReader {
   private final ConstraintReader constraintReader;
   private final Map<String, TypeElement> recordQueue = new LinkedHashMap<>();
   private final Trees trees;
+  // The plugin's wire names: snake_case unless @Plugin(wireNames = JAVA).
+  private boolean pluginSnakeCase = true;
 
   public ModelReader(ProcessingEnvironment env, Set<String> typesInCompilation, Report report) {
     this.elements = env.getElementUtils();
@@ -71,11 +75,19 @@ public final class ModelReader {
     }
   }
 
-  /** Reads the plugin (the first of {@code pluginElements}), the actions and every record they reach. */
-  public Compilation read(List<Element> pluginElements, List<TypeElement> actionElements, List<TypeElement> paramsElements) {
+  /**
+   * Reads the plugin (the first of {@code pluginElements}), the actions (classes, or static methods for
+   * function-based actions) and every record they reach.
+   */
+  public Compilation read(List<Element> pluginElements, List<? extends Element> actionElements, List<TypeElement> paramsElements) {
+    if (!pluginElements.isEmpty()) {
+      AnnotationMirror pluginMirror = Annotations.find(pluginElements.get(0), RuntimeTypes.PLUGIN.canonicalName()).orElseThrow();
+      pluginSnakeCase = !"JAVA".equals(annotations.enumConstant(pluginMirror, "wireNames"));
+    }
     List<ActionModel> actions = new ArrayList<>();
-    for (TypeElement action : actionElements) {
-      guarded(action, () -> readAction(action).ifPresent(actions::add));
+    for (Element action : actionElements) {
+      guarded(action, () -> (action instanceof ExecutableElement method ? readFunction(method) : readAction((TypeElement) action))
+          .ifPresent(actions::add));
     }
     actions.sort(Comparator.comparing(ActionModel::name).thenComparing(ActionModel::entrypoint));
     for (TypeElement params : paramsElements) {
@@ -145,14 +157,7 @@ public final class ModelReader {
 
   private Optional<ActionModel> readAction(TypeElement action) {
     AnnotationMirror mirror = Annotations.find(action, RuntimeTypes.PLUGIN_ACTION.canonicalName()).orElseThrow();
-    String name = annotations.string(mirror, "name");
-    String title = annotations.string(mirror, "title");
-    String description = annotations.string(mirror, "description");
-    List<String> categories = annotations.enumConstants(mirror, "category");
-    if (categories.size() > 1) {
-      report.at(Diagnostic.MultipleCategories, action, mirror, Annotations.explicitValue(mirror, "category"),
-          action.getSimpleName(), categories.size());
-    }
+    List<String> categories = categories(action, mirror);
     if (action.getKind() != ElementKind.CLASS) {
       report.add(Diagnostic.ActionNotBaseAction, action, action.getQualifiedName());
       return Optional.empty();
@@ -185,16 +190,86 @@ public final class ModelReader {
       return Optional.empty();
     }
     recordQueue.putIfAbsent(paramsRecord.getQualifiedName().toString(), paramsRecord);
-    FieldType result = typeReader.read(resultType, action, true, report,
-        hint -> report.add(Diagnostic.UnsupportedResultType, action, action.getSimpleName(), display(resultType), hint),
-        this::enqueue);
+    FieldType result = readResult(resultType, action);
     if (result == null) {
       return Optional.empty();
     }
-    String resultText = result instanceof FieldType.RecordType record
-        ? record.name().reflectionName()
-        : display(resultType);
-    return Optional.of(new ActionModel(
+    return Optional.of(actionModel(action, mirror, categories, elements.getBinaryName(action).toString(), ClassName.get(action),
+        null, paramsRecord, result, resultType));
+  }
+
+  /** A function-based action: {@code public static R name(P params, RuntimeContext ctx)}. */
+  private Optional<ActionModel> readFunction(ExecutableElement method) {
+    AnnotationMirror mirror = Annotations.find(method, RuntimeTypes.PLUGIN_ACTION.canonicalName()).orElseThrow();
+    TypeElement owner = (TypeElement) method.getEnclosingElement();
+    List<String> categories = categories(method, mirror);
+    List<? extends VariableElement> parameters = method.getParameters();
+    for (VariableElement parameter : parameters) {
+      if (parameter.asType().getKind() == TypeKind.ERROR) {
+        report.unresolved(method, parameter.asType());
+        return Optional.empty();
+      }
+    }
+    TypeMirror returnType = method.getReturnType();
+    if (returnType.getKind() == TypeKind.ERROR) {
+      report.unresolved(method, returnType);
+      return Optional.empty();
+    }
+    TypeElement paramsRecord = parameters.size() == 2 && isRuntimeContext(parameters.get(1).asType())
+        ? recordOf(parameters.get(0).asType())
+        : null;
+    if (paramsRecord == null || !method.getTypeParameters().isEmpty()) {
+      report.add(Diagnostic.FunctionActionSignature, method, owner.getSimpleName() + "." + method.getSimpleName(),
+          method.getParameters().stream().map(p -> display(p.asType())).collect(java.util.stream.Collectors.joining(", ")));
+      return Optional.empty();
+    }
+    recordQueue.putIfAbsent(paramsRecord.getQualifiedName().toString(), paramsRecord);
+    FieldType result = returnType.getKind() == TypeKind.VOID ? new FieldType.VoidType() : readResult(returnType, method);
+    if (result == null) {
+      return Optional.empty();
+    }
+    String entrypoint = elements.getBinaryName(owner) + "#" + method.getSimpleName();
+    return Optional.of(actionModel(method, mirror, categories, entrypoint, ClassName.get(owner), method.getSimpleName().toString(),
+        paramsRecord, result, returnType.getKind() == TypeKind.VOID ? null : returnType));
+  }
+
+  private boolean isRuntimeContext(TypeMirror type) {
+    return type.getKind() == TypeKind.DECLARED
+        && ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().contentEquals(RuntimeTypes.RUNTIME_CONTEXT.canonicalName());
+  }
+
+  private static TypeElement recordOf(TypeMirror type) {
+    if (type.getKind() != TypeKind.DECLARED) {
+      return null;
+    }
+    TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
+    return element.getKind() == ElementKind.RECORD && element.getTypeParameters().isEmpty() ? element : null;
+  }
+
+  private List<String> categories(Element action, AnnotationMirror mirror) {
+    List<String> categories = annotations.enumConstants(mirror, "category");
+    if (categories.size() > 1) {
+      report.at(Diagnostic.MultipleCategories, action, mirror, Annotations.explicitValue(mirror, "category"),
+          action.getSimpleName(), categories.size());
+    }
+    return categories;
+  }
+
+  private FieldType readResult(TypeMirror resultType, Element action) {
+    return typeReader.read(resultType, action, true, pluginSnakeCase, report,
+        hint -> report.add(Diagnostic.UnsupportedResultType, action, action.getSimpleName(), display(resultType), hint),
+        this::enqueue);
+  }
+
+  // resultType is null for a void method.
+  private ActionModel actionModel(Element action, AnnotationMirror mirror, List<String> categories, String entrypoint,
+      ClassName actionClass, String functionName, TypeElement paramsRecord, FieldType result, TypeMirror resultType) {
+    String name = annotations.string(mirror, "name");
+    String title = annotations.string(mirror, "title");
+    String description = annotations.string(mirror, "description");
+    String resultText = result instanceof FieldType.RecordType record ? record.name().reflectionName()
+        : resultType == null ? "java.lang.Void" : display(resultType);
+    return new ActionModel(
         action,
         mirror,
         name,
@@ -204,11 +279,12 @@ public final class ModelReader {
         categories.isEmpty() ? null : categories.get(0),
         annotations.string(mirror, "inputType"),
         annotations.string(mirror, "outputType"),
-        elements.getBinaryName(action).toString(),
-        ClassName.get(action),
+        entrypoint,
+        actionClass,
+        functionName,
         typeReader.recordType(paramsRecord),
         result,
-        resultText));
+        resultText);
   }
 
   private DeclaredType findBaseAction(TypeElement action) {
@@ -242,10 +318,18 @@ public final class ModelReader {
     boolean generate = typeReader.needsGeneration(record, type);
     String doc = elements.getDocComment(record);
     Map<String, String> paramDocs = Javadocs.paramTags(doc);
+    boolean snakeCase = Annotations.find(record, RuntimeTypes.PARAMS.canonicalName())
+        .map(params -> annotations.enumConstant(params, "wireNames"))
+        .filter(naming -> !naming.equals("PLUGIN"))
+        .map(naming -> naming.equals("SNAKE_CASE"))
+        .orElse(pluginSnakeCase);
     List<ParamField> fields = new ArrayList<>();
     for (RecordComponentElement component : record.getRecordComponents()) {
       String name = component.getSimpleName().toString();
-      FieldType fieldType = typeReader.read(component.asType(), component, false, report,
+      String wireName = Annotations.find(component, RuntimeTypes.WIRE_NAME.canonicalName())
+          .map(m -> annotations.string(m, "value"))
+          .orElse(snakeCase ? Names.snakeCase(name) : name);
+      FieldType fieldType = typeReader.read(component.asType(), component, false, snakeCase, report,
           hint -> report.add(Diagnostic.UnsupportedFieldType, component, name, display(component.asType()), hint),
           this::enqueue);
       if (fieldType == null) {
@@ -254,7 +338,7 @@ public final class ModelReader {
       Optional<DefaultValue> defaultValue = Annotations.find(component, RuntimeTypes.DEFAULT.canonicalName())
           .map(m -> new DefaultValue(annotations.string(m, "value"), m, Annotations.explicitValue(m, "value")));
       boolean secret = Annotations.find(component, RuntimeTypes.SECRET.canonicalName()).isPresent();
-      fields.add(new ParamField(component, name, fieldType, constraintReader.read(component), defaultValue, secret,
+      fields.add(new ParamField(component, name, wireName, fieldType, constraintReader.read(component), defaultValue, secret,
           paramDocs.getOrDefault(name, "")));
     }
     return new RecordModel(record, type, List.copyOf(fields), generate, Javadocs.firstSentence(doc), declaresToString(record));

@@ -2,8 +2,10 @@ package io.synapse.plugins.processor.reading;
 
 import com.palantir.javapoet.ClassName;
 import io.synapse.plugins.processor.Report;
+import io.synapse.plugins.processor.RuntimeTypes;
 import io.synapse.plugins.processor.model.FieldType;
 import io.synapse.plugins.processor.model.ScalarKind;
+import io.synapse.plugins.processor.validation.Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -45,125 +47,144 @@ public final class TypeReader {
    *
    * @param at the element using the type, for unresolved-type reports
    * @param allowVoid whether {@code Void} is allowed (action results)
+   * @param snakeCase whether enum wire values are snake_case (else the constant names), unless a constant chooses its own
    * @param recordFound receives every record reached
    * @return the type, or null after a report
    */
-  public FieldType read(
-      TypeMirror type, Element at, boolean allowVoid, Report report, Unsupported unsupported, Consumer<TypeElement> recordFound) {
-    return read(type, at, allowVoid, true, report, unsupported, recordFound);
-  }
-
-  private FieldType read(TypeMirror type, Element at, boolean allowVoid, boolean topLevel, Report report,
+  public FieldType read(TypeMirror type, Element at, boolean allowVoid, boolean snakeCase, Report report,
       Unsupported unsupported, Consumer<TypeElement> recordFound) {
-    switch (type.getKind()) {
-      case ERROR:
-        report.unresolved(at, type);
-        return null;
-      case BOOLEAN:
-        return new FieldType.Scalar(ScalarKind.BOOLEAN, true);
-      case INT:
-        return new FieldType.Scalar(ScalarKind.INT, true);
-      case LONG:
-        return new FieldType.Scalar(ScalarKind.LONG, true);
-      case SHORT:
-        return new FieldType.Scalar(ScalarKind.SHORT, true);
-      case BYTE:
-        return new FieldType.Scalar(ScalarKind.BYTE, true);
-      case DOUBLE:
-        return new FieldType.Scalar(ScalarKind.DOUBLE, true);
-      case FLOAT:
-        return new FieldType.Scalar(ScalarKind.FLOAT, true);
-      case CHAR:
-        unsupported.report(" (char is not supported: use String)");
-        return null;
-      case ARRAY:
-        unsupported.report(" (arrays are not supported: use List<T>)");
-        return null;
-      case TYPEVAR:
-        unsupported.report(" (type variable " + type + " is not concrete)");
-        return null;
-      case WILDCARD:
-        unsupported.report(" (wildcard " + type + " is not supported: give the exact type)");
-        return null;
-      case DECLARED:
-        return declared((DeclaredType) type, at, allowVoid && topLevel, report, unsupported, recordFound);
-      default:
-        unsupported.report("");
-        return null;
-    }
+    return new Reading(snakeCase, report, unsupported, recordFound).read(type, at, allowVoid, true);
   }
 
-  private FieldType declared(DeclaredType type, Element at, boolean allowVoid, Report report, Unsupported unsupported,
-      Consumer<TypeElement> recordFound) {
-    TypeElement element = (TypeElement) type.asElement();
-    String name = element.getQualifiedName().toString();
-    List<? extends TypeMirror> args = type.getTypeArguments();
-    ScalarKind scalar = ScalarKind.ofQualifiedName(name);
-    if (scalar != null) {
-      return new FieldType.Scalar(scalar, false);
+  /** One type being read, with what every part of it shares. */
+  private final class Reading {
+    private final boolean snakeCase;
+    private final Report report;
+    private final Unsupported unsupported;
+    private final Consumer<TypeElement> recordFound;
+
+    Reading(boolean snakeCase, Report report, Unsupported unsupported, Consumer<TypeElement> recordFound) {
+      this.snakeCase = snakeCase;
+      this.report = report;
+      this.unsupported = unsupported;
+      this.recordFound = recordFound;
     }
-    switch (name) {
-      case "java.lang.Void":
-        if (allowVoid) {
-          return new FieldType.VoidType();
-        }
-        unsupported.report(" (Void is only allowed as a result)");
-        return null;
-      case "java.util.List", "java.util.Set", "java.util.Optional": {
-        if (args.size() != 1) {
-          unsupported.report(" (raw " + element.getSimpleName() + ": give its type argument)");
+
+    private FieldType read(TypeMirror type, Element at, boolean allowVoid, boolean topLevel) {
+      switch (type.getKind()) {
+        case ERROR:
+          report.unresolved(at, type);
           return null;
-        }
-        FieldType inner = read(args.get(0), at, false, false, report, unsupported, recordFound);
-        if (inner == null) {
+        case BOOLEAN:
+          return new FieldType.Scalar(ScalarKind.BOOLEAN, true);
+        case INT:
+          return new FieldType.Scalar(ScalarKind.INT, true);
+        case LONG:
+          return new FieldType.Scalar(ScalarKind.LONG, true);
+        case SHORT:
+          return new FieldType.Scalar(ScalarKind.SHORT, true);
+        case BYTE:
+          return new FieldType.Scalar(ScalarKind.BYTE, true);
+        case DOUBLE:
+          return new FieldType.Scalar(ScalarKind.DOUBLE, true);
+        case FLOAT:
+          return new FieldType.Scalar(ScalarKind.FLOAT, true);
+        case CHAR:
+          unsupported.report(" (char is not supported: use String)");
           return null;
-        }
-        return switch (name) {
-          case "java.util.List" -> new FieldType.ListType(inner);
-          case "java.util.Set" -> new FieldType.SetType(inner);
-          default -> new FieldType.OptionalType(inner);
-        };
+        case ARRAY:
+          unsupported.report(" (arrays are not supported: use List<T>)");
+          return null;
+        case TYPEVAR:
+          unsupported.report(" (type variable " + type + " is not concrete)");
+          return null;
+        case WILDCARD:
+          unsupported.report(" (wildcard " + type + " is not supported: give the exact type)");
+          return null;
+        case DECLARED:
+          return declared((DeclaredType) type, at, allowVoid && topLevel);
+        default:
+          unsupported.report("");
+          return null;
       }
-      case "java.util.Map": {
-        if (args.size() != 2) {
-          unsupported.report(" (raw Map: use Map<String, T>)");
-          return null;
-        }
-        TypeMirror key = args.get(0);
-        if (key.getKind() == TypeKind.ERROR) {
-          report.unresolved(at, key);
-          return null;
-        }
-        if (key.getKind() != TypeKind.DECLARED
-            || !((TypeElement) ((DeclaredType) key).asElement()).getQualifiedName().contentEquals("java.lang.String")) {
-          unsupported.report(" (map keys must be String, not " + key + ")");
-          return null;
-        }
-        FieldType value = read(args.get(1), at, false, false, report, unsupported, recordFound);
-        return value == null ? null : new FieldType.MapType(value);
-      }
-      default:
-        break;
     }
-    if (element.getKind() == ElementKind.ENUM) {
-      List<String> constants = new ArrayList<>();
-      for (Element member : element.getEnclosedElements()) {
-        if (member.getKind() == ElementKind.ENUM_CONSTANT) {
-          constants.add(member.getSimpleName().toString());
+
+    private FieldType declared(DeclaredType type, Element at, boolean allowVoid) {
+      TypeElement element = (TypeElement) type.asElement();
+      String name = element.getQualifiedName().toString();
+      List<? extends TypeMirror> args = type.getTypeArguments();
+      ScalarKind scalar = ScalarKind.ofQualifiedName(name);
+      if (scalar != null) {
+        return new FieldType.Scalar(scalar, false);
+      }
+      switch (name) {
+        case "java.lang.Void":
+          if (allowVoid) {
+            return new FieldType.VoidType();
+          }
+          unsupported.report(" (Void is only allowed as a result)");
+          return null;
+        case "java.util.List", "java.util.Set", "java.util.Optional": {
+          if (args.size() != 1) {
+            unsupported.report(" (raw " + element.getSimpleName() + ": give its type argument)");
+            return null;
+          }
+          FieldType inner = read(args.get(0), at, false, false);
+          if (inner == null) {
+            return null;
+          }
+          return switch (name) {
+            case "java.util.List" -> new FieldType.ListType(inner);
+            case "java.util.Set" -> new FieldType.SetType(inner);
+            default -> new FieldType.OptionalType(inner);
+          };
         }
+        case "java.util.Map": {
+          if (args.size() != 2) {
+            unsupported.report(" (raw Map: use Map<String, T>)");
+            return null;
+          }
+          TypeMirror key = args.get(0);
+          if (key.getKind() == TypeKind.ERROR) {
+            report.unresolved(at, key);
+            return null;
+          }
+          if (key.getKind() != TypeKind.DECLARED
+              || !((TypeElement) ((DeclaredType) key).asElement()).getQualifiedName().contentEquals("java.lang.String")) {
+            unsupported.report(" (map keys must be String, not " + key + ")");
+            return null;
+          }
+          FieldType value = read(args.get(1), at, false, false);
+          return value == null ? null : new FieldType.MapType(value);
+        }
+        default:
+          break;
       }
-      return new FieldType.EnumType(ClassName.get(element), List.copyOf(constants));
-    }
-    if (element.getKind() == ElementKind.RECORD) {
-      if (!element.getTypeParameters().isEmpty()) {
-        unsupported.report(" (generic records are not supported)");
-        return null;
+      if (element.getKind() == ElementKind.ENUM) {
+        List<String> constants = new ArrayList<>();
+        List<String> wireValues = new ArrayList<>();
+        for (Element member : element.getEnclosedElements()) {
+          if (member.getKind() == ElementKind.ENUM_CONSTANT) {
+            String constant = member.getSimpleName().toString();
+            constants.add(constant);
+            wireValues.add(Annotations.find(member, RuntimeTypes.WIRE_NAME.canonicalName())
+                .map(mirror -> (String) Annotations.explicitValue(mirror, "value").getValue())
+                .orElse(snakeCase ? Names.snakeCase(constant) : constant));
+          }
+        }
+        return new FieldType.EnumType(ClassName.get(element), List.copyOf(constants), List.copyOf(wireValues));
       }
-      recordFound.accept(element);
-      return recordType(element);
+      if (element.getKind() == ElementKind.RECORD) {
+        if (!element.getTypeParameters().isEmpty()) {
+          unsupported.report(" (generic records are not supported)");
+          return null;
+        }
+        recordFound.accept(element);
+        return recordType(element);
+      }
+      unsupported.report(" (" + element.getSimpleName() + " is not a record, enum or supported JDK type)");
+      return null;
     }
-    unsupported.report(" (" + element.getSimpleName() + " is not a record, enum or supported JDK type)");
-    return null;
   }
 
   /** The record type of {@code record}, with the name of its binder. */

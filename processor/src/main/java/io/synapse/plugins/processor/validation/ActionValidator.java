@@ -14,7 +14,7 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 
-/** The shape of an action class: public, concrete, static, constructible, well named. */
+/** The shape of an action class (public, concrete, static, constructible, well named) or function-based action method. */
 public final class ActionValidator {
   private final Elements elements;
   private final Annotations annotations;
@@ -24,13 +24,18 @@ public final class ActionValidator {
     this.annotations = new Annotations(elements);
   }
 
-  /** Checks the class itself (whether or not it could be modelled). */
-  public void validate(TypeElement action, AnnotationMirror mirror, Report report) {
+  /** Checks the class (or the method of a function-based action) itself, whether or not it could be modelled. */
+  public void validate(Element element, AnnotationMirror mirror, Report report) {
     String name = annotations.string(mirror, "name");
     if (!Names.CODE.matcher(name).matches()) {
-      report.at(Diagnostic.InvalidActionName, action, mirror, Annotations.explicitValue(mirror, "name"),
-          name, action.getSimpleName(), Names.codeHint(name, '-'));
+      report.at(Diagnostic.InvalidActionName, element, mirror, Annotations.explicitValue(mirror, "name"),
+          name, element.getSimpleName(), Names.codeHint(name, '-'));
     }
+    if (element instanceof ExecutableElement method) {
+      validateFunction(method, report);
+      return;
+    }
+    TypeElement action = (TypeElement) element;
     if (action.getKind() != ElementKind.CLASS) {
       return;
     }
@@ -45,6 +50,22 @@ public final class ActionValidator {
     }
     if (!hasPublicNoArgConstructor(action, elements)) {
       report.add(Diagnostic.ActionNoDefaultConstructor, action, action.getSimpleName());
+    }
+  }
+
+  // A function-based action: a public static method of a class the generated descriptor can call.
+  private static void validateFunction(ExecutableElement method, Report report) {
+    TypeElement owner = (TypeElement) method.getEnclosingElement();
+    String display = owner.getSimpleName() + "." + method.getSimpleName();
+    report.add(Diagnostic.FunctionActionDeprecated, method, display);
+    if (!method.getModifiers().contains(Modifier.PUBLIC) || !publicAllTheWay(owner)) {
+      report.add(Diagnostic.ActionNotPublic, method, display);
+    }
+    if (!method.getModifiers().contains(Modifier.STATIC)) {
+      report.add(Diagnostic.FunctionActionNotStatic, method, display);
+    }
+    if (owner.getNestingKind().isNested() && !owner.getModifiers().contains(Modifier.STATIC)) {
+      report.add(Diagnostic.ActionNotStatic, owner, owner.getSimpleName());
     }
   }
 

@@ -83,15 +83,13 @@ public final class DefaultChecker {
     }
     if (type instanceof FieldType.EnumType enumType) {
       if (!value.isTextual()) {
-        return new Problem(false, where + "expected one of " + String.join(", ", enumType.constants()));
+        return new Problem(false, where + "expected one of " + String.join(", ", enumType.wireValues()));
       }
-      for (String constant : enumType.constants()) {
-        if (constant.equalsIgnoreCase(value.asText().trim())) {
-          return null;
-        }
+      if (DefaultJson.constantOf(enumType, value.asText()) != null) {
+        return null;
       }
-      return new Problem(false, where + "'" + value.asText() + "' is not one of " + String.join(", ", enumType.constants())
-          + Suggestions.didYouMean(value.asText(), enumType.constants()));
+      return new Problem(false, where + "'" + value.asText() + "' is not one of " + String.join(", ", enumType.wireValues())
+          + Suggestions.didYouMean(value.asText(), enumType.wireValues()));
     }
     if (type instanceof FieldType.ListType || type instanceof FieldType.SetType) {
       FieldType element = type instanceof FieldType.ListType list ? list.element() : ((FieldType.SetType) type).element();
@@ -135,16 +133,21 @@ public final class DefaultChecker {
       return null;
     }
     List<String> names = new ArrayList<>();
-    record.fields().forEach(f -> names.add(f.name()));
+    record.fields().forEach(f -> names.add(f.wireName()));
     for (Iterator<String> it = value.fieldNames(); it.hasNext(); ) {
       String key = it.next();
-      if (!names.contains(key)) {
+      ParamField field = DefaultJson.fieldOf(record, key);
+      if (field == null) {
         return new Problem(false, "unknown field '" + join(path, key) + "'" + Suggestions.didYouMean(key, names));
+      }
+      if (!key.equals(field.wireName()) && value.has(field.wireName())) {
+        return new Problem(false, "field '" + join(path, field.wireName()) + "' is given twice, as '" + field.wireName()
+            + "' and as '" + key + "'");
       }
     }
     for (ParamField field : record.fields()) {
-      JsonNode fieldValue = value.get(field.name());
-      String fieldPath = join(path, field.name());
+      JsonNode fieldValue = value.has(field.wireName()) ? value.get(field.wireName()) : value.get(field.name());
+      String fieldPath = join(path, field.wireName());
       if (fieldValue == null || fieldValue.isNull()) {
         if (field.required()) {
           return new Problem(false, "missing required field '" + fieldPath + "'");
@@ -238,7 +241,7 @@ public final class DefaultChecker {
 
   /** What {@code value} breaks of {@code constraint}, or null. */
   static String broken(Constraint constraint, JsonNode value) {
-    Long size = value.isTextual() ? (Long) (long) value.asText().length()
+    Long size = value.isTextual() ? (Long) (long) value.asText().codePointCount(0, value.asText().length())
         : value.isArray() || value.isObject() ? (Long) (long) value.size() : null;
     BigDecimal number = value.isNumber() ? value.decimalValue() : null;
     if (constraint instanceof Constraint.NotBlank) {

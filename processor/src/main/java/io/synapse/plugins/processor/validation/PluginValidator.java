@@ -17,7 +17,7 @@ import javax.lang.model.element.TypeElement;
 public final class PluginValidator {
 
   /** Checks the number of plugins against the actions. */
-  public void validatePluginCount(List<Element> plugins, List<TypeElement> actions, Report report) {
+  public void validatePluginCount(List<Element> plugins, List<? extends Element> actions, Report report) {
     if (plugins.size() > 1) {
       for (int i = 0; i < plugins.size(); i++) {
         Element other = plugins.get(i == 0 ? 1 : 0);
@@ -25,8 +25,10 @@ public final class PluginValidator {
       }
     }
     if (plugins.isEmpty()) {
-      for (TypeElement action : actions) {
-        report.add(Diagnostic.MissingPlugin, action, action.getQualifiedName());
+      for (Element action : actions) {
+        String name = action instanceof TypeElement type ? type.getQualifiedName().toString()
+            : ((TypeElement) action.getEnclosingElement()).getQualifiedName() + "." + action.getSimpleName();
+        report.add(Diagnostic.MissingPlugin, action, name);
       }
     }
   }

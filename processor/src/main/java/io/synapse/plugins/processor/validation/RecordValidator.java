@@ -44,6 +44,14 @@ public final class RecordValidator {
         constraintsOk &= checkConstraint(field, constraint, report);
       }
       if (constraintsOk) {
+        ConstraintCombinations.Conflict conflict = ConstraintCombinations.of(field);
+        if (conflict != null) {
+          report.at(Diagnostic.UnsatisfiableConstraints, field.element(), conflict.at().mirror(), null,
+              field.name(), field.type().display(), conflict.message());
+          constraintsOk = false;
+        }
+      }
+      if (constraintsOk) {
         DefaultChecker.Problem problem = defaults.check(field);
         if (problem != null) {
           var defaultValue = field.defaultValue().orElseThrow();

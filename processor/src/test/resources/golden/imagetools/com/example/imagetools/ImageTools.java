@@ -55,6 +55,32 @@ public final class ImageTools {
   }
 
   /**
+   * convert: Convert file between formats
+   *
+   * <p>Runs action {@code convert} locally, in the calling thread.
+   *
+   * @param params the params
+   * @return the action's result
+   */
+  public static ImageFunctions.ConvertResult convert(ImageFunctions.ConvertParams params) {
+    return convert(params, LocalExecutor.shared());
+  }
+
+  /**
+   * convert: Convert file between formats
+   *
+   * <p>Runs action {@code convert} on {@code executor}.
+   *
+   * @param params the params
+   * @param executor where to run it
+   * @return the action's result
+   */
+  public static ImageFunctions.ConvertResult convert(ImageFunctions.ConvertParams params,
+      Executor executor) {
+    return executor.execute(ImageFunctions_convert_Descriptor.INSTANCE, params);
+  }
+
+  /**
    * Resize Images: Resizes every image of a directory.
    *
    * <p>Runs action {@code resize} locally, in the calling thread.
@@ -113,6 +139,39 @@ public final class ImageTools {
    */
   public static Map<String, Object> stats() {
     return stats(NoParams.INSTANCE, LocalExecutor.shared());
+  }
+
+  /**
+   * touch: Touches nothing; a function action without params or result.
+   *
+   * <p>Runs action {@code touch} locally, in the calling thread.
+   *
+   * @param params the params
+   */
+  public static void touch(NoParams params) {
+    touch(params, LocalExecutor.shared());
+  }
+
+  /**
+   * touch: Touches nothing; a function action without params or result.
+   *
+   * <p>Runs action {@code touch} on {@code executor}.
+   *
+   * @param params the params
+   * @param executor where to run it
+   */
+  public static void touch(NoParams params, Executor executor) {
+    executor.execute(ImageFunctions_touch_Descriptor.INSTANCE, params);
+  }
+
+  /**
+   * touch: Touches nothing; a function action without params or result.
+   *
+   * <p>Runs action {@code touch}, which takes no params, locally.
+   *
+   */
+  public static void touch() {
+    touch(NoParams.INSTANCE, LocalExecutor.shared());
   }
 
   /**

@@ -1,7 +1,7 @@
 package com.example.imagetools;
 
-import io.synapse.plugins.ExecutionMode;
 import io.synapse.plugins.PluginCategory;
+import io.synapse.plugins.RunMethod;
 import io.synapse.plugins.discovery.ActionConfig;
 import io.synapse.plugins.discovery.PluginConfig;
 import io.synapse.plugins.spi.ActionDescriptor;
@@ -26,12 +26,27 @@ public final class ImageToolsRegistry implements PluginRegistry {
       "cleanup",
       "Removes temporary files.",
       "com.example.imagetools.CleanupAction",
-      ExecutionMode.TASK,
+      RunMethod.TASK,
       PluginCategory.PRE_ANNOTATION,
       "",
       "",
       "com.example.imagetools.CleanupAction$Params",
       "java.lang.Void");
+
+  /**
+   * The configuration of action {@code convert}.
+   */
+  public static final ActionConfig CONVERT = new ActionConfig(
+      "convert",
+      "convert",
+      "Convert file between formats",
+      "com.example.imagetools.ImageFunctions#convert",
+      RunMethod.TASK,
+      PluginCategory.PRE_ANNOTATION,
+      "",
+      "",
+      "com.example.imagetools.ImageFunctions$ConvertParams",
+      "com.example.imagetools.ImageFunctions$ConvertResult");
 
   /**
    * The configuration of action {@code resize}.
@@ -41,7 +56,7 @@ public final class ImageToolsRegistry implements PluginRegistry {
       "Resize Images",
       "Resizes every image of a directory.",
       "com.example.imagetools.ResizeAction",
-      ExecutionMode.JOB,
+      RunMethod.JOB,
       PluginCategory.PRE_ANNOTATION,
       "image_dir",
       "image_dir",
@@ -56,12 +71,27 @@ public final class ImageToolsRegistry implements PluginRegistry {
       "stats",
       "Reports image statistics.",
       "com.example.imagetools.StatsAction",
-      ExecutionMode.TASK,
+      RunMethod.TASK,
       PluginCategory.PRE_ANNOTATION,
       "",
       "",
       "io.synapse.plugins.action.NoParams",
       "java.util.Map<java.lang.String, java.lang.Object>");
+
+  /**
+   * The configuration of action {@code touch}.
+   */
+  public static final ActionConfig TOUCH = new ActionConfig(
+      "touch",
+      "touch",
+      "Touches nothing; a function action without params or result.",
+      "com.example.imagetools.ImageFunctions#touch",
+      RunMethod.TASK,
+      PluginCategory.PRE_ANNOTATION,
+      "",
+      "",
+      "io.synapse.plugins.action.NoParams",
+      "java.lang.Void");
 
   /**
    * The configuration of action {@code train-model}.
@@ -71,7 +101,7 @@ public final class ImageToolsRegistry implements PluginRegistry {
       "train-model",
       "Trains a small model.",
       "com.example.imagetools.TrainAction",
-      ExecutionMode.TASK,
+      RunMethod.TASK,
       PluginCategory.NEURAL_NET,
       "",
       "",
@@ -85,7 +115,7 @@ public final class ImageToolsRegistry implements PluginRegistry {
       PluginCategory.PRE_ANNOTATION,
       "Resizes images and trains small models on them.",
       "com.example.imagetools",
-      List.of(CLEANUP, RESIZE, STATS, TRAIN_MODEL));
+      List.of(CLEANUP, CONVERT, RESIZE, STATS, TOUCH, TRAIN_MODEL));
 
   /**
    * For {@link java.util.ServiceLoader}.
@@ -106,10 +136,14 @@ public final class ImageToolsRegistry implements PluginRegistry {
     switch (name) {
       case "cleanup":
         return CleanupAction_Descriptor.INSTANCE;
+      case "convert":
+        return ImageFunctions_convert_Descriptor.INSTANCE;
       case "resize":
         return ResizeAction_Descriptor.INSTANCE;
       case "stats":
         return StatsAction_Descriptor.INSTANCE;
+      case "touch":
+        return ImageFunctions_touch_Descriptor.INSTANCE;
       case "train-model":
         return TrainAction_Descriptor.INSTANCE;
       default:

@@ -31,7 +31,7 @@ public final class ResizeResult_Binder implements RecordBinder<ResizeResult>, Re
 
   private static final ValueReader<Optional<String>> WARNING_READER = Readers.optional(Readers.STRING);
 
-  private static final ValueReader<Interpolation> USED_READER = Readers.enumOf(Interpolation.values());
+  private static final ValueReader<Interpolation> USED_READER = Readers.enumOf(Interpolation.values(), "nearest", "bilinear", "bicubic", "lanczos-3");
 
   private ResizeResult_Binder() {
   }
@@ -77,7 +77,7 @@ public final class ResizeResult_Binder implements RecordBinder<ResizeResult>, Re
     Writers.put(out, "files", value.files(), Writers.list(Writers.SAME));
     Writers.put(out, "histogram", value.histogram(), Writers.map(Writers.SAME));
     Writers.put(out, "warning", value.warning(), Writers.optional(Writers.SAME));
-    Writers.put(out, "used", value.used(), Writers.ENUM);
+    Writers.put(out, "used", value.used(), Writers.enumValues("nearest", "bilinear", "bicubic", "lanczos-3"));
     return out;
   }
 }

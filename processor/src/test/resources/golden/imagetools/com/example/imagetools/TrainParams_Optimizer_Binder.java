@@ -21,7 +21,9 @@ import javax.annotation.processing.Generated;
 public final class TrainParams_Optimizer_Binder implements RecordBinder<TrainParams.Optimizer>, RecordWriter<TrainParams.Optimizer> {
   public static final TrainParams_Optimizer_Binder INSTANCE = new TrainParams_Optimizer_Binder();
 
-  private static final List<String> FIELDS = Readers.fieldNames("learningRate", "momentum");
+  private static final List<String> FIELDS = Readers.fieldNames(
+      new String[] {"learning_rate", "momentum"},
+      new String[] {"learningRate", "momentum"});
 
   private TrainParams_Optimizer_Binder() {
   }
@@ -46,7 +48,7 @@ public final class TrainParams_Optimizer_Binder implements RecordBinder<TrainPar
     if (fields == null) {
       return null;
     }
-    Double learningRate = Readers.withDefault(fields, "learningRate", "0.001", path, violations, Readers.DOUBLE);
+    Double learningRate = Readers.withDefault(fields, "learning_rate", "0.001", path, violations, Readers.DOUBLE);
     Double momentum = Readers.withDefault(fields, "momentum", "0.9", path, violations, Readers.DOUBLE);
     if (violations.count() != before) {
       return null;
@@ -60,7 +62,7 @@ public final class TrainParams_Optimizer_Binder implements RecordBinder<TrainPar
       return null;
     }
     Map<String, Object> out = new LinkedHashMap<>();
-    Writers.put(out, "learningRate", value.learningRate(), Writers.SAME);
+    Writers.put(out, "learning_rate", value.learningRate(), Writers.SAME);
     Writers.put(out, "momentum", value.momentum(), Writers.SAME);
     return out;
   }

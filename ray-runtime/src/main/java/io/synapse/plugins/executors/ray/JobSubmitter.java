@@ -98,10 +98,11 @@ final class JobSubmitter {
     ClusterPackage code = CodePackage.of(classPath);
     ClusterPackage directory = spec.workingDir() == null ? null : WorkingDirPackage.of(spec.workingDir(), settings.cluster().workingDirLimit());
     String requestFile = "synapse-request-" + submissionId + ".json";
+    String language = call.language() != null ? call.language() : defaults.language();
     Map<String, String> runContext = new TreeMap<>();
     observed.propagate(runContext);
     ClusterPackage request = requestPackage(requestFile, new RemoteMessage.Request(submissionId, action.pluginCode(),
-        action.config().name(), params, variables, jobId, spec.hasWorkingDir() ? "." : null, null, marker, runContext));
+        action.config().name(), params, variables, jobId, spec.hasWorkingDir() ? "." : null, language, marker, runContext));
     uploader.ensure(code, redactor);
     if (directory != null) {
       uploader.ensure(directory, redactor);

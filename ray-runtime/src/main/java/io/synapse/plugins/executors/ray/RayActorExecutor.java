@@ -199,7 +199,7 @@ public final class RayActorExecutor implements Executor, AutoCloseable {
     close();
   }
 
-  /** Sends written params with {@code callContext}'s environment and job id, replays the events into its sink. */
+  /** Sends written params with {@code callContext}'s environment, job id and language, replays the events into its sink. */
   <R> R call(ActionDescriptor<?, R> action, Map<String, Object> params, ContextSettings callContext) {
     // Observers see the call from the driver's side and carry their context (a trace parent) to the worker's run.
     RunScope observed = RunObservers.startDriving(action.pluginCode(), action.config().name(), ExecutionMode.TASK,
@@ -212,7 +212,7 @@ public final class RayActorExecutor implements Executor, AutoCloseable {
     Map<String, String> runContext = new TreeMap<>();
     observed.propagate(runContext);
     RemoteMessage.Request request = new RemoteMessage.Request(id, action.pluginCode(), action.config().name(), params,
-        callContext.env().asMap(), callContext.jobId(), pool.hasWorkingDir() ? "." : null, null, null, runContext);
+        callContext.env().asMap(), callContext.jobId(), pool.hasWorkingDir() ? "." : null, callContext.language(), null, runContext);
     String transcript = pool.call(action, RemoteProtocol.write(request));
     RemoteMessage.Outcome outcome = null;
     for (RemoteMessage message : RemoteProtocol.readTranscript(transcript)) {

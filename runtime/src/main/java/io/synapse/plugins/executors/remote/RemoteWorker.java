@@ -8,6 +8,7 @@ import io.synapse.plugins.discovery.PluginDiscovery;
 import io.synapse.plugins.errors.ConfigError;
 import io.synapse.plugins.executors.ExecutionRequest;
 import io.synapse.plugins.executors.LocalExecutor;
+import io.synapse.plugins.internal.Languages;
 import io.synapse.plugins.observation.RunObservers;
 import io.synapse.plugins.spi.ActionDescriptor;
 import java.nio.file.Files;
@@ -34,11 +35,11 @@ public final class RemoteWorker {
   private final ClassLoader loader;
   private final ExecutionMode mode;
   private final ConcurrentMap<String, PluginDiscovery> plugins = new ConcurrentHashMap<>();
-  // The executor of the last environment, job id and working directory seen: a pool's calls mostly share them,
+  // The executor of the last environment, job id, working directory and language seen: a pool's calls mostly share them,
   // and building an executor (its environment redactor) costs more than a small action's run.
   private volatile CachedExecutor last;
 
-  private record CachedExecutor(Map<String, String> env, String jobId, Path workingDir, LocalExecutor executor) {}
+  private record CachedExecutor(Map<String, String> env, String jobId, Path workingDir, String language, LocalExecutor executor) {}
 
   /**
    * A worker finding plugins through the registries {@code loader} sees, running the requests of {@code mode}
@@ -99,12 +100,22 @@ public final class RemoteWorker {
     Path workingDir = workingDir(request.workingDir());
     CachedExecutor cached = last;
     if (cached != null && cached.env().equals(request.env()) && Objects.equals(cached.jobId(), request.jobId())
-        && Objects.equals(cached.workingDir(), workingDir)) {
+        && Objects.equals(cached.workingDir(), workingDir) && Objects.equals(cached.language(), request.language())) {
       return cached.executor();
     }
-    LocalExecutor executor = LocalExecutor.builder().env(request.env()).jobId(request.jobId()).workingDir(workingDir).build();
-    last = new CachedExecutor(request.env(), request.jobId(), workingDir, executor);
+    LocalExecutor executor = LocalExecutor.builder().env(request.env()).jobId(request.jobId()).workingDir(workingDir)
+        .language(language(request.language())).build();
+    last = new CachedExecutor(request.env(), request.jobId(), workingDir, request.language(), executor);
     return executor;
+  }
+
+  /** The request's language, checked as the driver checked it. */
+  private static String language(String given) {
+    try {
+      return Languages.check(given);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigError("The run's language is not a language code: " + e.getMessage(), Map.of("language", given), e);
+    }
   }
 
   /** The request's working directory as this process sees it: relative ones against its current directory. */

@@ -67,8 +67,9 @@ class GeneratedBindersFuzzTest {
   @Test
   void processParams() {
     fuzz("process", r -> {
-      List<FieldCase> f = List.of(notBlankString(r, "inputPath"), optionalString(r, "outputPath"), batchSize(r), verbose(r));
-      return assemble(r, List.of("inputPath", "outputPath", "batchSize", "verbose"), f, "input_path",
+      List<FieldCase> f = List.of(notBlankString(r, "input_path"), optionalString(r, "output_path"), batchSize(r), verbose(r));
+      return assemble(r, List.of("input_path", "output_path", "batch_size", "verbose"),
+          List.of("inputPath", "outputPath", "batchSize", "verbose"), f, "input-path",
           () -> new ProcessParams((String) f.get(0).expected(), (String) f.get(1).expected(), (Integer) f.get(2).expected(),
               (Boolean) f.get(3).expected()));
     });
@@ -79,7 +80,7 @@ class GeneratedBindersFuzzTest {
     Path existing = Files.writeString(temp.resolve("lines.txt"), "# c\na\nb\n");
     fuzz("count-lines", r -> {
       List<FieldCase> f = List.of(path(r, "file", existing), skipPrefixes(r));
-      return assemble(r, List.of("file", "skipPrefixes"), f, "skip_prefixes",
+      return assemble(r, List.of("file", "skip_prefixes"), List.of("file", "skipPrefixes"), f, "skipprefixes",
           () -> new LineCountParams((Path) f.get(0).expected(), castList(f.get(1).expected())));
     });
   }
@@ -88,8 +89,8 @@ class GeneratedBindersFuzzTest {
   void signParamsWithANestedRecordAndASecret() throws IOException {
     Path existing = Files.writeString(temp.resolve("data.csv"), "a,b\n");
     fuzz("sign", r -> {
-      List<FieldCase> f = List.of(path(r, "file", existing), destination(r), notBlankString(r, "apiToken"));
-      return assemble(r, List.of("file", "destination", "apiToken"), f, "api_token",
+      List<FieldCase> f = List.of(path(r, "file", existing), destination(r), notBlankString(r, "api_token"));
+      return assemble(r, List.of("file", "destination", "api_token"), List.of("file", "destination", "apiToken"), f, "API_TOKEN",
           () -> new SignParams((Path) f.get(0).expected(), (SignParams.Destination) f.get(1).expected(), (String) f.get(2).expected()));
     });
   }
@@ -143,13 +144,21 @@ class GeneratedBindersFuzzTest {
     throw new AssertionError("the executor ran invalid params: " + where);
   }
 
-  private static InputCase assemble(Random r, List<String> names, List<FieldCase> fields, String unknownKey,
-      java.util.function.Supplier<Object> record) {
+  // Each field goes under its wire name or (one time in four) its Java name; now and then under both,
+  // which is a DuplicateField violation on top of the field's own.
+  private static InputCase assemble(Random r, List<String> names, List<String> javaNames, List<FieldCase> fields,
+      String unknownKey, java.util.function.Supplier<Object> record) {
     Map<String, Object> input = new LinkedHashMap<>();
     List<String> broken = new ArrayList<>();
     for (int i = 0; i < names.size(); i++) {
+      boolean aliased = !names.get(i).equals(javaNames.get(i));
       if (fields.get(i).input() != ABSENT) {
-        input.put(names.get(i), fields.get(i).input());
+        input.put(aliased && r.nextInt(4) == 0 ? javaNames.get(i) : names.get(i), fields.get(i).input());
+        if (aliased && r.nextInt(40) == 0) {
+          input.put(names.get(i), fields.get(i).input());
+          input.put(javaNames.get(i), "other");
+          broken.add(names.get(i) + ":DuplicateField");
+        }
       }
       broken.addAll(fields.get(i).broken());
     }
@@ -218,11 +227,11 @@ class GeneratedBindersFuzzTest {
       };
     }
     return switch (r.nextInt(5)) {
-      case 0 -> FieldCase.bad(-r.nextInt(1_000_000), "batchSize:Min");
-      case 1 -> FieldCase.bad(1025 + r.nextInt(Integer.MAX_VALUE - 1025), "batchSize:Max");
-      case 2 -> FieldCase.bad(Integer.MAX_VALUE + 1L + (r.nextLong() & 0xFFFFFFFFL), "batchSize:Type");
-      case 3 -> FieldCase.bad(new BigDecimal((1 + r.nextInt(100)) + ".5"), "batchSize:Type");
-      default -> FieldCase.bad(pick(r, List.<Object>of("", "abc", "NaN", "1e", true)), "batchSize:Type");
+      case 0 -> FieldCase.bad(-r.nextInt(1_000_000), "batch_size:Min");
+      case 1 -> FieldCase.bad(1025 + r.nextInt(Integer.MAX_VALUE - 1025), "batch_size:Max");
+      case 2 -> FieldCase.bad(Integer.MAX_VALUE + 1L + (r.nextLong() & 0xFFFFFFFFL), "batch_size:Type");
+      case 3 -> FieldCase.bad(new BigDecimal((1 + r.nextInt(100)) + ".5"), "batch_size:Type");
+      default -> FieldCase.bad(pick(r, List.<Object>of("", "abc", "NaN", "1e", true)), "batch_size:Type");
     };
   }
 
@@ -274,19 +283,19 @@ class GeneratedBindersFuzzTest {
         for (int i = size; i < 11 + r.nextInt(4); i++) {
           prefixes.add("p" + i);
         }
-        yield FieldCase.bad(prefixes, "skipPrefixes:Size");
+        yield FieldCase.bad(prefixes, "skip_prefixes:Size");
       }
       case 1 -> {
         int at = r.nextInt(size);
         prefixes.set(at, null);
-        yield FieldCase.bad(prefixes, "skipPrefixes[" + at + "]:NotNull");
+        yield FieldCase.bad(prefixes, "skip_prefixes[" + at + "]:NotNull");
       }
       case 2 -> {
         int at = r.nextInt(size);
         prefixes.set(at, 42);
-        yield FieldCase.bad(prefixes, "skipPrefixes[" + at + "]:Type");
+        yield FieldCase.bad(prefixes, "skip_prefixes[" + at + "]:Type");
       }
-      default -> FieldCase.bad(pick(r, List.<Object>of("#", 1, Map.of("a", "#"))), "skipPrefixes:Type");
+      default -> FieldCase.bad(pick(r, List.<Object>of("#", 1, Map.of("a", "#"))), "skip_prefixes:Type");
     };
   }
 

@@ -11,6 +11,7 @@ import io.synapse.examples.hello.SignedFile;
 import io.synapse.plugins.ExecutionMode;
 import io.synapse.plugins.PluginCategory;
 import io.synapse.plugins.PluginRunner;
+import io.synapse.plugins.RunMethod;
 import io.synapse.plugins.RunOptions;
 import io.synapse.plugins.action.BaseAction;
 import io.synapse.plugins.action.StepAction;
@@ -224,7 +225,7 @@ class SecretsSweepTest {
   static final class SigningStepsDescriptor implements ActionDescriptor<SignParams, String> {
     @Override public String pluginCode() { return "hello_plugin"; }
     @Override public ActionConfig config() {
-      return new ActionConfig("sign-steps", "Sign in steps", "", SigningSteps.class.getName(), ExecutionMode.LOCAL,
+      return new ActionConfig("sign-steps", "Sign in steps", "", SigningSteps.class.getName(), RunMethod.JOB,
           PluginCategory.UPLOAD, "", "", SignParams.class.getName(), "java.lang.String");
     }
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -2,9 +2,9 @@ package io.synapse.examples.steps.faults;
 
 import io.synapse.examples.steps.ExportAction;
 import io.synapse.examples.steps.ExportContext;
-import io.synapse.plugins.ExecutionMode;
 import io.synapse.plugins.PluginAction;
 import io.synapse.plugins.PluginCategory;
+import io.synapse.plugins.RunMethod;
 import io.synapse.plugins.context.PluginEnvironment;
 import io.synapse.plugins.steps.ForwardingStep;
 import io.synapse.plugins.steps.Step;
@@ -20,7 +20,7 @@ import java.io.IOException;
  *
  * <p>Also proves that the processor accepts an action two classes below {@code StepAction}.
  */
-@PluginAction(name = "export", title = "Export Files (faulty)", method = ExecutionMode.LOCAL, category = PluginCategory.EXPORT)
+@PluginAction(name = "export", title = "Export Files (faulty)", method = RunMethod.JOB, category = PluginCategory.EXPORT)
 public final class FaultyExportAction extends ExportAction {
   /** The environment entry naming the step that fails. */
   public static final String FAIL_AT = "FAIL_AT";

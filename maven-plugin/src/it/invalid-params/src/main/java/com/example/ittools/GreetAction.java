@@ -1,11 +1,10 @@
 package com.example.ittools;
 
-import io.synapse.plugins.ExecutionMode;
 import io.synapse.plugins.PluginAction;
 import io.synapse.plugins.action.BaseAction;
 
 /** Greets someone, a few times. */
-@PluginAction(name = "greet", method = ExecutionMode.LOCAL)
+@PluginAction(name = "greet")
 public final class GreetAction extends BaseAction<GreetParams, Greeting> {
   @Override
   public Greeting execute() {
