@@ -1,5 +1,6 @@
 package io.synapse.plugins.kits.client;
 
+import io.synapse.plugins.secrets.SecretRule;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -78,6 +79,6 @@ public record HttpSettings(URI baseUrl, String accessToken, String userToken, St
   }
 
   private static String mask(String token) {
-    return token == null ? "null" : "********";
+    return token == null ? "null" : SecretRule.MASK;
   }
 }
