@@ -39,6 +39,21 @@ final class RayConnection {
         Map.of("missing", String.valueOf(cause.getMessage())), cause);
   }
 
+  /**
+   * Fails with {@link #runtimeMissing} unless Ray's Java API is on this JVM's class path; called before
+   * anything that would otherwise fail wherever a Ray class is first touched, with a raw
+   * {@code NoClassDefFoundError}.
+   *
+   * @throws PluginError {@code ray_unavailable} naming the jar to add
+   */
+  static void requireRuntime() {
+    try {
+      Ray.isInitialized();
+    } catch (NoClassDefFoundError e) {
+      throw runtimeMissing(e);
+    }
+  }
+
   private static boolean isLoopback(String address) {
     String host = address.contains(":") ? address.substring(0, address.lastIndexOf(':')) : address;
     return host.equals("127.0.0.1") || host.equals("localhost");
