@@ -4,6 +4,8 @@ import io.synapse.plugins.ExecutionMode;
 import io.synapse.plugins.PluginRunner;
 import io.synapse.plugins.RunOptions;
 import io.synapse.plugins.discovery.PluginDiscovery;
+import io.synapse.plugins.errors.PluginError;
+import io.synapse.plugins.executors.ray.RayDefaults;
 import io.synapse.plugins.executors.ray.RayOptions;
 import io.synapse.plugins.spi.ActionDescriptor;
 import java.io.PrintWriter;
@@ -56,7 +58,7 @@ final class RunCommand implements Callable<Integer>, SynapseCli.MachineOutput {
   String jobId;
 
   @Option(names = "--ray-address", paramLabel = "HOST:PORT",
-      description = "The Ray cluster's GCS address for --mode task (default: RAY_ADDRESS).")
+      description = "The Ray cluster's GCS address for --mode task (default: -Dray.address, else $RAY_ADDRESS unless an http URL).")
   String rayAddress;
 
   @Option(names = "--num-actors", paramLabel = "N", description = "How many warm actors --mode task keeps (default: 1).")
@@ -64,7 +66,8 @@ final class RunCommand implements Callable<Integer>, SynapseCli.MachineOutput {
 
   @Option(names = "--dashboard", paramLabel = "URL",
       description = "The Ray dashboard: --mode job submits there, --mode task uploads its code packages there"
-          + " (default: $SYNAPSE_RAY_DASHBOARD; else for job http://127.0.0.1:8265, for task the cluster head's port 8265).")
+          + " (default: $SYNAPSE_RAY_DASHBOARD, else $RAY_ADDRESS if an http URL; else for job http://127.0.0.1:8265,"
+          + " for task the cluster head's port 8265).")
   String dashboard;
 
   @Option(names = "--working-dir", paramLabel = "DIR",
@@ -119,24 +122,30 @@ final class RunCommand implements Callable<Integer>, SynapseCli.MachineOutput {
         throw CliException.usage("--lang " + e.getMessage());
       }
     }
+    RayDefaults ray = RayDefaults.current();
     if (rayAddress != null) {
       options.option(RayOptions.ADDRESS, rayAddress);
     }
     if (numActors != null) {
       options.option(RayOptions.NUM_ACTORS, numActors);
     }
-    String dashboardUrl = dashboard != null ? dashboard : System.getenv("SYNAPSE_RAY_DASHBOARD");
-    if (dashboardUrl != null) {
-      options.option(RayOptions.DASHBOARD_URL, JobCommand.DashboardOption.checked(dashboardUrl));
-    }
+    ray.dashboardUrl(dashboard).ifPresent(url -> options.option(RayOptions.DASHBOARD_URL, JobCommand.DashboardOption.checked(url)));
     Object result;
     try {
       result = PluginRunner.runPlugin(plugin, action, input, executionMode, options.build());
+    } catch (PluginError e) {
+      throw RayDefaults.isMissingAddress(e) ? missingAddress(ray, e) : e;
     } finally {
       sink.flush();
     }
     printResult(executionMode, descriptor, result);
     return ExitCodes.OK;
+  }
+
+  // The Java API's error names its builder; the command line names its own option.
+  private static PluginError missingAddress(RayDefaults ray, PluginError cause) {
+    return new PluginError(cause.code(), ray.missingAddressReason() + " for --mode task: give --ray-address HOST:PORT or set"
+        + " RAY_ADDRESS (scripts/ray.sh start prints one; eval \"$(scripts/ray.sh env)\" sets it)", cause.details(), cause);
   }
 
   private void printResult(ExecutionMode executionMode, ActionDescriptor<?, ?> descriptor, Object result) {

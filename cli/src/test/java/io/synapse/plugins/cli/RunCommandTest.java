@@ -141,6 +141,21 @@ class RunCommandTest {
     assertTrue(r.err().contains("ray_dist.jar"), r::toString);
   }
 
+  /** In a JVM of its own, so that no RAY_ADDRESS of the machine's shell takes part. */
+  @Test
+  void taskModeWithoutAnAddressNamesTheCommandLinesOwnOption() throws Exception {
+    List<String> command = List.of(Processes.java(), "-cp", System.getProperty("java.class.path"), SynapseCli.class.getName(),
+        "run", Cli.hello(), "process", "-p", "inputPath=/in", "--mode", "task");
+    Processes.Outcome unset = Processes.run(Path.of("."), command, Map.of("RAY_ADDRESS", "", "SYNAPSE_RAY_DASHBOARD", ""), 120);
+    assertEquals(ExitCodes.CONFIG, unset.exitCode(), unset::toString);
+    assertEquals("error: No Ray cluster address for --mode task: give --ray-address HOST:PORT or set RAY_ADDRESS"
+        + " (scripts/ray.sh start prints one; eval \"$(scripts/ray.sh env)\" sets it)", unset.err().strip(), unset::toString);
+    Processes.Outcome url = Processes.run(Path.of("."), command, Map.of("RAY_ADDRESS", "http://127.0.0.1:8265"), 120);
+    assertEquals(ExitCodes.CONFIG, url.exitCode(), url::toString);
+    assertTrue(url.err().startsWith("error: No Ray cluster address: RAY_ADDRESS holds a dashboard URL"), url::toString);
+    assertTrue(url.err().contains("--ray-address HOST:PORT"), url::toString);
+  }
+
   @Test
   void jobModeWithAnUnreachableDashboardNamesItInOneLine() {
     Cli.Result r = Cli.run("run", Cli.hello(), "process", "-p", "inputPath=/in", "--mode", "job", "--dashboard", "http://127.0.0.1:1");

@@ -271,7 +271,7 @@ public final class RayActorExecutor implements Executor, AutoCloseable {
       return this;
     }
 
-    /** The cluster's GCS address ({@code host:port}); default: {@code -Dray.address}, then {@code RAY_ADDRESS}. */
+    /** The cluster's GCS address ({@code host:port}); default: {@code -Dray.address}, then {@code RAY_ADDRESS} ({@link RayDefaults}). */
     public Builder address(String gcsAddress) {
       this.address = gcsAddress;
       return this;

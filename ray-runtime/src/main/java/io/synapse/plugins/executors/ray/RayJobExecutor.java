@@ -48,7 +48,7 @@ import java.util.function.Consumer;
  * <p>Needs nothing of Ray on this JVM's class path: only HTTP. Thread-safe.
  */
 public final class RayJobExecutor {
-  /** The dashboard URL used when none is given and {@code SYNAPSE_RAY_DASHBOARD} is not set. */
+  /** The dashboard URL used when none is given and {@link RayDefaults} finds none in the environment. */
   public static final String DEFAULT_DASHBOARD_URL = "http://127.0.0.1:8265";
   /** Error code: nothing answers at the dashboard URL. */
   public static final String DASHBOARD_UNREACHABLE = "ray_dashboard_unreachable";
@@ -78,7 +78,7 @@ public final class RayJobExecutor {
   }
 
   /**
-   * A builder with the defaults: {@code SYNAPSE_RAY_DASHBOARD}, else {@value #DEFAULT_DASHBOARD_URL}; 60 s per
+   * A builder with the defaults: {@code SYNAPSE_RAY_DASHBOARD}, else an http {@code RAY_ADDRESS} ({@link RayDefaults}), else {@value #DEFAULT_DASHBOARD_URL}; 60 s per
    * HTTP request; no resource requests.
    */
   public static Builder builder() {
