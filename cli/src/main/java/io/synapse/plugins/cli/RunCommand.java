@@ -6,6 +6,7 @@ import io.synapse.plugins.RunOptions;
 import io.synapse.plugins.discovery.PluginDiscovery;
 import io.synapse.plugins.errors.PluginError;
 import io.synapse.plugins.executors.ray.RayDefaults;
+import io.synapse.plugins.executors.ray.RayJobBackend;
 import io.synapse.plugins.executors.ray.RayOptions;
 import io.synapse.plugins.spi.ActionDescriptor;
 import java.io.PrintWriter;
@@ -35,6 +36,7 @@ import picocli.CommandLine.Spec;
       "  synapse run ./dist/my_plugin upload --env-file .env --env REGION=eu --json",
       "  synapse run ./my_plugin train --mode task --ray-address 127.0.0.1:6379   (needs Ray: scripts/ray.sh)",
       "  synapse run ./my_plugin train --mode job --dashboard http://10.0.0.5:8265 --working-dir ./data",
+      "  synapse run ./my_plugin train --mode job --follow --json     (submit, show its events and log live, print the result)",
       ExitCodes.FOOTER
     })
 final class RunCommand implements Callable<Integer>, SynapseCli.MachineOutput {
@@ -75,6 +77,18 @@ final class RunCommand implements Callable<Integer>, SynapseCli.MachineOutput {
           + " the action sees it as ctx().workingDir() and relative Path params resolve against it.")
   java.nio.file.Path workingDir;
 
+  @Option(names = "--wait", description = "--mode job: wait for the job and print its result, as a local run does"
+      + " (the job id goes to standard error; its events are shown when it ends).")
+  boolean waitForJob;
+
+  @Option(names = "--follow", description = "--mode job: show the job's events and log lines live on standard error while"
+      + " waiting (implies --wait).")
+  boolean follow;
+
+  @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT1H",
+      description = "How long --wait waits: ISO-8601 (PT10M) or 30s/10m/2h (default: 1h). The job keeps running after a timeout.")
+  String timeout;
+
   @Option(names = "--json", description = "Print the result (or the error) as JSON on standard output.")
   boolean json;
 
@@ -95,6 +109,11 @@ final class RunCommand implements Callable<Integer>, SynapseCli.MachineOutput {
   public Integer call() {
     ExecutionMode executionMode = ExecutionMode.of(mode);
     ProgressSink.Style style = progressStyle();
+    boolean waiting = waitForJob || follow;
+    if (waiting && executionMode != ExecutionMode.JOB) {
+      throw CliException.usage((follow ? "--follow" : "--wait") + " applies to --mode job; local and task runs always wait");
+    }
+    java.time.Duration waitTimeout = JobCommand.duration(timeout);
     PluginDiscovery discovery = Plugins.discover(plugin);
     ActionDescriptor<?, ?> descriptor = discovery.descriptor(action);
     ParamsSchema schema = Plugins.paramsSchema(discovery, action);
@@ -131,14 +150,18 @@ final class RunCommand implements Callable<Integer>, SynapseCli.MachineOutput {
     }
     ray.dashboardUrl(dashboard).ifPresent(url -> options.option(RayOptions.DASHBOARD_URL, JobCommand.DashboardOption.checked(url)));
     Object result;
+    RunOptions runOptions = options.build();
     try {
-      result = PluginRunner.runPlugin(plugin, action, input, executionMode, options.build());
+      result = PluginRunner.runPlugin(plugin, action, input, executionMode, runOptions);
+      if (waiting) {
+        result = JobFollower.await(RayJobBackend.executor(runOptions), String.valueOf(result), waitTimeout, follow, sink, err);
+      }
     } catch (PluginError e) {
       throw RayDefaults.isMissingAddress(e) ? missingAddress(ray, e) : e;
     } finally {
       sink.flush();
     }
-    printResult(executionMode, descriptor, result);
+    printResult(waiting ? ExecutionMode.LOCAL : executionMode, descriptor, result);
     return ExitCodes.OK;
   }
 
@@ -154,7 +177,7 @@ final class RunCommand implements Callable<Integer>, SynapseCli.MachineOutput {
       out.println(json ? Json.pretty(Map.of("job_id", String.valueOf(result)))
           : "Submitted job " + result + " (follow it with: synapse job logs -f " + result + ")");
     } else {
-      Object value = Plugins.writeResult(descriptor, result);
+      Object value = result instanceof Record ? Plugins.writeResult(descriptor, result) : result;
       out.println(json ? Json.pretty(value) : Json.human(value));
     }
     out.flush();

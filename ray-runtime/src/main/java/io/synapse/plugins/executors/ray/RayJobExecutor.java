@@ -207,6 +207,25 @@ public final class RayJobExecutor {
   }
 
   /**
+   * {@link #wait(String, Duration)}, with the action's events sent to {@code events} instead of the
+   * builder's sink ({@link EventSink#discarding()} when {@link #followLogs} showed them already).
+   */
+  public Object wait(String submissionId, Duration timeout, EventSink events) {
+    return results.wait(submissionId, timeout, Objects.requireNonNull(events, "events"));
+  }
+
+  /**
+   * Follows the job's log live, as {@link #tailLogs} streams it: each event the action reports goes to
+   * {@code events} as it arrives, every other line (the action's own printing, the JVM's and Ray's
+   * messages) to {@code lines}, without its line break; the outcome message between the result markers is
+   * left out ({@link #wait} reads it). Secrets hidden. The future completes when the job's log ends.
+   */
+  public CompletableFuture<Void> followLogs(String submissionId, EventSink events, Consumer<String> lines) {
+    JobLogFollower follower = new JobLogFollower(Objects.requireNonNull(events, "events"), Objects.requireNonNull(lines, "lines"));
+    return monitor.tail(submissionId, follower::accept).whenComplete((done, failure) -> follower.finish());
+  }
+
+  /**
    * Asks Ray to stop the job (the entrypoint is terminated, then killed).
    *
    * @return whether Ray stopped it (false when it had already ended)
