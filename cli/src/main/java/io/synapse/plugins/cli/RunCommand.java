@@ -2,6 +2,7 @@ package io.synapse.plugins.cli;
 
 import io.synapse.plugins.ExecutionMode;
 import io.synapse.plugins.PluginRunner;
+import io.synapse.plugins.RunMethod;
 import io.synapse.plugins.RunOptions;
 import io.synapse.plugins.discovery.PluginDiscovery;
 import io.synapse.plugins.errors.PluginError;
@@ -40,6 +41,9 @@ import picocli.CommandLine.Spec;
       ExitCodes.FOOTER
     })
 final class RunCommand implements Callable<Integer>, SynapseCli.MachineOutput {
+  /** {@code --mode auto}: the mode of the action's declared {@code @PluginAction(method = ...)}. */
+  static final String AUTO = "auto";
+
   @ParentCommand SynapseCli root;
   @Spec CommandSpec spec;
 
@@ -53,7 +57,8 @@ final class RunCommand implements Callable<Integer>, SynapseCli.MachineOutput {
   @Mixin EnvOptions env;
 
   @Option(names = "--mode", paramLabel = "MODE", defaultValue = "local", completionCandidates = Modes.class,
-      description = "Where to run: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+      description = "Where to run: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). auto runs the action as its"
+          + " @PluginAction(method = ...) says: job as a Ray Job, task on a warm pool.")
   String mode;
 
   @Option(names = "--job-id", paramLabel = "ID", description = "A job id for tracking, passed to the action.")
@@ -107,15 +112,17 @@ final class RunCommand implements Callable<Integer>, SynapseCli.MachineOutput {
 
   @Override
   public Integer call() {
-    ExecutionMode executionMode = ExecutionMode.of(mode);
+    boolean auto = AUTO.equalsIgnoreCase(mode.strip());
+    ExecutionMode given = auto ? null : givenMode(mode);
     ProgressSink.Style style = progressStyle();
-    boolean waiting = waitForJob || follow;
-    if (waiting && executionMode != ExecutionMode.JOB) {
+    if ((waitForJob || follow) && given != null && given != ExecutionMode.JOB) {
       throw CliException.usage((follow ? "--follow" : "--wait") + " applies to --mode job; local and task runs always wait");
     }
     java.time.Duration waitTimeout = JobCommand.duration(timeout);
     PluginDiscovery discovery = Plugins.discover(plugin);
     ActionDescriptor<?, ?> descriptor = discovery.descriptor(action);
+    ExecutionMode executionMode = auto ? declaredMode(descriptor) : given;
+    boolean waiting = (waitForJob || follow) && executionMode == ExecutionMode.JOB;
     ParamsSchema schema = Plugins.paramsSchema(discovery, action);
     Map<String, Object> input = params.collect(schema);
     schema.collectSecrets(input, root.secrets());
@@ -165,6 +172,29 @@ final class RunCommand implements Callable<Integer>, SynapseCli.MachineOutput {
     return ExitCodes.OK;
   }
 
+  private static ExecutionMode givenMode(String text) {
+    try {
+      return ExecutionMode.of(text);
+    } catch (PluginError e) {
+      throw CliException.usage("Unknown execution mode '" + text + "': use one of " + String.join(", ", new Modes()));
+    }
+  }
+
+  // --mode auto: where the platform would run the action, as its @PluginAction(method = ...) says.
+  private ExecutionMode declaredMode(ActionDescriptor<?, ?> descriptor) {
+    RunMethod method = descriptor.config().method();
+    ExecutionMode chosen = switch (method) {
+      case JOB -> ExecutionMode.JOB;
+      case TASK -> ExecutionMode.TASK;
+      case SERVE, RESTAPI -> throw CliException.usage("--mode auto: action '" + descriptor.config().name() + "' declares method "
+          + method.value() + ", which this runtime does not run (Ray Serve has no Java API); choose --mode local, task or job");
+    };
+    PrintWriter err = spec.commandLine().getErr();
+    err.println("Running " + descriptor.config().name() + " in " + chosen.value() + " mode (its declared method; --mode auto)");
+    err.flush();
+    return chosen;
+  }
+
   // The Java API's error names its builder; the command line names its own option.
   private static PluginError missingAddress(RayDefaults ray, PluginError cause) {
     return new PluginError(cause.code(), ray.missingAddressReason() + " for --mode task: give --ray-address HOST:PORT or set"
@@ -197,7 +227,7 @@ final class RunCommand implements Callable<Integer>, SynapseCli.MachineOutput {
   static final class Modes implements Iterable<String> {
     @Override
     public java.util.Iterator<String> iterator() {
-      return List.of("local", "task", "job").iterator();
+      return List.of("local", "task", "job", AUTO).iterator();
     }
   }
 }
