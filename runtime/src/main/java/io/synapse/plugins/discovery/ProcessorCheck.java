@@ -21,7 +21,7 @@ import java.util.zip.ZipFile;
  * Tells a plugin compiled without the Synapse annotation processor from a directory or jar that holds no
  * plugin at all, by reading class files as bytes (no class is loaded): a class compiled from a source
  * annotated {@code @PluginAction} or {@code @Plugin} keeps the annotation in its class file (the
- * annotations have {@code CLASS} retention), while the registry list {@value #REGISTRY_LIST} exists only
+ * annotations have {@code CLASS} retention), while the registry list {@code META-INF/services/io.synapse.plugins.spi.PluginRegistry} exists only
  * when the processor ran. Discovery uses it to explain a missing registry; build tools can call it on a
  * module's {@code target/classes} after compiling.
  */
