@@ -63,7 +63,7 @@ class RayModesIT {
         "--progress", "plain", "--mode", "job", "--wait", "--timeout", "4m");
     assertEquals(0, waited.exitCode(), waited::toString);
     assertEquals(Map.of("counts", Map.of("x", 2, "y", 1), "total", 3), Json.parseJson(waited.out(), "out"));
-    assertTrue(waited.err().contains("Submitted job raysubmit_"), waited::toString);
+    assertTrue(waited.err().contains("Submitted job synapse-word-count-"), waited::toString);
     assertTrue(waited.err().contains("1/1 (100%)"), "the job's progress, shown when it ends: " + waited);
 
     Processes.Outcome followed = synapse(env, "run", "examples/ray-plugin", "word-count", "-p", "lines=p q,q,q", "--json",
