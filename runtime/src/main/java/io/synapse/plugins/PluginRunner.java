@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -38,7 +37,6 @@ import java.util.concurrent.ConcurrentMap;
  */
 public final class PluginRunner {
   private static final ConcurrentMap<String, PluginDiscovery> PLUGINS = new ConcurrentHashMap<>();
-  private static final ConcurrentMap<ExecutionMode, ExecutionBackend> BACKENDS = new ConcurrentHashMap<>();
 
   private PluginRunner() {}
 
@@ -131,6 +129,51 @@ public final class PluginRunner {
   }
 
   /**
+   * Runs pipeline {@code pipeline} that plugin {@code pluginCode} declares ({@code @PluginPipeline}) locally,
+   * with {@code params} as its initial params, and returns the last action's result.
+   *
+   * @see #runPipeline(String, String, Map, ExecutionMode, RunOptions)
+   */
+  public static Object runPipeline(String pluginCode, String pipeline, Map<String, ?> params) {
+    return runPipeline(pluginCode, pipeline, params, ExecutionMode.LOCAL, RunOptions.defaults());
+  }
+
+  /** Runs pipeline {@code pipeline} in {@code mode} with default options. */
+  public static Object runPipeline(String pluginCode, String pipeline, Map<String, ?> params, ExecutionMode mode) {
+    return runPipeline(pluginCode, pipeline, params, mode, RunOptions.defaults());
+  }
+
+  /**
+   * Runs pipeline {@code pipeline} of {@code pluginCode} (a path, a code or a package, as for
+   * {@link #runPlugin}) in {@code mode}: LOCAL runs each action in this thread, TASK sends each action to the
+   * warm pool of Ray actors, JOB runs the whole pipeline as one Ray job (or, with the run option
+   * {@code pipeline.job_per_action} true, each action as a job of its own). The run is recorded in the run
+   * store ({@link io.synapse.plugins.pipeline.Pipelines}), so it can be resumed from the last good action.
+   *
+   * @return the last action's result for LOCAL and TASK (and JOB per action); the run id for JOB, whose
+   *     result {@code Pipelines.await} gives
+   * @throws io.synapse.plugins.errors.PipelineNotFoundError when the plugin declares no such pipeline
+   * @throws ValidationError when the initial params are invalid (nothing runs)
+   * @throws io.synapse.plugins.errors.PipelineError naming the action that failed (its error is the cause)
+   */
+  public static Object runPipeline(String pluginCode, String pipeline, Map<String, ?> params, ExecutionMode mode, RunOptions options) {
+    Objects.requireNonNull(pluginCode, "pluginCode");
+    Objects.requireNonNull(pipeline, "pipeline");
+    Objects.requireNonNull(mode, "mode");
+    RunOptions effective = options == null ? RunOptions.defaults() : options;
+    PluginDiscovery plugin = discover(pluginCode);
+    Optional<PluginDiscovery.Lease> lease = plugin.tryLease();
+    if (lease.isEmpty()) {
+      PLUGINS.remove(pluginCode, plugin);
+      plugin = resolve(pluginCode);
+      lease = plugin.tryLease();
+    }
+    try (PluginDiscovery.Lease held = lease.orElseThrow()) {
+      return io.synapse.plugins.pipeline.Pipelines.runDeclared(plugin, pipeline, params == null ? Map.of() : params, mode, effective);
+    }
+  }
+
+  /**
    * A result of {@code action} as the platform sees it: the JSON-like form its generated writer gives,
    * keyed by wire names ({@code {"status": "completed", "output_path": ..., "items_processed": 100}}),
    * what the seeds' {@code run_plugin} returns. {@code pluginCode} is resolved as by {@link #runPlugin}.
@@ -209,19 +252,7 @@ public final class PluginRunner {
   }
 
   private static ExecutionBackend backend(ExecutionMode mode) {
-    ExecutionBackend known = BACKENDS.get(mode);
-    if (known != null) {
-      return known;
-    }
-    for (ExecutionBackend candidate : ServiceLoader.load(ExecutionBackend.class, PluginRunner.class.getClassLoader())) {
-      if (candidate.mode() == mode) {
-        BACKENDS.putIfAbsent(mode, candidate);
-        return BACKENDS.get(mode);
-      }
-    }
-    throw new PluginError("backend_unavailable",
-        "No " + mode + " backend on the class path: add the dependency io.synapse.plugins:synapse-plugins-ray"
-            + " (Ray backends for TASK and JOB)",
-        Map.of("mode", mode.name(), "artifact", "io.synapse.plugins:synapse-plugins-ray"));
+    return io.synapse.plugins.executors.ExecutionBackends.of(mode);
   }
+
 }

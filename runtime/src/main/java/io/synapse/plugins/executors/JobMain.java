@@ -63,12 +63,17 @@ public final class JobMain {
         out.println(RemoteProtocol.write(message));
       }
     });
+    printOutcome(out, marker, outcome);
+    return outcome instanceof RemoteMessage.Result ? 0 : 1;
+  }
+
+  /** Prints {@code outcome} between the markers, as every job entrypoint ends. */
+  static void printOutcome(PrintStream out, String marker, RemoteMessage.Outcome outcome) {
     out.println();
     out.println(RESULT_BEGIN + marker);
     out.println(RemoteProtocol.write(outcome));
     out.println(RESULT_END + marker);
     out.flush();
-    return outcome instanceof RemoteMessage.Result ? 0 : 1;
   }
 
   private static RemoteMessage.Request readRequest(String name) {
@@ -92,7 +97,7 @@ public final class JobMain {
   }
 
   /** The request file as given, else in one of the {@code PYTHONPATH} directories (the job's py_modules). */
-  private static Path locate(String name) {
+  static Path locate(String name) {
     Path given = Path.of(name);
     if (Files.isRegularFile(given)) {
       return given;

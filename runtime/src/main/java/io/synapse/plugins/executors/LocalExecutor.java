@@ -15,6 +15,7 @@ import io.synapse.plugins.errors.StepError;
 import io.synapse.plugins.internal.ActionAccess;
 import io.synapse.plugins.internal.Languages;
 import io.synapse.plugins.internal.RedactedException;
+import io.synapse.plugins.pipeline.PipelineContext;
 import io.synapse.plugins.spi.ActionDescriptor;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -143,15 +144,20 @@ public final class LocalExecutor implements Executor {
         .environment(env)
         .secretValues(secretValues)
         .build();
-    RuntimeContext context = RuntimeContext.builder(actionName)
+    RuntimeContext.Builder builder = RuntimeContext.builder(actionName)
         .pluginCode(action.pluginCode())
         .jobId(jobId)
         .language(language)
         .env(env)
         .workingDir(workingDir)
         .sink(sink)
-        .redactor(redactor)
-        .build();
+        .redactor(redactor);
+    if (env.contains(PipelineContext.RUN_ID)) {
+      // A pipeline runs this action: its run reaches the action through the environment, in every mode.
+      builder.pipeline(PipelineContext.fromEnvironment(env, actionName, workingDir != null ? workingDir : Path.of("").toAbsolutePath())
+          .orElse(null));
+    }
+    RuntimeContext context = builder.build();
     try {
       BaseAction<P, R> instance = action.newAction();
       ActionAccess.initialize(instance, params, context);
