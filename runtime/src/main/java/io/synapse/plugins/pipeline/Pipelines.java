@@ -85,6 +85,24 @@ public final class Pipelines {
   }
 
   /**
+   * Runs the declared pipeline {@code name} of {@code plugin} in {@code mode} and returns the last action's
+   * result, in every mode: a whole-pipeline JOB is submitted and waited for (what the generated facades call).
+   */
+  public static Object runDeclaredToResult(PluginDiscovery plugin, String name, Map<String, ?> params, ExecutionMode mode,
+      RunOptions options) {
+    RunOptions effective = options == null ? RunOptions.defaults() : options;
+    Object outcome = runDeclared(plugin, name, params, mode, effective);
+    if (mode == ExecutionMode.JOB && !Boolean.parseBoolean(String.valueOf(effective.option(JOB_PER_ACTION_OPTION).orElse("false")))) {
+      RunRecord run = PipelineJobs.await(store(effective), (String) outcome, Duration.ofDays(3650), effective);
+      if (run.status() != RunStatus.COMPLETED) {
+        throw ended(run);
+      }
+      return result(Pipeline.declared(plugin, name), run);
+    }
+    return outcome;
+  }
+
+  /**
    * Resumes run {@code runId} of a pipeline its plugin declares (found by code among the registries on the
    * class path), locally, with the default store.
    *
