@@ -58,10 +58,55 @@ final class PipelineParams {
             "Required"));
       }
     }
+    if (violations.isEmpty()) {
+      valuesEachActionTakes(pipeline, wire, violations);
+    }
     if (!violations.isEmpty()) {
       throw new ValidationError("initial params of pipeline '" + pipeline.name() + "'", violations);
     }
     return wire;
+  }
+
+  // Each action binds the initial params it takes (those no earlier result gives) now, so that a value that
+  // breaks its rules is refused before the first action starts; params an earlier result gives are left to the
+  // action's own binding when it starts.
+  private static void valuesEachActionTakes(Pipeline<?, ?> pipeline, Map<String, Object> wire, List<Violation> violations) {
+    Set<String> fromResults = new java.util.HashSet<>();
+    Set<String> reported = new java.util.HashSet<>();
+    for (Pipeline.Stage stage : pipeline.stages()) {
+      ActionShape shape = stage.action().shape();
+      if (!shape.known()) {
+        return;
+      }
+      Map<String, Object> taken = new LinkedHashMap<>();
+      for (FieldShape field : shape.params()) {
+        if (!fromResults.contains(field.wireName()) && wire.containsKey(field.wireName())) {
+          taken.put(field.wireName(), wire.get(field.wireName()));
+        }
+      }
+      try {
+        stage.action().bindParams(taken);
+      } catch (ValidationError e) {
+        for (Violation violation : e.violations()) {
+          String key = topLevel(violation.path());
+          if (taken.containsKey(key) && reported.add(violation.path() + "\u0000" + violation.constraint())) {
+            violations.add(violation);
+          }
+        }
+      }
+      shape.result().forEach(field -> fromResults.add(field.wireName()));
+    }
+  }
+
+  private static String topLevel(String path) {
+    int end = path.length();
+    for (int i = 0; i < path.length(); i++) {
+      if (path.charAt(i) == '.' || path.charAt(i) == '[') {
+        end = i;
+        break;
+      }
+    }
+    return path.substring(0, end);
   }
 
   /** The part of {@code accumulated} that action {@code shape} takes (every key, for a shape that says nothing). */

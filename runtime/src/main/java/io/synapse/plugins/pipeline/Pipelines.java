@@ -109,7 +109,17 @@ public final class Pipelines {
    * @see #resume(PluginDiscovery, String, ExecutionMode, RunOptions, Map)
    */
   public static Object resume(String runId) {
-    return resume((PluginDiscovery) null, runId, ExecutionMode.LOCAL, RunOptions.defaults(), Map.of());
+    return resume(runId, ExecutionMode.LOCAL, RunOptions.defaults());
+  }
+
+  /**
+   * Resumes run {@code runId} in {@code mode} with {@code options} (its store among them), its plugin found by
+   * code on the class path; for a run without secret initial params.
+   *
+   * @see #resume(PluginDiscovery, String, ExecutionMode, RunOptions, Map)
+   */
+  public static Object resume(String runId, ExecutionMode mode, RunOptions options) {
+    return resume((PluginDiscovery) null, runId, mode, options, Map.of());
   }
 
   /**

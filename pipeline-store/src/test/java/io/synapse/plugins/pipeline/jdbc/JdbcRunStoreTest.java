@@ -51,14 +51,7 @@ class JdbcRunStoreTest {
     if (engine.equals("sqlite")) {
       return "jdbc:sqlite:" + temp.resolve("runs-" + UUID.randomUUID() + ".db");
     }
-    String base = PostgresServer.url();
-    String schema = "s" + UUID.randomUUID().toString().replace("-", "");
-    try (Connection c = Dialect.POSTGRESQL.connect(base); Statement s = c.createStatement()) {
-      s.execute("CREATE SCHEMA " + schema);
-    } catch (Exception e) {
-      throw new AssertionError("cannot make a schema on " + base, e);
-    }
-    return base + "&currentSchema=" + schema;
+    return PostgresServer.freshUrl();
   }
 
   static RunRecord run(String id, int actions) {

@@ -24,12 +24,24 @@ public final class PostgresServer implements BeforeAllCallback {
     url = server.url;
   }
 
-  /** A JDBC URL of a fresh database on the server: each call makes a new schema-free database. */
+  /** The JDBC URL of the server's database. */
   public static String url() {
     if (url == null) {
       throw new IllegalStateException("no PostgreSQL server: annotate the test class with @ExtendWith(PostgresServer.class)");
     }
     return url;
+  }
+
+  /** A JDBC URL whose tables live in a new, empty schema of the server's database: a store of its own. */
+  public static String freshUrl() {
+    String schema = "s" + java.util.UUID.randomUUID().toString().replace("-", "");
+    try (java.sql.Connection c = new org.postgresql.Driver().connect(url(), new java.util.Properties());
+        java.sql.Statement s = c.createStatement()) {
+      s.execute("CREATE SCHEMA " + schema);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("cannot make a schema on " + url(), e);
+    }
+    return url() + (url().contains("?") ? "&" : "?") + "currentSchema=" + schema;
   }
 
   static final class Server implements ExtensionContext.Store.CloseableResource {
