@@ -32,7 +32,7 @@ import java.util.Map;
  *
  * <p><b>Request file</b> (UTF-8 JSON, found as given or in a {@code PYTHONPATH} directory):
  * {@code {"protocol": "synapse-pipeline-job", "version": 1, "plugin", "pipeline", "run_id", "store", "env",
- * "job_id", "working_dir", "language", "marker", "secret_params"}}.
+ * "job_id", "working_dir", "language", "marker", "secret_params", "run_dir"}}.
  */
 public final class PipelineJobMain {
   /** The request's protocol name. */
@@ -58,7 +58,7 @@ public final class PipelineJobMain {
 
   /** The request file's text for a run. */
   public static String request(String plugin, String pipeline, String runId, String store, Map<String, String> env, String jobId,
-      String workingDir, String language, String marker, Map<String, Object> secretParams) {
+      String workingDir, String language, String marker, Map<String, Object> secretParams, String runDir) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("protocol", PROTOCOL);
     json.put("version", 1);
@@ -72,6 +72,7 @@ public final class PipelineJobMain {
     json.put("language", language);
     json.put("marker", marker);
     json.put("secret_params", secretParams);
+    json.put("run_dir", runDir);
     return Json.write(json);
   }
 
@@ -94,9 +95,12 @@ public final class PipelineJobMain {
     Redactor redactor = Redactor.builder().environment(PluginEnvironment.of(env)).build();
     RunOptions.Builder options = RunOptions.builder().env(env).jobId((String) request.get("job_id"))
         .sink(event -> out.println(RemoteProtocol.write(new RemoteMessage.Event(runId, event))))
-        .option(RunStores.OPTION, text(request, "store"));
+        .option(RunStores.OPTION, text(request, "store")).option(Pipelines.RECORDED_MODE_OPTION, "job");
     if (request.get("working_dir") != null) {
       options.workingDir(Path.of(String.valueOf(request.get("working_dir"))));
+    }
+    if (request.get("run_dir") != null) {
+      options.option(Pipelines.RUN_DIR_OPTION, String.valueOf(request.get("run_dir")));
     }
     if (request.get("language") != null) {
       options.language(String.valueOf(request.get("language")));

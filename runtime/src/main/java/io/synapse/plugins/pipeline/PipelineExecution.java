@@ -39,6 +39,7 @@ final class PipelineExecution<I, R> {
   private final Set<String> secretKeys;
   private final RunOptions actionOptions;
   private final LocalExecutor local;
+  private final String recordedMode;
 
   PipelineExecution(Pipeline<I, R> pipeline, RunStore store, ExecutionMode mode, RunOptions options, String runId) {
     this.pipeline = pipeline;
@@ -50,6 +51,8 @@ final class PipelineExecution<I, R> {
     this.secretKeys = PipelineParams.secretKeys(pipeline);
     this.actionOptions = options.withContext(actionContext(options.context()));
     this.local = mode == ExecutionMode.LOCAL ? LocalExecutor.builder().context(actionOptions.context()).build() : null;
+    this.recordedMode = options.option(Pipelines.RECORDED_MODE_OPTION).map(String::valueOf)
+        .orElse(mode.name().toLowerCase(java.util.Locale.ROOT));
   }
 
   /** Records a new run with {@code initial} (checked already) and runs it. */
@@ -59,7 +62,7 @@ final class PipelineExecution<I, R> {
     for (int i = 0; i < pipeline.size(); i++) {
       actions.add(ActionRecord.pending(i, pipeline.actionNames().get(i)));
     }
-    store.create(new RunRecord(runId, pipeline.pluginCode(), pipeline.name(), pipeline.kind().value(), mode.name().toLowerCase(java.util.Locale.ROOT),
+    store.create(new RunRecord(runId, pipeline.pluginCode(), pipeline.name(), pipeline.kind().value(), recordedMode,
         RunStatus.PENDING, PipelineParams.storable(initialWire, secretKeys), PipelineParams.maskedKeys(initialWire, secretKeys), null, null,
         now, now, null, null, false, null, actions));
     claim(null);
@@ -103,7 +106,7 @@ final class PipelineExecution<I, R> {
   }
 
   private void claim(String expectedOwner) {
-    if (!store.claim(runId, expectedOwner, owner, RunWatcher.leaseFromNow(), mode.name().toLowerCase(java.util.Locale.ROOT))) {
+    if (!store.claim(runId, expectedOwner, owner, RunWatcher.leaseFromNow(), recordedMode)) {
       throw new PipelineError(PipelineError.RUN_ACTIVE, "Pipeline run '" + runId + "' is held by another process",
           Map.of("run_id", runId, "pipeline", pipeline.name()), null);
     }

@@ -20,8 +20,10 @@ public interface PipelineJobBackend {
    * @param storeUrl the run store's URL, which the job opens (it travels inside the job's request, never in
    *     its metadata or environment)
    * @param secretParams the initial params whose values the store does not keep
+   * @param runDir the run option {@code pipeline.run_dir}, or null
    */
-  record Submission(PluginDiscovery plugin, String pipeline, String runId, String storeUrl, Map<String, Object> secretParams) {}
+  record Submission(PluginDiscovery plugin, String pipeline, String runId, String storeUrl, Map<String, Object> secretParams,
+      String runDir) {}
 
   /**
    * Submits the job with the options' cluster settings, environment, job id, working directory and language.

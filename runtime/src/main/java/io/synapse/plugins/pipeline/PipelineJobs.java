@@ -49,7 +49,8 @@ final class PipelineJobs {
         PipelineParams.storable(wire, secretKeys), List.copyOf(secrets.keySet()), null, null, now, now, null, null, false, null, actions));
     String jobId;
     try {
-      jobId = backend().submit(new PipelineJobBackend.Submission(plugin, pipeline.name(), runId, url, secrets), options);
+      jobId = backend().submit(new PipelineJobBackend.Submission(plugin, pipeline.name(), runId, url, secrets,
+          options.option(Pipelines.RUN_DIR_OPTION).map(String::valueOf).orElse(null)), options);
     } catch (RuntimeException e) {
       Map<String, Object> error = new LinkedHashMap<>();
       error.put("code", e instanceof PluginError p ? p.code() : "execution_error");
@@ -59,6 +60,14 @@ final class PipelineJobs {
     }
     store.jobSubmitted(runId, jobId);
     return runId;
+  }
+
+  /** Submits a job that resumes the recorded run {@code runId} (whose owner is gone) from its first action not done. */
+  static void resubmit(PluginDiscovery plugin, Pipeline<?, ?> pipeline, String runId, Map<String, Object> secrets, RunOptions options) {
+    String url = String.valueOf(options.option(RunStores.OPTION).orElse(RunStores.defaultUrl()));
+    String jobId = backend().submit(new PipelineJobBackend.Submission(plugin, pipeline.name(), runId, url, secrets,
+        options.option(Pipelines.RUN_DIR_OPTION).map(String::valueOf).orElse(null)), options);
+    RunStores.open(url).jobSubmitted(runId, jobId);
   }
 
   /** Waits until run {@code runId} ends, watching its job too (a job that ends without ending the run failed it). */

@@ -39,6 +39,11 @@ import java.util.Objects;
 public final class Pipelines {
   /** Run option: the id of a new run (default: 16 random hex digits). */
   public static final String RUN_ID_OPTION = "pipeline.run_id";
+  /**
+   * Run option: the mode the store records for the run, when it differs from where its actions run (the
+   * whole-pipeline JOB entrypoint runs them in its own JVM and records {@code job}).
+   */
+  public static final String RECORDED_MODE_OPTION = "pipeline.recorded_mode";
   /** Run option: the directory under which each run gets its run directory. */
   public static final String RUN_DIR_OPTION = "pipeline.run_dir";
 
@@ -171,6 +176,20 @@ public final class Pipelines {
     }
     if (!missing.isEmpty()) {
       throw new ValidationError("initial params of run '" + runId + "'", missing);
+    }
+    if (mode == ExecutionMode.JOB && pipeline.kind() == Pipeline.Kind.MERGED && pipeline.plugin() != null
+        && !Boolean.parseBoolean(String.valueOf(effective.option(JOB_PER_ACTION_OPTION).orElse("false")))) {
+      // The whole rest of the run as one job, which resumes it from the store.
+      Map<String, Object> secretValues = new LinkedHashMap<>();
+      run.maskedKeys().forEach(key -> secretValues.put(key, wire.get(key)));
+      PipelineJobs.resubmit(pipeline.plugin(), pipeline, runId, secretValues, effective);
+      RunRecord ended = PipelineJobs.await(store, runId, Duration.ofDays(3650), effective);
+      if (ended.status() != RunStatus.COMPLETED) {
+        throw ended(ended);
+      }
+      @SuppressWarnings("unchecked")
+      R result = (R) result(pipeline, ended);
+      return result;
     }
     Object initial = pipeline.kind() == Pipeline.Kind.TYPED ? first(pipeline).bindParams(wire) : wire;
     return new PipelineExecution<>(pipeline, store, mode, effective, runId).resume(run, initial, wire);
