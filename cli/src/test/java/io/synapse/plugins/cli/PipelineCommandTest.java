@@ -39,7 +39,8 @@ class PipelineCommandTest {
     Map<?, ?> result = (Map<?, ?>) Json.parseJson(run.out(), "out");
     assertEquals(50, result.get("epochs"));
     assertTrue(String.valueOf(result.get("model_path")).endsWith("cli-run/models/weights.json"), run::toString);
-    assertTrue(run.err().contains("pipeline_action_completed"), run::toString);
+    assertTrue(run.err().contains("Action 2/3 'convert' completed"), run::toString);
+    assertTrue(run.err().contains("pipeline 1000/1000 (100%)"), run::toString);
 
     Cli.Result status = Cli.run(with("pipeline", "status", "cli-run"));
     assertEquals(0, status.exitCode(), status::toString);
