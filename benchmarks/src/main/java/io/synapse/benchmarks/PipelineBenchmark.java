@@ -47,7 +47,9 @@ public final class PipelineBenchmark {
     int rounds = Integer.parseInt(args.getOrDefault("rounds", "30"));
     Path work = Files.createDirectories(Path.of(args.getOrDefault("work", "target/pipeline-benchmark")));
     String sqlite = "jdbc:sqlite:" + work.resolve("bench-" + System.nanoTime() + ".db");
-    System.out.println("Pipeline figures, LOCAL, " + rounds + " interleaved rounds (medians)");
+    System.out.println("Pipeline figures, LOCAL, " + rounds + " interleaved rounds (medians); load average "
+        + java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage() + " on "
+        + Runtime.getRuntime().availableProcessors() + " cores");
     for (int stageRounds : new int[] {80, 0}) {
       overhead(stageRounds, rounds, sqlite, work);
     }

@@ -20,7 +20,8 @@ final class ActionProgressSink implements EventSink {
   private final int index;
   private final int actions;
   private double progress;
-  private long storedAt;
+  // The first write waits an interval too: an action shorter than that records its progress only when it ends.
+  private long storedAt = System.currentTimeMillis();
 
   ActionProgressSink(EventSink next, PipelineEvents events, RunStore store, String runId, int index, int actions) {
     this.next = next;

@@ -24,7 +24,7 @@ final class RunWatcher implements AutoCloseable {
   private final String runId;
   private final String owner;
   private final Thread actionThread;
-  private final ScheduledExecutorService timer;
+  private final java.util.concurrent.ScheduledFuture<?> task;
   private volatile boolean cancelled;
   private volatile boolean inAction;
   private long renewedAt = System.currentTimeMillis();
@@ -34,21 +34,27 @@ final class RunWatcher implements AutoCloseable {
     this.runId = runId;
     this.owner = owner;
     this.actionThread = actionThread;
-    this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "synapse-pipeline-watch-" + runId);
-      thread.setDaemon(true);
-      return thread;
-    });
-    timer.scheduleWithFixedDelay(this::tick, POLL_MS, POLL_MS, TimeUnit.MILLISECONDS);
+    this.task = TIMER.scheduleWithFixedDelay(this::tick, POLL_MS, POLL_MS, TimeUnit.MILLISECONDS);
   }
+
+  // One daemon thread watches every run of the process: starting a thread per run cost more than a
+  // small action's run.
+  private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(runnable -> {
+    Thread thread = new Thread(runnable, "synapse-pipeline-watch");
+    thread.setDaemon(true);
+    return thread;
+  });
 
   static Instant leaseFromNow() {
     return Instant.now().plus(LEASE);
   }
 
-  /** Whether the run is to stop: cancelled, or taken over. Also checks the store once, now. */
+  /**
+   * Whether the run is to stop: cancelled (in this process at once, through the store within a poll), or
+   * taken over.
+   */
   boolean cancelled() {
-    if (!cancelled && (Cancellations.isRequested(runId) || store.cancelRequested(runId))) {
+    if (!cancelled && Cancellations.isRequested(runId)) {
       cancel();
     }
     return cancelled;
@@ -103,6 +109,6 @@ final class RunWatcher implements AutoCloseable {
 
   @Override
   public void close() {
-    timer.shutdownNow();
+    task.cancel(false);
   }
 }
