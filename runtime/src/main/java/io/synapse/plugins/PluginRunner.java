@@ -83,8 +83,20 @@ public final class PluginRunner {
       return run(null, action, params, mode, effective);
     }
     Objects.requireNonNull(pluginCode, "pluginCode");
-    // The run holds a lease on the plugin, so that clearCache() or a close() from another thread
-    // releases its class loader only after the run.
+    try {
+      return leased(pluginCode, plugin -> run(plugin, action, params, mode, effective));
+    } catch (Unloadable e) {
+      // LOCAL runs turn the action's own errors into ExecutionErrors: this one is the plugin's classes.
+      if (mode == ExecutionMode.LOCAL) {
+        throw unloadable(e.plugin, e.error);
+      }
+      throw e.error;
+    }
+  }
+
+  // Runs work on the plugin pluginCode names while holding a lease on it, so that clearCache() or a close()
+  // from another thread releases its class loader only after the run.
+  private static Object leased(String pluginCode, java.util.function.Function<PluginDiscovery, Object> work) {
     PluginDiscovery plugin = discover(pluginCode);
     Optional<PluginDiscovery.Lease> lease = plugin.tryLease();
     if (lease.isEmpty()) {
@@ -97,13 +109,22 @@ public final class PluginRunner {
       }
     }
     try (PluginDiscovery.Lease held = lease.orElseThrow()) {
-      return run(plugin, action, params, mode, effective);
+      return work.apply(plugin);
     } catch (LinkageError e) {
-      // LOCAL runs turn the action's own errors into ExecutionErrors: this one is the plugin's classes.
-      if (mode == ExecutionMode.LOCAL) {
-        throw unloadable(plugin, e);
-      }
-      throw e;
+      throw new Unloadable(plugin, e);
+    }
+  }
+
+  /** A plugin's classes failed to load or link during a leased run. */
+  private static final class Unloadable extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient PluginDiscovery plugin;
+    private final LinkageError error;
+
+    Unloadable(PluginDiscovery plugin, LinkageError error) {
+      super(null, error, false, false);
+      this.plugin = plugin;
+      this.error = error;
     }
   }
 
@@ -161,17 +182,14 @@ public final class PluginRunner {
     Objects.requireNonNull(pipeline, "pipeline");
     Objects.requireNonNull(mode, "mode");
     RunOptions effective = options == null ? RunOptions.defaults() : options;
-    PluginDiscovery plugin = discover(pluginCode);
-    Optional<PluginDiscovery.Lease> lease = plugin.tryLease();
-    if (lease.isEmpty()) {
-      PLUGINS.remove(pluginCode, plugin);
-      plugin = resolve(pluginCode);
-      lease = plugin.tryLease();
-    }
-    try (PluginDiscovery.Lease held = lease.orElseThrow()) {
-      return io.synapse.plugins.pipeline.Pipelines.runDeclared(plugin, pipeline, params == null ? Map.of() : params, mode, effective);
+    try {
+      return leased(pluginCode, plugin -> io.synapse.plugins.pipeline.Pipelines.runDeclared(plugin, pipeline,
+          params == null ? Map.of() : params, mode, effective));
+    } catch (Unloadable e) {
+      throw unloadable(e.plugin, e.error);
     }
   }
+
 
   /**
    * A result of {@code action} as the platform sees it: the JSON-like form its generated writer gives,

@@ -12,8 +12,6 @@ import io.synapse.plugins.internal.Json;
 import io.synapse.plugins.pipeline.Pipeline;
 import io.synapse.plugins.pipeline.Pipelines;
 import io.synapse.plugins.pipeline.store.RunStores;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -42,18 +40,7 @@ public final class PipelineJobMain {
 
   /** Runs the request file {@code args[0]} and exits with its status. */
   public static void main(String[] args) {
-    PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-    System.setOut(out);
-    int status;
-    try {
-      status = run(args, out);
-    } catch (RuntimeException | LinkageError e) {
-      System.err.println("synapse pipeline job: cannot run the request: " + e);
-      status = 2;
-    }
-    out.flush();
-    RunStores.closeAll();
-    System.exit(status);
+    JobMain.exit("synapse pipeline job", args, PipelineJobMain::run, RunStores::closeAll);
   }
 
   /** The request file's text for a run. */
