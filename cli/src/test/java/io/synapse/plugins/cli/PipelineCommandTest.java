@@ -58,6 +58,13 @@ class PipelineCommandTest {
   }
 
   @Test
+  void actionsListsThePipelinesToo() {
+    Cli.Result r = Cli.run("actions", PLUGIN.toString());
+    assertEquals(0, r.exitCode(), r::toString);
+    assertTrue(r.out().lines().anyMatch(l -> l.startsWith("train_flow  Train flow  fetch | convert | train")), r::toString);
+  }
+
+  @Test
   void aFailedRunExitsFiveNamingTheActionAndResumes() throws Exception {
     Path source = source();
     Cli.Result failed = Cli.run(with("pipeline", "run", PLUGIN.toString(), "train_flow", "-p", "source_dir=" + source,
