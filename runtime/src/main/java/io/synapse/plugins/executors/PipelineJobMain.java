@@ -9,6 +9,7 @@ import io.synapse.plugins.executors.remote.RemoteFailures;
 import io.synapse.plugins.executors.remote.RemoteMessage;
 import io.synapse.plugins.executors.remote.RemoteProtocol;
 import io.synapse.plugins.internal.Json;
+import io.synapse.plugins.observation.RunObservers;
 import io.synapse.plugins.pipeline.Pipeline;
 import io.synapse.plugins.pipeline.Pipelines;
 import io.synapse.plugins.pipeline.store.RunStores;
@@ -30,7 +31,7 @@ import java.util.Map;
  *
  * <p><b>Request file</b> (UTF-8 JSON, found as given or in a {@code PYTHONPATH} directory):
  * {@code {"protocol": "synapse-pipeline-job", "version": 1, "plugin", "pipeline", "run_id", "store", "env",
- * "job_id", "working_dir", "language", "marker", "secret_params", "run_dir"}}.
+ * "job_id", "working_dir", "language", "marker", "run_context", "secret_params", "run_dir"}}.
  */
 public final class PipelineJobMain {
   /** The request's protocol name. */
@@ -45,7 +46,8 @@ public final class PipelineJobMain {
 
   /** The request file's text for a run. */
   public static String request(String plugin, String pipeline, String runId, String store, Map<String, String> env, String jobId,
-      String workingDir, String language, String marker, Map<String, Object> secretParams, String runDir) {
+      String workingDir, String language, String marker, Map<String, String> runContext, Map<String, Object> secretParams,
+      String runDir) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("protocol", PROTOCOL);
     json.put("version", 1);
@@ -58,6 +60,9 @@ public final class PipelineJobMain {
     json.put("working_dir", workingDir);
     json.put("language", language);
     json.put("marker", marker);
+    if (runContext != null && !runContext.isEmpty()) {
+      json.put("run_context", runContext);
+    }
     json.put("secret_params", secretParams);
     json.put("run_dir", runDir);
     return Json.write(json);
@@ -79,6 +84,10 @@ public final class PipelineJobMain {
     if (request.get("secret_params") instanceof Map<?, ?> given) {
       given.forEach((k, v) -> secrets.put(String.valueOf(k), v));
     }
+    Map<String, String> runContext = new LinkedHashMap<>();
+    if (request.get("run_context") instanceof Map<?, ?> given) {
+      given.forEach((k, v) -> runContext.put(String.valueOf(k), String.valueOf(v)));
+    }
     Redactor redactor = Redactor.builder().environment(PluginEnvironment.of(env)).build();
     RunOptions.Builder options = RunOptions.builder().env(env).jobId((String) request.get("job_id"))
         .sink(event -> out.println(RemoteProtocol.write(new RemoteMessage.Event(runId, event))))
@@ -96,7 +105,9 @@ public final class PipelineJobMain {
     try {
       PluginDiscovery plugin = PluginDiscovery.fromModule(text(request, "plugin"), PipelineJobMain.class.getClassLoader());
       Pipeline<Map<String, Object>, Object> pipeline = Pipeline.declared(plugin, text(request, "pipeline"));
-      Object result = Pipelines.resume(pipeline, runId, ExecutionMode.LOCAL, options.build(), secrets);
+      // The run continues the driver's: observers (a tracer) find the context the driver's scope propagated.
+      Object result = RunObservers.continuing(ExecutionMode.JOB, runContext,
+          () -> Pipelines.resume(pipeline, runId, ExecutionMode.LOCAL, options.build(), secrets));
       Object wire = pipeline.size() == 0 ? null : Pipelines.writeLastResult(pipeline, result);
       outcome = new RemoteMessage.Result(runId, wire, ProcessHandle.current().pid());
     } catch (VirtualMachineError e) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.synapse.examples.ray.LocalRayCluster;
 import io.synapse.plugins.ExecutionMode;
 import io.synapse.plugins.PluginRunner;
 import io.synapse.plugins.RunOptions;
@@ -23,6 +22,8 @@ import io.synapse.plugins.pipeline.Pipelines;
 import io.synapse.plugins.pipeline.RunStatus;
 import io.synapse.plugins.pipeline.jdbc.PostgresServer;
 import io.synapse.plugins.pipeline.store.RunRecord;
+import io.synapse.plugins.testing.ray.RayHead;
+import io.synapse.plugins.testing.ray.WithRayHead;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,12 +42,21 @@ import org.junit.jupiter.api.io.TempDir;
  * Ray job, and each action as a job of its own), and a JOB stopped in its second action and resumed as a new
  * job, to the result of a LOCAL run, without running the first action again.
  */
-@ExtendWith({LocalRayCluster.class, PostgresServer.class})
+@WithRayHead
+@ExtendWith(PostgresServer.class)
 class RayPipelineTest {
+  private static String address;
+  private static String dashboard;
   private static final Duration WAIT = Duration.ofMinutes(5);
   @TempDir Path temp;
   private Path source;
   private Trained local;
+
+  @BeforeAll
+  static void cluster(RayHead head) {
+    address = head.address();
+    dashboard = head.dashboardUrl();
+  }
 
   @BeforeEach
   void localReference() throws Exception {
@@ -56,8 +67,8 @@ class RayPipelineTest {
   }
 
   private RunOptions.Builder ray(String store, Path work, RecordingSink sink, Map<String, String> env) {
-    return DemoRuns.options(store, work, sink, env).option(RayOptions.ADDRESS, LocalRayCluster.address())
-        .option(RayOptions.DASHBOARD_URL, LocalRayCluster.dashboardUrl());
+    return DemoRuns.options(store, work, sink, env).option(RayOptions.ADDRESS, address)
+        .option(RayOptions.DASHBOARD_URL, dashboard);
   }
 
   private void assertSameModel(Trained remote) {

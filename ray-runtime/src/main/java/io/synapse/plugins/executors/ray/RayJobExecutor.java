@@ -164,8 +164,8 @@ public final class RayJobExecutor {
     secrets.add(storeUrl);
     return submitter.submit(plugin, lastAction, pipeline, secrets, call, PipelineJobMain.class.getName(),
         Map.of("synapse.pipeline", pipeline, "synapse.run_id", runId),
-        (submissionId, variables, jobId, workingDir, language, marker) -> PipelineJobMain.request(lastAction.pluginCode(), pipeline, runId,
-            storeUrl, variables, jobId, workingDir, language, marker, secretParams, runDir));
+        (submissionId, variables, jobId, workingDir, language, marker, runContext) -> PipelineJobMain.request(lastAction.pluginCode(),
+            pipeline, runId, storeUrl, variables, jobId, workingDir, language, marker, runContext, secretParams, runDir));
   }
 
   /**
