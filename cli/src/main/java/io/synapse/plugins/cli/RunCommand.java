@@ -6,12 +6,9 @@ import io.synapse.plugins.RunMethod;
 import io.synapse.plugins.RunOptions;
 import io.synapse.plugins.discovery.PluginDiscovery;
 import io.synapse.plugins.errors.PluginError;
-import io.synapse.plugins.executors.ray.RayDefaults;
 import io.synapse.plugins.executors.ray.RayJobBackend;
-import io.synapse.plugins.executors.ray.RayOptions;
 import io.synapse.plugins.spi.ActionDescriptor;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,12 +35,10 @@ import picocli.CommandLine.Spec;
       "  synapse run ./my_plugin train --mode task --ray-address 127.0.0.1:6379   (needs Ray: scripts/ray.sh)",
       "  synapse run ./my_plugin train --mode job --dashboard http://10.0.0.5:8265 --working-dir ./data",
       "  synapse run ./my_plugin train --mode job --follow --json     (submit, show its events and log live, print the result)",
+      "  synapse run ./my_plugin train --mode auto                    (where its @PluginAction(method = ...) says)",
       ExitCodes.FOOTER
     })
 final class RunCommand implements Callable<Integer>, SynapseCli.MachineOutput {
-  /** {@code --mode auto}: the mode of the action's declared {@code @PluginAction(method = ...)}. */
-  static final String AUTO = "auto";
-
   @ParentCommand SynapseCli root;
   @Spec CommandSpec spec;
 
@@ -56,31 +51,7 @@ final class RunCommand implements Callable<Integer>, SynapseCli.MachineOutput {
   @Mixin ParamsOptions params;
   @Mixin EnvOptions env;
 
-  @Option(names = "--mode", paramLabel = "MODE", defaultValue = "local", completionCandidates = Modes.class,
-      description = "Where to run: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). auto runs the action as its"
-          + " @PluginAction(method = ...) says: job as a Ray Job, task on a warm pool.")
-  String mode;
-
-  @Option(names = "--job-id", paramLabel = "ID", description = "A job id for tracking, passed to the action.")
-  String jobId;
-
-  @Option(names = "--ray-address", paramLabel = "HOST:PORT",
-      description = "The Ray cluster's GCS address for --mode task (default: -Dray.address, else $RAY_ADDRESS unless an http URL).")
-  String rayAddress;
-
-  @Option(names = "--num-actors", paramLabel = "N", description = "How many warm actors --mode task keeps (default: 1).")
-  Integer numActors;
-
-  @Option(names = "--dashboard", paramLabel = "URL",
-      description = "The Ray dashboard: --mode job submits there, --mode task uploads its code packages there"
-          + " (default: $SYNAPSE_RAY_DASHBOARD, else $RAY_ADDRESS if an http URL; else for job http://127.0.0.1:8265,"
-          + " for task the cluster head's port 8265).")
-  String dashboard;
-
-  @Option(names = "--working-dir", paramLabel = "DIR",
-      description = "The run's working directory: local runs use it in place, task and job ship it to the cluster;"
-          + " the action sees it as ctx().workingDir() and relative Path params resolve against it.")
-  java.nio.file.Path workingDir;
+  @Mixin RunSettings settings;
 
   @Option(names = "--wait", description = "--mode job: wait for the job and print its result, as a local run does"
       + " (the job id goes to standard error; its events are shown when it ends).")
@@ -97,14 +68,6 @@ final class RunCommand implements Callable<Integer>, SynapseCli.MachineOutput {
   @Option(names = "--json", description = "Print the result (or the error) as JSON on standard output.")
   boolean json;
 
-  @Option(names = "--lang", paramLabel = "CODE",
-      description = "The language of the action's messages (ISO 639-1, e.g. ko; default: $SYNAPSE_LANGUAGE of --env, else en).")
-  String language;
-
-  @Option(names = "--progress", paramLabel = "STYLE", defaultValue = "auto",
-      description = "How events are shown on standard error: auto (live on a terminal, plain otherwise), live, plain, off.")
-  String progress;
-
   @Override
   public boolean json() {
     return json;
@@ -112,9 +75,9 @@ final class RunCommand implements Callable<Integer>, SynapseCli.MachineOutput {
 
   @Override
   public Integer call() {
-    boolean auto = AUTO.equalsIgnoreCase(mode.strip());
-    ExecutionMode given = auto ? null : givenMode(mode);
-    ProgressSink.Style style = progressStyle();
+    boolean auto = settings.isAuto();
+    ExecutionMode given = auto ? null : settings.executionMode();
+    ProgressSink.Style style = settings.progressStyle(json);
     if ((waitForJob || follow) && given != null && given != ExecutionMode.JOB) {
       throw CliException.usage((follow ? "--follow" : "--wait") + " applies to --mode job; local and task runs always wait");
     }
@@ -131,31 +94,7 @@ final class RunCommand implements Callable<Integer>, SynapseCli.MachineOutput {
     PrintWriter err = spec.commandLine().getErr();
     boolean debug = root.debug || spec.commandLine().getParseResult().hasMatchedOption("--debug");
     ProgressSink sink = new ProgressSink(err, style, debug);
-    RunOptions.Builder options = RunOptions.builder().env(variables).sink(sink);
-    if (jobId != null) {
-      options.jobId(jobId);
-    }
-    if (workingDir != null) {
-      if (!java.nio.file.Files.isDirectory(workingDir)) {
-        throw CliException.usage("--working-dir " + workingDir + " is not a directory");
-      }
-      options.workingDir(workingDir);
-    }
-    if (language != null) {
-      try {
-        options.language(language);
-      } catch (IllegalArgumentException e) {
-        throw CliException.usage("--lang " + e.getMessage());
-      }
-    }
-    RayDefaults ray = RayDefaults.current();
-    if (rayAddress != null) {
-      options.option(RayOptions.ADDRESS, rayAddress);
-    }
-    if (numActors != null) {
-      options.option(RayOptions.NUM_ACTORS, numActors);
-    }
-    ray.dashboardUrl(dashboard).ifPresent(url -> options.option(RayOptions.DASHBOARD_URL, JobCommand.DashboardOption.checked(url)));
+    RunOptions.Builder options = settings.apply(RunOptions.builder().env(variables).sink(sink));
     Object result;
     RunOptions runOptions = options.build();
     try {
@@ -164,20 +103,12 @@ final class RunCommand implements Callable<Integer>, SynapseCli.MachineOutput {
         result = JobFollower.await(RayJobBackend.executor(runOptions), String.valueOf(result), waitTimeout, follow, sink, err);
       }
     } catch (PluginError e) {
-      throw RayDefaults.isMissingAddress(e) ? missingAddress(ray, e) : e;
+      throw settings.explained(e);
     } finally {
       sink.flush();
     }
     printResult(waiting ? ExecutionMode.LOCAL : executionMode, descriptor, result);
     return ExitCodes.OK;
-  }
-
-  private static ExecutionMode givenMode(String text) {
-    try {
-      return ExecutionMode.of(text);
-    } catch (PluginError e) {
-      throw CliException.usage("Unknown execution mode '" + text + "': use one of " + String.join(", ", new Modes()));
-    }
   }
 
   // --mode auto: where the platform would run the action, as its @PluginAction(method = ...) says.
@@ -195,12 +126,6 @@ final class RunCommand implements Callable<Integer>, SynapseCli.MachineOutput {
     return chosen;
   }
 
-  // The Java API's error names its builder; the command line names its own option.
-  private static PluginError missingAddress(RayDefaults ray, PluginError cause) {
-    return new PluginError(cause.code(), ray.missingAddressReason() + " for --mode task: give --ray-address HOST:PORT or set"
-        + " RAY_ADDRESS (scripts/ray.sh start prints one; eval \"$(scripts/ray.sh env)\" sets it)", cause.details(), cause);
-  }
-
   private void printResult(ExecutionMode executionMode, ActionDescriptor<?, ?> descriptor, Object result) {
     PrintWriter out = spec.commandLine().getOut();
     if (executionMode == ExecutionMode.JOB) {
@@ -211,23 +136,5 @@ final class RunCommand implements Callable<Integer>, SynapseCli.MachineOutput {
       out.println(json ? Json.pretty(value) : Json.human(value));
     }
     out.flush();
-  }
-
-  private ProgressSink.Style progressStyle() {
-    return switch (progress.toLowerCase(java.util.Locale.ROOT)) {
-      case "auto" -> json || System.console() == null ? ProgressSink.Style.PLAIN : ProgressSink.Style.LIVE;
-      case "live" -> ProgressSink.Style.LIVE;
-      case "plain" -> ProgressSink.Style.PLAIN;
-      case "off" -> ProgressSink.Style.OFF;
-      default -> throw CliException.usage("--progress must be one of auto, live, plain, off");
-    };
-  }
-
-  /** The execution modes, for help and completion. */
-  static final class Modes implements Iterable<String> {
-    @Override
-    public java.util.Iterator<String> iterator() {
-      return List.of("local", "task", "job", AUTO).iterator();
-    }
   }
 }

@@ -9,6 +9,7 @@ import io.synapse.plugins.errors.ExecutionError;
 import io.synapse.plugins.errors.PluginError;
 import io.synapse.plugins.errors.ValidationError;
 import io.synapse.plugins.executors.JobMain;
+import io.synapse.plugins.executors.PipelineJobMain;
 import io.synapse.plugins.spi.ActionDescriptor;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -148,6 +149,21 @@ public final class RayJobExecutor {
   }
 
   /**
+   * Submits a whole pipeline run as one job: its entrypoint is {@code PipelineJobMain}, which resumes the run
+   * from the store; the code package is the plugin's, as for its actions' jobs.
+   */
+  String submitPipeline(PluginDiscovery plugin, ActionDescriptor<?, ?> lastAction, String pipeline, String runId, String storeUrl,
+      Map<String, Object> secretParams, String runDir, ContextSettings call) {
+    Set<String> secrets = new java.util.LinkedHashSet<>();
+    secretParams.values().forEach(value -> secrets.add(String.valueOf(value)));
+    secrets.add(storeUrl);
+    return submitter.submit(plugin, lastAction, pipeline, secrets, call, PipelineJobMain.class.getName(),
+        Map.of("synapse.pipeline", pipeline, "synapse.run_id", runId),
+        (submissionId, variables, jobId, workingDir, language, marker, runContext) -> PipelineJobMain.request(lastAction.pluginCode(),
+            pipeline, runId, storeUrl, variables, jobId, workingDir, language, marker, runContext, secretParams, runDir));
+  }
+
+  /**
    * The job's state.
    *
    * @throws PluginError {@value #JOB_NOT_FOUND} when the dashboard knows no such job
@@ -208,7 +224,8 @@ public final class RayJobExecutor {
 
   /**
    * {@link #wait(String, Duration)}, with the action's events sent to {@code events} instead of the
-   * builder's sink ({@link EventSink#discarding()} when {@link #followLogs} showed them already).
+   * builder's sink (a pipeline's action's sink; {@link EventSink#discarding()} when {@link #followLogs}
+   * showed them already).
    */
   public Object wait(String submissionId, Duration timeout, EventSink events) {
     return results.wait(submissionId, timeout, Objects.requireNonNull(events, "events"));
