@@ -96,8 +96,12 @@ class VirtualMachineErrorsTest {
     @Override public Class<Failing> actionClass() { return Failing.class; }
     @Override public Class<Params> paramsType() { return Params.class; }
     @Override public BaseAction<Params, String> newAction() { return factory.get(); }
-    @Override public Params bindParams(Object params) { throw new UnsupportedOperationException(); }
-    @Override public Map<String, Object> writeParams(Params params) { return Map.of(); }
+    // Executors check params built in Java by writing and binding them again, so the two round-trip.
+    @Override public Params bindParams(Object params) {
+      Map<?, ?> map = (Map<?, ?>) params;
+      return new Params(Kind.valueOf((String) map.get("kind")), (String) map.get("secret"));
+    }
+    @Override public Map<String, Object> writeParams(Params params) { return Map.of("kind", params.kind().name(), "secret", params.secret()); }
     @Override public Object writeResult(String result) { return result; }
     @Override public String readResult(Object value) { return (String) value; }
     @Override public Set<String> secretValues(Params params) { return Set.of(params.secret()); }

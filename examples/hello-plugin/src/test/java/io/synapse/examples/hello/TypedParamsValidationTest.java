@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
  */
 class TypedParamsValidationTest {
   private static final List<Violation> EXPECTED = List.of(
-      new Violation("inputPath", "must not be blank", "NotBlank"),
-      new Violation("batchSize", "must be greater than or equal to 1", "Min"));
+      new Violation("input_path", "must not be blank", "NotBlank"),
+      new Violation("batch_size", "must be greater than or equal to 1", "Min"));
   private static final ProcessParams INVALID = new ProcessParams(" ", null, 0, false);
 
   private static List<Violation> violations(Supplier<Object> run) {

@@ -307,7 +307,7 @@ class RayJobTest {
     int before = executor.list().size();
     ValidationError error = assertThrows(ValidationError.class,
         () -> executor.submit(EchoAction_Descriptor.INSTANCE, new EchoParams("m", -5, false)));
-    assertEquals(List.of(new Violation("sleepMillis", "must be greater than or equal to 0", "PositiveOrZero")), error.violations());
+    assertEquals(List.of(new Violation("sleep_millis", "must be greater than or equal to 0", "PositiveOrZero")), error.violations());
     assertEquals(before, executor.list().size(), "no job");
     assertEquals(0, executor.jarUploads(), "nothing uploaded");
   }
