@@ -34,7 +34,8 @@ class KitsDemoRayTest {
   @Test
   void exportAndUploadRunOnTheTaskPool() throws Exception {
     DemoWorld world = new DemoWorld(temp.resolve("demo"));
-    try (RayActorExecutor pool = RayActorExecutor.builder().address(LocalRayCluster.address()).numActors(1).env(world.env())
+    try (RayActorExecutor pool = RayActorExecutor.builder().address(LocalRayCluster.address())
+        .dashboardUrl(LocalRayCluster.dashboardUrl()).numActors(1).env(world.env())
         .sink(new RecordingSink()).scheduleTimeout(Duration.ofSeconds(120)).build()) {
       ExportResult export = pool.execute(Export_Descriptor.INSTANCE, world.exportParams("pooled"));
       assertEquals(3, export.exportedCount());
@@ -50,6 +51,7 @@ class KitsDemoRayTest {
     DemoWorld world = new DemoWorld(temp.resolve("demo"));
     Map<String, String> env = new HashMap<>(world.env());
     env.put("KITS_DEMO_TRIAL_RAY_ADDRESS", LocalRayCluster.address());
+    env.put(TrialPools.DASHBOARD, LocalRayCluster.dashboardUrl());
     TrainResult best = (TrainResult) io.synapse.plugins.PluginRunner.runPlugin("kits_demo", "train",
         Map.of("dataset", world.seeded.dataset().id(), "epochs", 1,
             "hyperparameters", List.of(Map.of("smoothing", 0.5), Map.of("smoothing", 0.0), Map.of("smoothing", 0.25))),
@@ -66,6 +68,7 @@ class KitsDemoRayTest {
     DemoWorld world = new DemoWorld(temp.resolve("demo"));
     Map<String, String> env = new HashMap<>(world.env());
     env.put("KITS_DEMO_SHARD_RAY_ADDRESS", LocalRayCluster.address());
+    env.put(TrialPools.DASHBOARD, LocalRayCluster.dashboardUrl());
     RecordingSink sink = new RecordingSink();
     UploadResult result = (UploadResult) io.synapse.plugins.PluginRunner.runPlugin("kits_demo", "upload", world.uploadParams(),
         io.synapse.plugins.ExecutionMode.LOCAL, io.synapse.plugins.RunOptions.builder().env(env).sink(sink).build());
