@@ -1,10 +1,10 @@
 package io.synapse.plugins;
 
 import io.synapse.plugins.action.BaseAction;
-import io.synapse.plugins.context.ConsoleSink;
 import io.synapse.plugins.context.ContextSettings;
-import io.synapse.plugins.context.EventSink;
-import io.synapse.plugins.context.PluginEnvironment;
+import io.synapse.plugins.environment.PluginEnvironment;
+import io.synapse.plugins.events.ConsoleSink;
+import io.synapse.plugins.events.EventSink;
 import io.synapse.plugins.executors.LocalExecutor;
 import java.nio.file.Path;
 import java.util.Collections;

@@ -1,6 +1,6 @@
 package io.synapse.plugins.cli;
 
-import io.synapse.plugins.discovery.ActionConfig;
+import io.synapse.plugins.config.ActionConfig;
 import io.synapse.plugins.discovery.PluginDiscovery;
 import java.io.PrintWriter;
 import java.util.ArrayList;

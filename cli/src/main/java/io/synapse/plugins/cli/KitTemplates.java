@@ -187,7 +187,7 @@ final class KitTemplates {
       import io.synapse.plugins.ExecutionMode;
       import io.synapse.plugins.PluginRunner;
       import io.synapse.plugins.RunOptions;
-      import io.synapse.plugins.context.RecordingSink;
+      import io.synapse.plugins.events.RecordingSink;
       import io.synapse.plugins.kits.client.LocalBackendClient;
       import java.awt.image.BufferedImage;
       import java.io.IOException;

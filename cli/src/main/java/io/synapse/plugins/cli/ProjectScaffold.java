@@ -339,7 +339,7 @@ final class ProjectScaffold {
       import io.synapse.plugins.ExecutionMode;
       import io.synapse.plugins.PluginRunner;
       import io.synapse.plugins.RunOptions;
-      import io.synapse.plugins.context.RecordingSink;
+      import io.synapse.plugins.events.RecordingSink;
       import io.synapse.plugins.errors.ValidationError;
       import java.util.Map;
       import org.junit.jupiter.api.Test;
@@ -352,7 +352,7 @@ final class ProjectScaffold {
           Object result = PluginRunner.runPlugin("@@CODE@@", "@@ACTION@@", Map.of("input", "hello", "repeat", 3),
               ExecutionMode.LOCAL, RunOptions.builder().sink(sink).build());
           assertEquals(new @@TYPE@@Result("hello", 3), result);
-          assertEquals(3, sink.events(io.synapse.plugins.context.EventType.PROGRESS).size());
+          assertEquals(3, sink.events(io.synapse.plugins.events.EventType.PROGRESS).size());
         }
 
         @Test

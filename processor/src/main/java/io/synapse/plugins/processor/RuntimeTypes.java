@@ -42,8 +42,8 @@ public final class RuntimeTypes {
   public static final ClassName PLUGIN_REGISTRY = ClassName.get(SPI, "PluginRegistry");
   public static final ClassName SYNAPSE_GENERATED = ClassName.get(SPI, "SynapseGenerated");
 
-  public static final ClassName ACTION_CONFIG = ClassName.get(ROOT + ".discovery", "ActionConfig");
-  public static final ClassName PLUGIN_CONFIG = ClassName.get(ROOT + ".discovery", "PluginConfig");
+  public static final ClassName ACTION_CONFIG = ClassName.get(ROOT + ".config", "ActionConfig");
+  public static final ClassName PLUGIN_CONFIG = ClassName.get(ROOT + ".config", "PluginConfig");
   public static final ClassName VALIDATION_ERROR = ClassName.get(ROOT + ".errors", "ValidationError");
   public static final ClassName EXECUTOR = ClassName.get(ROOT + ".executors", "Executor");
   public static final ClassName LOCAL_EXECUTOR = ClassName.get(ROOT + ".executors", "LocalExecutor");

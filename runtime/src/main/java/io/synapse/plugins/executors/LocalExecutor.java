@@ -1,20 +1,20 @@
 package io.synapse.plugins.executors;
 
 import io.synapse.plugins.ExecutionMode;
+import io.synapse.plugins.action.ActionAccess;
 import io.synapse.plugins.action.BaseAction;
-import io.synapse.plugins.context.ConsoleSink;
 import io.synapse.plugins.context.ContextSettings;
-import io.synapse.plugins.context.EventSink;
-import io.synapse.plugins.context.PluginEnvironment;
-import io.synapse.plugins.context.Redactor;
 import io.synapse.plugins.context.RuntimeContext;
+import io.synapse.plugins.environment.PluginEnvironment;
+import io.synapse.plugins.environment.Redactor;
 import io.synapse.plugins.errors.ConfigError;
 import io.synapse.plugins.errors.ExecutionError;
 import io.synapse.plugins.errors.PluginError;
 import io.synapse.plugins.errors.StepError;
-import io.synapse.plugins.internal.ActionAccess;
+import io.synapse.plugins.events.ConsoleSink;
+import io.synapse.plugins.events.EventSink;
 import io.synapse.plugins.internal.Languages;
-import io.synapse.plugins.internal.RedactedException;
+import io.synapse.plugins.secrets.RedactedException;
 import io.synapse.plugins.spi.ActionDescriptor;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package io.synapse.examples.kits;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.synapse.plugins.context.RecordingSink;
+import io.synapse.plugins.events.RecordingSink;
 import io.synapse.plugins.executors.ray.RayActorExecutor;
 import io.synapse.plugins.executors.ray.RayJobExecutor;
 import io.synapse.plugins.kits.client.ModelRecord;
@@ -74,7 +74,7 @@ class KitsDemoRayTest {
         io.synapse.plugins.ExecutionMode.LOCAL, io.synapse.plugins.RunOptions.builder().env(env).sink(sink).build());
     assertEquals(3, result.dataUnitCount());
     assertEquals(3 + 3, world.backend.countDataUnits(), "the workers' shards created the units");
-    List<Long> progress = sink.events(io.synapse.plugins.context.EventType.PROGRESS).stream()
+    List<Long> progress = sink.events(io.synapse.plugins.events.EventType.PROGRESS).stream()
         .filter(e -> "upload_files".equals(e.category())).map(e -> e.progress().current()).toList();
     assertEquals(3L, progress.get(progress.size() - 1), progress.toString());
   }

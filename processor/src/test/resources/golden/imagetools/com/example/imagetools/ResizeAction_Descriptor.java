@@ -1,7 +1,7 @@
 package com.example.imagetools;
 
 import io.synapse.plugins.action.BaseAction;
-import io.synapse.plugins.discovery.ActionConfig;
+import io.synapse.plugins.config.ActionConfig;
 import io.synapse.plugins.spi.GeneratedActionDescriptor;
 import io.synapse.plugins.spi.Secrets;
 import io.synapse.plugins.spi.SynapseGenerated;
