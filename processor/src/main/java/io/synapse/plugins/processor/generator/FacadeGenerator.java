@@ -2,22 +2,23 @@ package io.synapse.plugins.processor.generator;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.FieldSpec;
-import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.synapse.plugins.processor.RuntimeTypes;
 import io.synapse.plugins.processor.model.ActionModel;
 import io.synapse.plugins.processor.model.FieldType;
+import io.synapse.plugins.processor.model.GeneratedNames;
 import io.synapse.plugins.processor.model.PluginModel;
 import javax.lang.model.element.Modifier;
 
 /** Generates the plugin's facade: one typed static method per action. */
-public final class FacadeGenerator {
+public final class FacadeGenerator implements Generator<PluginModel> {
 
   /** The facade of {@code plugin}. */
-  public JavaFile generate(PluginModel plugin) {
-    ClassName facade = plugin.facade();
+  @Override
+  public Artifact generate(PluginModel plugin) {
+    ClassName facade = TypeNames.of(plugin.facade());
     TypeSpec.Builder type = JavaFiles.generatedClass(facade, plugin.sourceName(),
             "Typed entry points to the actions of plugin {@code $L}. Generated from its {@code @Plugin} and actions.",
             plugin.code())
@@ -31,19 +32,21 @@ public final class FacadeGenerator {
             .addJavadoc("A new instance of the plugin's registry.\n")
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(RuntimeTypes.PLUGIN_REGISTRY)
-            .addStatement("return new $T()", plugin.registry())
+            .addStatement("return new $T()", TypeNames.of(plugin.registry()))
             .build());
     for (ActionModel action : plugin.actions()) {
       type.addOriginatingElement(action.element());
       addMethods(type, action);
     }
-    return JavaFiles.file(facade.packageName(), type.build());
+    return JavaFiles.source(facade.packageName(), type.build());
   }
 
   private static void addMethods(TypeSpec.Builder type, ActionModel action) {
-    String method = JavaFiles.methodName(action.name());
+    String method = GeneratedNames.facadeMethod(action.name());
+    TypeName params = TypeNames.of(action.params().name());
+    ClassName descriptor = TypeNames.of(action.descriptor());
     boolean isVoid = action.result() instanceof FieldType.VoidType;
-    TypeName returns = isVoid ? TypeName.VOID : action.result().typeName();
+    TypeName returns = isVoid ? TypeName.VOID : TypeNames.of(action.result());
     String summary = (action.title() + (action.description().isEmpty() ? "" : ": " + action.description()))
         .replace("*/", "*&#47;");
     String returnDoc = isVoid ? "" : "@return the action's result\n";
@@ -53,7 +56,7 @@ public final class FacadeGenerator {
             summary, action.name(), returnDoc)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(returns)
-        .addParameter(action.params().name(), "params")
+        .addParameter(params, "params")
         .addStatement(call + "$L(params, $T.shared())", method, RuntimeTypes.LOCAL_EXECUTOR)
         .build());
     type.addMethod(MethodSpec.methodBuilder(method)
@@ -61,11 +64,11 @@ public final class FacadeGenerator {
             + "@param executor where to run it\n$L", summary, action.name(), returnDoc)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(returns)
-        .addParameter(action.params().name(), "params")
+        .addParameter(params, "params")
         .addParameter(RuntimeTypes.EXECUTOR, "executor")
-        .addStatement(call + "executor.execute($T.INSTANCE, params)", action.descriptor())
+        .addStatement(call + "executor.execute($T.INSTANCE, params)", descriptor)
         .build());
-    if (action.params().name().equals(RuntimeTypes.NO_PARAMS)) {
+    if (params.equals(RuntimeTypes.NO_PARAMS)) {
       type.addMethod(MethodSpec.methodBuilder(method)
           .addJavadoc("$L\n\n<p>Runs action {@code $L}, which takes no params, locally.\n\n$L",
               summary, action.name(), returnDoc)

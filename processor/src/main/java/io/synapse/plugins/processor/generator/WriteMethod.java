@@ -9,17 +9,22 @@ import io.synapse.plugins.processor.model.ParamField;
 import io.synapse.plugins.processor.model.RecordModel;
 import javax.lang.model.element.Modifier;
 
-/** Writes a record as an ordered JSON-like map keyed by wire names: the writing half of {@code <Record>_Binder}. */
-public final class WriterGenerator {
+/**
+ * The {@code write} method of {@code <Record>_Binder}: the record as an ordered JSON-like map keyed by wire
+ * names. Part of {@link BinderGenerator}'s artifact, not one of its own.
+ */
+final class WriteMethod {
   private static final ClassName MAP = ClassName.get("java.util", "Map");
   private static final ClassName LINKED_HASH_MAP = ClassName.get("java.util", "LinkedHashMap");
+
+  private WriteMethod() {}
 
   /**
    * The {@code write} method of {@code record}'s binder, which implements {@code RecordWriter} too:
    * one generated class per record rather than two, since javac's cost grows with every file.
    */
-  public MethodSpec writeMethod(RecordModel record) {
-    ClassName name = record.name();
+  static MethodSpec of(RecordModel record) {
+    ClassName name = TypeNames.of(record.name());
     TypeName mapType = ParameterizedTypeName.get(MAP, ClassName.get(String.class), ClassName.OBJECT);
     MethodSpec.Builder write = MethodSpec.methodBuilder("write")
         .addAnnotation(Override.class)

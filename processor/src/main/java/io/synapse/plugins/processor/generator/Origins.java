@@ -1,0 +1,26 @@
+package io.synapse.plugins.processor.generator;
+
+import io.synapse.plugins.processor.model.ActionModel;
+import io.synapse.plugins.processor.model.PluginModel;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Element;
+
+/** The elements a plugin-wide resource is generated from: the {@code @Plugin} element and every action. */
+final class Origins {
+  private Origins() {}
+
+  /** {@code plugin}'s element and its actions' (those a model built without javac lacks are left out). */
+  static List<Element> of(PluginModel plugin) {
+    List<Element> origins = new ArrayList<>();
+    if (plugin.element() != null) {
+      origins.add(plugin.element());
+    }
+    for (ActionModel action : plugin.actions()) {
+      if (action.element() != null) {
+        origins.add(action.element());
+      }
+    }
+    return origins;
+  }
+}
