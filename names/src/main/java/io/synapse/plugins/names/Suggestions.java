@@ -4,13 +4,27 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
-/** "Did you mean" suggestions by edit distance, ignoring case, '_' and '-' (so {@code input_path} finds {@code inputPath}). */
+/**
+ * "Did you mean" suggestions: the one rule the processor (for {@code @Default} values, while javac runs)
+ * and the runtime (for params keys, action, step and plugin names) both apply, so a typo gets the same
+ * suggestion at compile time and at run time.
+ *
+ * <p>The candidate nearest to the wanted name is suggested when it is at most {@code max(1, min(3, n / 3))}
+ * edits away, {@code n} being the wanted name's length once case, {@code _} and {@code -} are ignored
+ * (so {@code input_path} finds {@code inputPath} and {@code BATCH-SIZE} {@code batchSize}). An edit is an
+ * insertion, a deletion, a substitution or a swap of two adjacent characters ({@code widht} is one edit
+ * from {@code width}). Ties go to the first candidate in iteration order. Names longer than 200
+ * characters get no suggestion, so a hostile input costs no quadratic work.
+ */
 public final class Suggestions {
+  /** Wanted names longer than this get no suggestion. */
+  public static final int MAX_LENGTH = 200;
+
   private Suggestions() {}
 
   /** The candidate closest to {@code wanted}, if it is close enough to be a likely typo. */
   public static Optional<String> closest(String wanted, Collection<String> candidates) {
-    if (wanted == null || wanted.length() > 200) {
+    if (wanted == null || wanted.length() > MAX_LENGTH) {
       return Optional.empty();
     }
     String normalWanted = normalise(wanted);
@@ -27,12 +41,16 @@ public final class Suggestions {
     return best != null && bestDistance <= allowed ? Optional.of(best) : Optional.empty();
   }
 
+  /** {@code "; did you mean 'x'?"} for the {@linkplain #closest closest} candidate, or an empty string. */
+  public static String didYouMean(String wanted, Collection<String> candidates) {
+    return closest(wanted, candidates).map(s -> "; did you mean '" + s + "'?").orElse("");
+  }
+
   private static String normalise(String text) {
     return text.replace("_", "").replace("-", "").toLowerCase(Locale.ROOT);
   }
 
-  // Optimal string alignment: insertions, deletions, substitutions and adjacent swaps cost one edit,
-  // so "widht" is one edit from "width".
+  // Optimal string alignment: insertions, deletions, substitutions and adjacent swaps cost one edit.
   private static int distance(String a, String b) {
     int[][] d = new int[a.length() + 1][b.length() + 1];
     for (int i = 0; i <= a.length(); i++) {
