@@ -197,7 +197,8 @@ public final class RuntimeLayers {
   }
 
   private static String topLevelName(JavaClass type) {
-    String name = type.getName();
+    // An array of a named class (an enum's values()) belongs where its element class does.
+    String name = type.isArray() ? type.getBaseComponentType().getName() : type.getName();
     int dollar = name.indexOf('$');
     return dollar < 0 ? name : name.substring(0, dollar);
   }

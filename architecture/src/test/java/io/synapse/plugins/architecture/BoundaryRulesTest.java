@@ -102,6 +102,19 @@ class BoundaryRulesTest {
   }
 
   @Test
+  void aClassOfTheRootNamedAsALayerOfItsOwnTakesItsArraysAlong(@TempDir Path dir) throws IOException {
+    // An enum's values() returns an array of it, whose package is the root's: it stays with the enum.
+    Path page = Files.writeString(dir.resolve("enum.md"), RuntimeLayers.BEGIN + "\n| 1 | `events` | events |\n"
+        + "| 2 | `Mode` | the mode |\n| 3 | `errors`, `io.synapse.plugins` | errors; the rest of the root |\n| 4 | `Runner` | the entry point |\n" + RuntimeLayers.END + "\n");
+    RuntimeLayers layers = RuntimeLayers.fromPage(page);
+    layers.layering().check(classes(Event.class, Failure.class, Mode.class, Runner.class));
+    layers.noCycles().check(classes(Event.class, Failure.class, Mode.class, Runner.class));
+    String toRunner = failure(() -> layers.layering().check(classes(Event.class, Failure.class, Mode.class, ModeCallingTheRunner.class,
+        Runner.class)));
+    assertTrue(toRunner.contains(ModeCallingTheRunner.class.getName()), toRunner);
+  }
+
+  @Test
   void aPageWithoutATableOrWithAnEmptyRowIsAnError(@TempDir Path dir) throws IOException {
     Path none = Files.writeString(dir.resolve("none.md"), "# no table\n");
     assertTrue(assertThrows(IllegalStateException.class, () -> RuntimeLayers.fromPage(none)).getMessage().contains("no layer table"));

@@ -37,7 +37,7 @@ class TypedParamsValidationTest {
   @Test
   void everyEntryPointRefusesTheSameInvalidRecordWithTheSameViolations() {
     RecordingSink sink = new RecordingSink();
-    Map<String, Object> asMap = new LinkedHashMap<>(Map.of("inputPath", " ", "batchSize", 0, "verbose", false));
+    Map<String, Object> asMap = new LinkedHashMap<>(Map.of("input_path", " ", "batch_size", 0, "verbose", false));
     assertEquals(EXPECTED, violations(() -> PluginRunner.runPlugin("hello_plugin", "process", asMap)), "the map path, for reference");
     assertEquals(EXPECTED, violations(() -> HelloPlugin.process(INVALID)), "the facade");
     Executor local = LocalExecutor.builder().sink(sink).build();

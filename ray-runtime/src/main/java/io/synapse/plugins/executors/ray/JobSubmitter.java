@@ -1,5 +1,6 @@
 package io.synapse.plugins.executors.ray;
 
+import io.synapse.plugins.ExecutionMode;
 import io.synapse.plugins.context.ContextSettings;
 import io.synapse.plugins.discovery.PluginDiscovery;
 import io.synapse.plugins.environment.PluginEnvironment;
@@ -9,6 +10,8 @@ import io.synapse.plugins.errors.PluginError;
 import io.synapse.plugins.executors.remote.JobMain;
 import io.synapse.plugins.executors.remote.RemoteMessage;
 import io.synapse.plugins.executors.remote.RemoteProtocol;
+import io.synapse.plugins.observation.RunObservers;
+import io.synapse.plugins.observation.RunScope;
 import io.synapse.plugins.spi.ActionDescriptor;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -69,6 +72,15 @@ final class JobSubmitter {
   String submit(PluginDiscovery plugin, ActionDescriptor<?, ?> action, Map<String, Object> params, Set<String> secrets,
       ContextSettings call) {
     String submissionId = "synapse-" + action.config().name().replaceAll("[^A-Za-z0-9_-]", "_") + "-" + randomHex(6);
+    String jobId = call.jobId() != null ? call.jobId() : defaults.jobId() != null ? defaults.jobId() : submissionId;
+    // Observers see the submission from the driver's side and carry their context (a trace parent) into the job.
+    RunScope observed = RunObservers.startDriving(action.pluginCode(), action.config().name(), ExecutionMode.JOB, jobId,
+        null, secrets);
+    return RunObservers.finishing(observed, () -> submit(plugin, action, params, secrets, call, submissionId, jobId, observed));
+  }
+
+  private String submit(PluginDiscovery plugin, ActionDescriptor<?, ?> action, Map<String, Object> params, Set<String> secrets,
+      ContextSettings call, String submissionId, String jobId, RunScope observed) {
     String marker = randomHex(16);
     SortedMap<String, String> variables = settings.inheritedVariables();
     variables.putAll(defaults.env().asMap());
@@ -86,10 +98,11 @@ final class JobSubmitter {
     ClusterPackage code = CodePackage.of(classPath);
     ClusterPackage directory = spec.workingDir() == null ? null : WorkingDirPackage.of(spec.workingDir(), settings.cluster().workingDirLimit());
     String requestFile = "synapse-request-" + submissionId + ".json";
-    String jobId = call.jobId() != null ? call.jobId() : defaults.jobId() != null ? defaults.jobId() : submissionId;
     String language = call.language() != null ? call.language() : defaults.language();
+    Map<String, String> runContext = new TreeMap<>();
+    observed.propagate(runContext);
     ClusterPackage request = requestPackage(requestFile, new RemoteMessage.Request(submissionId, action.pluginCode(),
-        action.config().name(), params, variables, jobId, spec.hasWorkingDir() ? "." : null, language, marker));
+        action.config().name(), params, variables, jobId, spec.hasWorkingDir() ? "." : null, language, marker, runContext));
     uploader.ensure(code, redactor);
     if (directory != null) {
       uploader.ensure(directory, redactor);

@@ -1,5 +1,6 @@
 package io.synapse.plugins.executors.ray;
 
+import io.synapse.plugins.ExecutionMode;
 import io.synapse.plugins.environment.Redactor;
 import io.synapse.plugins.errors.PluginError;
 import io.synapse.plugins.executors.remote.RemoteFailures;
@@ -24,7 +25,7 @@ import java.util.Map;
  * <p>Public with a public constructor only because Ray constructs it on the worker.
  */
 public final class PluginActor {
-  private final RemoteWorker worker = new RemoteWorker(PluginActor.class.getClassLoader());
+  private final RemoteWorker worker = new RemoteWorker(PluginActor.class.getClassLoader(), ExecutionMode.TASK);
 
   /** An actor; Ray calls it on the worker. */
   public PluginActor() {}

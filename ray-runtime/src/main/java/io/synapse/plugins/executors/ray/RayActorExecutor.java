@@ -9,6 +9,8 @@ import io.synapse.plugins.executors.Executor;
 import io.synapse.plugins.executors.remote.RemoteFailures;
 import io.synapse.plugins.executors.remote.RemoteMessage;
 import io.synapse.plugins.executors.remote.RemoteProtocol;
+import io.synapse.plugins.observation.RunObservers;
+import io.synapse.plugins.observation.RunScope;
 import io.synapse.plugins.spi.ActionDescriptor;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -199,9 +201,18 @@ public final class RayActorExecutor implements Executor, AutoCloseable {
 
   /** Sends written params with {@code callContext}'s environment, job id and language, replays the events into its sink. */
   <R> R call(ActionDescriptor<?, R> action, Map<String, Object> params, ContextSettings callContext) {
+    // Observers see the call from the driver's side and carry their context (a trace parent) to the worker's run.
+    RunScope observed = RunObservers.startDriving(action.pluginCode(), action.config().name(), ExecutionMode.TASK,
+        callContext.jobId(), null, null);
+    return RunObservers.finishing(observed, () -> call(action, params, callContext, observed));
+  }
+
+  private <R> R call(ActionDescriptor<?, R> action, Map<String, Object> params, ContextSettings callContext, RunScope observed) {
     String id = REQUEST_PREFIX + Long.toHexString(REQUESTS.incrementAndGet());
+    Map<String, String> runContext = new TreeMap<>();
+    observed.propagate(runContext);
     RemoteMessage.Request request = new RemoteMessage.Request(id, action.pluginCode(), action.config().name(), params,
-        callContext.env().asMap(), callContext.jobId(), pool.hasWorkingDir() ? "." : null, callContext.language(), null);
+        callContext.env().asMap(), callContext.jobId(), pool.hasWorkingDir() ? "." : null, callContext.language(), null, runContext);
     String transcript = pool.call(action, RemoteProtocol.write(request));
     RemoteMessage.Outcome outcome = null;
     for (RemoteMessage message : RemoteProtocol.readTranscript(transcript)) {

@@ -1,5 +1,6 @@
 package io.synapse.plugins.executors.remote;
 
+import io.synapse.plugins.ExecutionMode;
 import io.synapse.plugins.errors.PluginError;
 import java.io.File;
 import java.io.FileDescriptor;
@@ -54,7 +55,7 @@ public final class JobMain {
     }
     RemoteMessage.Request request = readRequest(args[0]);
     String marker = request.marker() == null ? request.id() : request.marker();
-    RemoteWorker worker = new RemoteWorker(JobMain.class.getClassLoader());
+    RemoteWorker worker = new RemoteWorker(JobMain.class.getClassLoader(), ExecutionMode.JOB);
     RemoteMessage.Outcome outcome = worker.run(request, message -> {
       if (message instanceof RemoteMessage.Event) {
         out.println(RemoteProtocol.write(message));

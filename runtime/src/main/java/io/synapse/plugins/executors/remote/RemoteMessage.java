@@ -34,9 +34,11 @@ public sealed interface RemoteMessage permits RemoteMessage.Request, RemoteMessa
    *     directory, where Ray unpacked the shipped one), or null for none
    * @param language the language of the run (for actions that localise), or null
    * @param marker JOB only: the text that frames the outcome in the job's log, or null
+   * @param runContext what the driver's run observers carry to the worker's run (a W3C {@code traceparent}, for
+   *     one trace across the remote run), strings only; see {@link io.synapse.plugins.observation.RunObservers}
    */
   record Request(String id, String plugin, String action, Map<String, Object> params, Map<String, String> env, String jobId,
-      String workingDir, String language, String marker) implements RemoteMessage {
+      String workingDir, String language, String marker, Map<String, String> runContext) implements RemoteMessage {
 
     /** Checks the required parts and copies the maps. */
     public Request {
@@ -45,6 +47,13 @@ public sealed interface RemoteMessage permits RemoteMessage.Request, RemoteMessa
       Objects.requireNonNull(action, "action");
       params = params == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(params));
       env = env == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(env));
+      runContext = runContext == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(runContext));
+    }
+
+    /** A request that carries no run context. */
+    public Request(String id, String plugin, String action, Map<String, Object> params, Map<String, String> env, String jobId,
+        String workingDir, String language, String marker) {
+      this(id, plugin, action, params, env, jobId, workingDir, language, marker, Map.of());
     }
   }
 
