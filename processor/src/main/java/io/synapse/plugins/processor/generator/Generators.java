@@ -2,6 +2,7 @@ package io.synapse.plugins.processor.generator;
 
 import io.synapse.plugins.processor.model.ActionModel;
 import io.synapse.plugins.processor.model.Compilation;
+import io.synapse.plugins.processor.model.PipelineModel;
 import io.synapse.plugins.processor.model.PluginModel;
 import io.synapse.plugins.processor.model.RecordModel;
 import java.util.ArrayList;
@@ -12,7 +13,9 @@ import javax.lang.model.element.Element;
 
 /**
  * Which generator makes which artifact from which model: every file the processor writes, listed in one
- * place. The processor makes and writes each job's artifact, reporting a failure on the job's element.
+ * place: per record its binder; per action its descriptor and params and result schemas; per declared
+ * pipeline its initial-params schema; per plugin its registry, facade, config.yaml, service file and
+ * native-image resource config. The processor makes and writes each job's artifact, reporting a failure on the job's element.
  */
 public final class Generators {
   private Generators() {}
@@ -49,9 +52,13 @@ public final class Generators {
         jobs.add(new Job(action.element(), () -> generator.generate(action)));
       }
     }
+    Generator<PipelineModel> pipelineSchema = new PipelineSchemaGenerator(plugin, records);
+    for (PipelineModel pipeline : plugin.pipelines()) {
+      jobs.add(new Job(pipeline.element(), () -> pipelineSchema.generate(pipeline)));
+    }
     List<Generator<PluginModel>> perPlugin = List.of(
         new RegistryGenerator(),
-        new FacadeGenerator(),
+        new FacadeGenerator(records),
         new ConfigYamlGenerator(),
         new ServiceFileGenerator(),
         new NativeImageConfigGenerator());

@@ -1,16 +1,17 @@
 package io.synapse.plugins.processor.generator;
 
 import io.synapse.plugins.processor.model.ActionModel;
+import io.synapse.plugins.processor.model.PipelineModel;
 import io.synapse.plugins.processor.model.PluginModel;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Element;
 
-/** The elements a plugin-wide resource is generated from: the {@code @Plugin} element and every action. */
+/** The elements a plugin-wide resource is generated from: the {@code @Plugin} element, every action and every declared pipeline's element. */
 final class Origins {
   private Origins() {}
 
-  /** {@code plugin}'s element and its actions' (those a model built without javac lacks are left out). */
+  /** {@code plugin}'s element, its actions' and its pipelines' (those a model built without javac lacks are left out). */
   static List<Element> of(PluginModel plugin) {
     List<Element> origins = new ArrayList<>();
     if (plugin.element() != null) {
@@ -19,6 +20,12 @@ final class Origins {
     for (ActionModel action : plugin.actions()) {
       if (action.element() != null) {
         origins.add(action.element());
+      }
+    }
+    for (PipelineModel pipeline : plugin.pipelines()) {
+      // Pipelines are declared on the plugin's package or on an action: often an element already listed.
+      if (pipeline.element() != null && !origins.contains(pipeline.element())) {
+        origins.add(pipeline.element());
       }
     }
     return origins;

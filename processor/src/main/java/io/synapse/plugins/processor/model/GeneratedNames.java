@@ -51,6 +51,11 @@ public final class GeneratedNames {
     return out.toString();
   }
 
+  /** A facade method of a declared pipeline: {@code train_flow} gives {@code trainFlowPipeline}. */
+  public static String facadePipelineMethod(String pipelineName) {
+    return facadeMethod(pipelineName) + "Pipeline";
+  }
+
   /** A facade method: {@code train-model} gives {@code trainModel}; a Java keyword gets a trailing underscore. */
   public static String facadeMethod(String actionName) {
     StringBuilder out = new StringBuilder();
@@ -80,6 +85,11 @@ public final class GeneratedNames {
   /** {@code META-INF/synapse/<code>/schemas/<action>.<side>.schema.json}; side is {@code params} or {@code result}. */
   public static String schema(String pluginCode, String actionName, String side) {
     return "META-INF/synapse/" + pluginCode + "/schemas/" + actionName + "." + side + ".schema.json";
+  }
+
+  /** {@code META-INF/synapse/<code>/pipelines/<pipeline>.params.schema.json}: a pipeline's initial params. */
+  public static String pipelineSchema(String pluginCode, String pipelineName) {
+    return "META-INF/synapse/" + pluginCode + "/pipelines/" + pipelineName + ".params.schema.json";
   }
 
   /** {@code META-INF/native-image/io.synapse.plugins/<code>/resource-config.json}. */

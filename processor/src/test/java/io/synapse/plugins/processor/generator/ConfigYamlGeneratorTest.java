@@ -1,6 +1,7 @@
 package io.synapse.plugins.processor.generator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -36,4 +37,12 @@ class ConfigYamlGeneratorTest {
             result_type: java.lang.Void
         """, Models.text(artifact));
   }
+
+  @Test
+  void declaredPipelinesAreUnderPipelines() {
+    String yaml = Models.text(new ConfigYamlGenerator().generate(Models.FLOW_PLUGIN));
+    assertTrue(yaml.contains("pipelines:\n  resize_flow:\n    name: Resize flow\n    description: \"\"\n    actions:\n    - resize\n"),
+        yaml);
+  }
+
 }

@@ -8,6 +8,7 @@ import io.synapse.plugins.processor.model.FieldType;
 import io.synapse.plugins.processor.model.GeneratedNames;
 import io.synapse.plugins.processor.model.JavaName;
 import io.synapse.plugins.processor.model.ParamField;
+import io.synapse.plugins.processor.model.PipelineModel;
 import io.synapse.plugins.processor.model.PluginModel;
 import io.synapse.plugins.processor.model.RecordModel;
 import io.synapse.plugins.processor.model.ScalarKind;
@@ -24,7 +25,8 @@ import javax.lang.model.element.TypeElement;
  * A small plugin's model built by hand, without javac, for the generators' unit tests: plugin
  * {@code demo_tools} in {@code com.example.demo} with a class action {@code resize} (params
  * {@code ResizeParams}, result {@code ResizeResult}) and a function action {@code touch}
- * ({@code DemoFunctions#touch}, {@code Void} result).
+ * ({@code DemoFunctions#touch}, {@code Void} result); {@link #FLOW_PLUGIN} is the same plugin declaring
+ * pipeline {@code resize_flow} (its one action {@code resize}, initial params a map).
  */
 final class Models {
   static final String PACKAGE = "com.example.demo";
@@ -55,7 +57,11 @@ final class Models {
       "JOB", "EXPORT", "", "", PACKAGE + ".DemoFunctions#touch", JavaName.of(PACKAGE, "DemoFunctions"), "touch",
       NO_PARAMS, new FieldType.VoidType(), "java.lang.Void");
   static final PluginModel PLUGIN = new PluginModel(pkg(PACKAGE), null, "demo_tools", "Demo Tools", "1.2.0", "CUSTOM",
-      "Tools for the tests.", PACKAGE, GeneratedNames.facadeName("demo_tools"), List.of(RESIZE, TOUCH));
+      "Tools for the tests.", PACKAGE, GeneratedNames.facadeName("demo_tools"), List.of(RESIZE, TOUCH), List.of());
+  static final PipelineModel PIPELINE = new PipelineModel(pkg(PACKAGE), null, "resize_flow", "Resize flow", "", List.of("resize"),
+      List.of(), null);
+  static final PluginModel FLOW_PLUGIN = new PluginModel(pkg(PACKAGE), null, "demo_tools", "Demo Tools", "1.2.0", "CUSTOM",
+      "Tools for the tests.", PACKAGE, GeneratedNames.facadeName("demo_tools"), List.of(RESIZE, TOUCH), List.of(PIPELINE));
   static final Map<String, RecordModel> RECORDS = new Compilation(Optional.of(PLUGIN), PLUGIN.actions(),
       List.of(RESIZE_PARAMS, RESIZE_RESULT)).recordsByName();
 

@@ -20,4 +20,11 @@ class RegistryGeneratorTest {
     assertTrue(source.contains("case \"resize\":\n        return ResizeAction_Descriptor.INSTANCE;"), source);
     assertTrue(source.contains("case \"touch-files\":\n        return DemoFunctions_touch_Descriptor.INSTANCE;"), source);
   }
+
+  @Test
+  void declaredPipelinesAreInThePluginsConfig() {
+    String source = Models.source(new RegistryGenerator().generate(Models.FLOW_PLUGIN));
+    assertTrue(source.contains("new PipelineConfig(\"resize_flow\", \"Resize flow\", \"\", List.of(\"resize\"), \"\")"), source);
+  }
+
 }
