@@ -1,6 +1,6 @@
 package io.synapse.plugins.cli;
 
-import io.synapse.plugins.context.EventSink;
+import io.synapse.plugins.events.EventSink;
 import io.synapse.plugins.executors.ray.RayJobExecutor;
 import java.io.PrintWriter;
 import java.time.Duration;

@@ -70,7 +70,7 @@ public record HttpSettings(URI baseUrl, String accessToken, String userToken, St
     return new HttpSettings(baseUrl, accessToken, userToken, tenant, connectTimeout, readTimeout, maxRetries, backoff, bytes);
   }
 
-  /** The settings with the tokens masked. */
+  /** The settings with the tokens masked as {@link SecretRule#MASK}, the project's one mask. */
   @Override
   public String toString() {
     return "HttpSettings[baseUrl=" + baseUrl + ", accessToken=" + mask(accessToken) + ", userToken=" + mask(userToken)

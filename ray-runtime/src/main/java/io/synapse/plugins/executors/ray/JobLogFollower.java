@@ -1,8 +1,8 @@
 package io.synapse.plugins.executors.ray;
 
-import io.synapse.plugins.context.EventSink;
-import io.synapse.plugins.context.PluginEvent;
-import io.synapse.plugins.executors.JobMain;
+import io.synapse.plugins.events.EventSink;
+import io.synapse.plugins.events.PluginEvent;
+import io.synapse.plugins.executors.remote.JobMain;
 import java.util.List;
 import java.util.function.Consumer;
 
