@@ -47,11 +47,17 @@ public final class SynapseProcessor extends AbstractProcessor {
   private final Set<String> pipelineNames = new TreeSet<>();
   private final Set<String> typesInCompilation = new TreeSet<>();
   private boolean done;
+  private boolean invalidOptionReported;
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
     return Set.of(RuntimeTypes.PLUGIN.canonicalName(), RuntimeTypes.PLUGIN_ACTION.canonicalName(),
         RuntimeTypes.PARAMS.canonicalName(), RuntimeTypes.PLUGIN_PIPELINE.canonicalName(), RuntimeTypes.PLUGIN_PIPELINE_LIST.canonicalName());
+  }
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Set.of(Diagnostic.SECURITY_OPTION);
   }
 
   @Override
@@ -156,7 +162,7 @@ public final class SynapseProcessor extends AbstractProcessor {
     List<Element> plugins = resolveAll(pluginNames);
     List<Element> actions = resolveAll(actionNames);
     List<TypeElement> params = types(resolveAll(paramsNames));
-    Report report = new Report();
+    Report report = new Report(securityAsWarnings());
     List<PipelineModel> pipelines = new PipelineReader(processingEnv.getElementUtils(), report).read(resolveAll(pipelineNames));
     for (PipelineModel pipeline : pipelines) {
       // A pipeline's initial params record gets a binder as any params record does.
@@ -182,6 +188,24 @@ public final class SynapseProcessor extends AbstractProcessor {
       return;
     }
     generate(compilation);
+  }
+
+  // -Asynapse.securityDiagnostics=error (the default) or warning; anything else is reported once, and
+  // the default holds, so that a typo cannot quietly weaken the check.
+  private boolean securityAsWarnings() {
+    String value = processingEnv.getOptions().get(Diagnostic.SECURITY_OPTION);
+    if (value == null || value.equals("error")) {
+      return false;
+    }
+    if (value.equals("warning")) {
+      return true;
+    }
+    if (!invalidOptionReported) {
+      invalidOptionReported = true;
+      processingEnv.getMessager().printMessage(Diagnostic.InvalidProcessorOption.kind(),
+          Diagnostic.InvalidProcessorOption.format(Diagnostic.SECURITY_OPTION, value, "error (the default) or warning"));
+    }
+    return false;
   }
 
   private List<Element> resolveAll(Set<String> names) {
@@ -238,7 +262,7 @@ public final class SynapseProcessor extends AbstractProcessor {
   }
 
   private void generate(Compilation compilation) {
-    Report report = new Report();
+    Report report = new Report(securityAsWarnings());
     ArtifactWriter writer = new ArtifactWriter(processingEnv.getFiler());
     for (Generators.Job job : Generators.of(compilation)) {
       guarded(job.element(), report, () -> writer.write(job.artifact().get()));

@@ -77,7 +77,13 @@ class RoundsTest {
   void catalogMessagesCarryTheirId() {
     assertThat(Diagnostic.DuplicateActionName.format("a", "x.A", "x.B"))
         .isEqualTo("[Synapse/DuplicateActionName] action name 'a' is used by both x.A and x.B");
-    assertThat(Diagnostic.SecretInToString.kind()).isEqualTo(javax.tools.Diagnostic.Kind.WARNING);
+    assertThat(Diagnostic.SecretInToString.kind()).isEqualTo(javax.tools.Diagnostic.Kind.ERROR);
+    assertThat(Diagnostic.SecretInToString.kind(true)).isEqualTo(javax.tools.Diagnostic.Kind.WARNING);
+    assertThat(Diagnostic.FunctionActionDeprecated.kind(false)).isEqualTo(javax.tools.Diagnostic.Kind.WARNING);
+    for (Diagnostic diagnostic : Diagnostic.values()) {
+      // Only checks that guard a secret follow the option; an ordinary error never becomes a warning.
+      assertThat(diagnostic.kind(true)).isEqualTo(diagnostic.security() ? javax.tools.Diagnostic.Kind.WARNING : diagnostic.kind());
+    }
     for (Diagnostic diagnostic : Diagnostic.values()) {
       assertThat(diagnostic.format("a", "b", "c", "d", "e")).startsWith(diagnostic.id());
     }

@@ -71,6 +71,14 @@ final class PluginLoader {
     if (Files.isDirectory(classes)) {
       return loadClassPath(absolute, classesRootEntries(classes), null, parent);
     }
+    // A classes directory itself (a build's target/classes): its registry list says it holds a plugin,
+    // and annotated classes without one say the processor did not run.
+    if (ProcessorCheck.hasRegistry(absolute)) {
+      return loadClassPath(absolute, classesRootEntries(absolute), null, parent);
+    }
+    if (!ProcessorCheck.annotatedClasses(absolute).isEmpty()) {
+      throw noRegistry(absolute, List.of(absolute));
+    }
     throw new PluginNotFoundError("No plugin at " + path
         + ": the directory has no config.yaml and no target/classes (build the module first)", Map.of("path", path.toString()));
   }
@@ -131,7 +139,7 @@ final class PluginLoader {
   private static Loaded loadClassPath(Path source, List<Path> entries, ConfigFiles.DeclaredConfig declared, ClassLoader parent) {
     URLClassLoader loader = new URLClassLoader("synapse-plugin:" + source.getFileName(), urls(entries), parent);
     try {
-      PluginRegistry registry = registryIn(loader, source, declared);
+      PluginRegistry registry = registryIn(loader, source, entries, declared);
       if (declared != null) {
         checkAgrees(declared, registry.config());
       }
@@ -142,7 +150,25 @@ final class PluginLoader {
     }
   }
 
-  private static PluginRegistry registryIn(URLClassLoader loader, Path source, ConfigFiles.DeclaredConfig declared) {
+  // Classes annotated @PluginAction without a registry name the cause: the processor did not run.
+  private static PluginNotFoundError noRegistry(Path source, List<Path> entries) {
+    List<String> annotated = new ArrayList<>();
+    for (Path entry : entries) {
+      annotated.addAll(ProcessorCheck.annotatedClasses(entry));
+    }
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("path", source.toString());
+    if (annotated.isEmpty()) {
+      return new PluginNotFoundError("No plugin registry in " + source + ": no class in it is annotated @PluginAction, and no"
+          + " registry was generated (was the plugin compiled with the Synapse annotation processor?)", details);
+    }
+    details.put("annotated", List.copyOf(annotated));
+    details.put("cause", "processor_missing");
+    return new PluginNotFoundError("No plugin registry in " + source + ": " + ProcessorCheck.explain(annotated), details);
+  }
+
+  private static PluginRegistry registryIn(URLClassLoader loader, Path source, List<Path> entries,
+      ConfigFiles.DeclaredConfig declared) {
     String wantedCode = declared == null ? null : declared.code();
     // The plugin's own registries are those its own jars list, whichever loader defined the class:
     // a plugin that is also on the application class path is defined by the parent.
@@ -154,8 +180,7 @@ final class PluginLoader {
       }
     }
     if (own.isEmpty()) {
-      throw new PluginNotFoundError("No plugin registry in " + source
-          + " (was the plugin compiled with the Synapse annotation processor?)", Map.of("path", source.toString()));
+      throw noRegistry(source, entries);
     }
     if (wantedCode == null) {
       if (own.size() > 1) {
@@ -220,8 +245,9 @@ final class PluginLoader {
     details.put("available", List.copyOf(available));
     String suggestion = Suggestions.closest(codeOrPackage, available).map(s -> " Did you mean '" + s + "'?").orElse("");
     String reason = matches.size() > 1 ? "several plugins live under that package (" + codes(matches) + ")" : "no plugin has that code or package";
+    String hint = matches.isEmpty() ? ProcessorCheck.classPathHint(codeOrPackage, loader, !all.isEmpty()) : "";
     throw new PluginNotFoundError("Plugin '" + codeOrPackage + "' not found: " + reason + "." + suggestion
-        + " Plugins on the class path: " + (available.isEmpty() ? "(none)" : String.join(", ", available)), details);
+        + " Plugins on the class path: " + (available.isEmpty() ? "(none)" : String.join(", ", available)) + "." + hint, details);
   }
 
   /** The class loader of a registry's classes. */

@@ -178,7 +178,11 @@ public final class ModelReader {
       return Optional.empty();
     }
     TypeElement paramsRecord = (TypeElement) ((DeclaredType) paramsType).asElement();
-    if (paramsRecord.getKind() != ElementKind.RECORD || !paramsRecord.getTypeParameters().isEmpty()) {
+    if (paramsRecord.getKind() != ElementKind.RECORD) {
+      reportParamsNotRecord(action, action.getSimpleName(), paramsRecord);
+      return Optional.empty();
+    }
+    if (!paramsRecord.getTypeParameters().isEmpty()) {
       report.add(Diagnostic.ActionUnresolvedTypeArguments, action, action.getSimpleName(), base);
       return Optional.empty();
     }
@@ -211,6 +215,10 @@ public final class ModelReader {
     TypeElement paramsRecord = parameters.size() == 2 && isRuntimeContext(parameters.get(1).asType())
         ? recordOf(parameters.get(0).asType())
         : null;
+    TypeElement declaredParams = parameters.isEmpty() ? null : declaredElement(parameters.get(0).asType());
+    if (paramsRecord == null && declaredParams != null && isParamsNotRecord(declaredParams)) {
+      return Optional.empty(); // ParamsNotRecord is reported on the type: one mistake, one error
+    }
     if (paramsRecord == null || !method.getTypeParameters().isEmpty()) {
       report.add(Diagnostic.FunctionActionSignature, method, owner.getSimpleName() + "." + method.getSimpleName(),
           method.getParameters().stream().map(p -> display(p.asType())).collect(java.util.stream.Collectors.joining(", ")));
@@ -229,6 +237,22 @@ public final class ModelReader {
   private boolean isRuntimeContext(TypeMirror type) {
     return type.getKind() == TypeKind.DECLARED
         && ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().contentEquals(RuntimeTypes.RUNTIME_CONTEXT.canonicalName());
+  }
+
+  // One mistake, one error: a @Params class that is no record already has ParamsNotRecord on it, so the
+  // action using it reports nothing more; any other class gets one error on the action.
+  private void reportParamsNotRecord(Element action, Object actionName, TypeElement params) {
+    if (!isParamsNotRecord(params)) {
+      report.add(Diagnostic.ActionParamsNotRecord, action, actionName, params.getQualifiedName());
+    }
+  }
+
+  private static boolean isParamsNotRecord(TypeElement type) {
+    return type.getKind() != ElementKind.RECORD && Annotations.find(type, RuntimeTypes.PARAMS.canonicalName()).isPresent();
+  }
+
+  private static TypeElement declaredElement(TypeMirror type) {
+    return type.getKind() == TypeKind.DECLARED ? (TypeElement) ((DeclaredType) type).asElement() : null;
   }
 
   private static TypeElement recordOf(TypeMirror type) {

@@ -39,7 +39,7 @@ final class JobResults {
     return wait(submissionId, timeout, sink);
   }
 
-  /** Like {@link #wait(String, Duration)}, the job's events replayed to {@code events}. */
+  /** See {@link RayJobExecutor#wait(String, Duration, EventSink)}. */
   Object wait(String submissionId, Duration timeout, EventSink events) {
     long deadline = System.nanoTime() + timeout.toNanos();
     long pause = 20;

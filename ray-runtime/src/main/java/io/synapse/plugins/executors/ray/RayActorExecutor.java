@@ -271,7 +271,7 @@ public final class RayActorExecutor implements Executor, AutoCloseable {
       return this;
     }
 
-    /** The cluster's GCS address ({@code host:port}); default: {@code -Dray.address}, then {@code RAY_ADDRESS}. */
+    /** The cluster's GCS address ({@code host:port}); default: {@code -Dray.address}, then {@code RAY_ADDRESS} ({@link RayDefaults}). */
     public Builder address(String gcsAddress) {
       this.address = gcsAddress;
       return this;
@@ -380,10 +380,12 @@ public final class RayActorExecutor implements Executor, AutoCloseable {
      *
      * @throws ExecutionError when the cluster cannot schedule them (naming the lacking resource) or cannot
      *     set up their runtime environment (saying where the cause is logged)
-     * @throws PluginError (code {@code ray_unavailable}) when Ray cannot be reached
+     * @throws PluginError (code {@code ray_unavailable}) when Ray's Java runtime is not on the class path,
+     *     no cluster address is given or set, or Ray cannot be reached
      * @throws io.synapse.plugins.errors.ConfigError when the working directory cannot be shipped
      */
     public RayActorExecutor build() {
+      RayConnection.requireRuntime();
       return new RayActorExecutor(settings(), contextSettings());
     }
 

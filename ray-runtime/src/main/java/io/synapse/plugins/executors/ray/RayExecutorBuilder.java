@@ -33,7 +33,7 @@ public abstract class RayExecutorBuilder<B extends RayExecutorBuilder<B>> extend
 
   /**
    * The cluster's dashboard: JOB submits there, both modes upload their packages there (default:
-   * {@code SYNAPSE_RAY_DASHBOARD}; else TASK asks the cluster for its head node and uses Ray's port 8265,
+   * {@code SYNAPSE_RAY_DASHBOARD}, then an http {@code RAY_ADDRESS} ({@link RayDefaults}); else TASK asks the cluster for its head node and uses Ray's port 8265,
    * JOB uses {@value RayJobExecutor#DEFAULT_DASHBOARD_URL}).
    *
    * @throws io.synapse.plugins.errors.ConfigError when {@code url} is not an http or https URL
@@ -108,7 +108,7 @@ public abstract class RayExecutorBuilder<B extends RayExecutorBuilder<B>> extend
     return self();
   }
 
-  /** The shared settings given so far (the dashboard URL as given, or {@code SYNAPSE_RAY_DASHBOARD}, else null). */
+  /** The shared settings given so far (the dashboard URL as given, or as {@link RayDefaults} says, else null). */
   ClusterSettings clusterSettings() {
     String url = RayConnection.givenDashboardUrl(dashboardUrl);
     return new ClusterSettings(url == null ? null : DashboardClient.checkedUrl(url), headers, requestTimeout, classPath, runtimeEnv,

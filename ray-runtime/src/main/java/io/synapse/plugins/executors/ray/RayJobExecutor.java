@@ -50,7 +50,7 @@ import java.util.function.Consumer;
  * <p>Needs nothing of Ray on this JVM's class path: only HTTP. Thread-safe.
  */
 public final class RayJobExecutor {
-  /** The dashboard URL used when none is given and {@code SYNAPSE_RAY_DASHBOARD} is not set. */
+  /** The dashboard URL used when none is given and {@link RayDefaults} finds none in the environment. */
   public static final String DEFAULT_DASHBOARD_URL = "http://127.0.0.1:8265";
   /** Error code: nothing answers at the dashboard URL. */
   public static final String DASHBOARD_UNREACHABLE = "ray_dashboard_unreachable";
@@ -80,7 +80,7 @@ public final class RayJobExecutor {
   }
 
   /**
-   * A builder with the defaults: {@code SYNAPSE_RAY_DASHBOARD}, else {@value #DEFAULT_DASHBOARD_URL}; 60 s per
+   * A builder with the defaults: {@code SYNAPSE_RAY_DASHBOARD}, else an http {@code RAY_ADDRESS} ({@link RayDefaults}), else {@value #DEFAULT_DASHBOARD_URL}; 60 s per
    * HTTP request; no resource requests.
    */
   public static Builder builder() {
@@ -147,11 +147,6 @@ public final class RayJobExecutor {
   /** Submits bound, validated params with the call's environment, job id and working directory ({@link RayJobBackend}). */
   <P extends Record> String submitBound(PluginDiscovery plugin, ActionDescriptor<P, ?> action, P params, ContextSettings call) {
     return submitter.submit(plugin, action, action.writeParams(params), action.secretValues(params), call);
-  }
-
-  /** Like {@link #wait(String, Duration)}, the job's events replayed to {@code sink} (a pipeline's action). */
-  Object wait(String submissionId, Duration timeout, EventSink sink) {
-    return results.wait(submissionId, timeout, sink);
   }
 
   /**
@@ -226,6 +221,26 @@ public final class RayJobExecutor {
    */
   public Object wait(String submissionId, Duration timeout) {
     return results.wait(submissionId, timeout);
+  }
+
+  /**
+   * {@link #wait(String, Duration)}, with the action's events sent to {@code events} instead of the
+   * builder's sink (a pipeline's action's sink; {@link EventSink#discarding()} when {@link #followLogs}
+   * showed them already).
+   */
+  public Object wait(String submissionId, Duration timeout, EventSink events) {
+    return results.wait(submissionId, timeout, Objects.requireNonNull(events, "events"));
+  }
+
+  /**
+   * Follows the job's log live, as {@link #tailLogs} streams it: each event the action reports goes to
+   * {@code events} as it arrives, every other line (the action's own printing, the JVM's and Ray's
+   * messages) to {@code lines}, without its line break; the outcome message between the result markers is
+   * left out ({@link #wait} reads it). Secrets hidden. The future completes when the job's log ends.
+   */
+  public CompletableFuture<Void> followLogs(String submissionId, EventSink events, Consumer<String> lines) {
+    JobLogFollower follower = new JobLogFollower(Objects.requireNonNull(events, "events"), Objects.requireNonNull(lines, "lines"));
+    return monitor.tail(submissionId, follower::accept).whenComplete((done, failure) -> follower.finish());
   }
 
   /**
