@@ -83,7 +83,7 @@ final class AccessFilter extends Filter {
   private boolean authorized(HttpExchange exchange) {
     String authorization = exchange.getRequestHeaders().getFirst("Authorization");
     if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-        && token.matches(authorization.substring(7).trim())) {
+        && token.matches(authorization.substring(7))) {
       return true;
     }
     List<String> cookies = exchange.getRequestHeaders().get("Cookie");
