@@ -40,6 +40,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
       PackageCommand.class,
       NewCommand.class,
       JobCommand.class,
+      ConsoleCommand.class,
       AutoComplete.GenerateCompletion.class,
       HelpCommand.class
     },
@@ -48,6 +49,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
       "  synapse actions examples/hello-plugin",
       "  synapse run examples/hello-plugin process -p inputPath=/in.csv -p batchSize=64",
       "  synapse describe examples/hello-plugin process",
+      "  synapse console examples/hello-plugin",
       "  source <(synapse generate-completion)",
       ExitCodes.FOOTER
     })
