@@ -8,6 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/ray.sh install
 scripts/sdk.sh install
+# The web console's browser tests drive Debian's Chromium through its ChromeDriver.
+scripts/chromium.sh install
 MVN=(mvn -B -ntp)
 "${MVN[@]}" install
 (
