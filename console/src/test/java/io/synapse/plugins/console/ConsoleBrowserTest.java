@@ -69,6 +69,9 @@ class ConsoleBrowserTest {
     type("field-augment_rotate", "10");
     type("field-tags", "first\nsecond");
     driver.findElement(By.id("field-pause")).click();
+    driver.findElement(By.id("validate-button")).click();
+    wait.until(ExpectedConditions.textToBe(By.id("form-status"), "The params are valid."));
+    wait.until(d -> violation("dataset_name").getText().isEmpty());
     driver.findElement(By.id("run-button")).click();
 
     // The download category is done and the action waits before its first epoch: no train bar, no result.

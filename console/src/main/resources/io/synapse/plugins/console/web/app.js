@@ -86,15 +86,18 @@
 
   async function validate() {
     const { body, local } = request();
-    if (local.length) return SynapseForms.showViolations($("#fields"), $("#form-violations"), local) || false;
+    $("#form-status").textContent = "";
+    if (local.length) {
+      SynapseForms.showViolations($("#fields"), $("#form-violations"), local);
+      return;
+    }
     const { status, data } = await api("POST", "/api/validate", body);
     if (status === 200) {
       SynapseForms.clearViolations($("#fields"), $("#form-violations"));
-      $("#form-violations").textContent = "";
-      return true;
+      $("#form-status").textContent = "The params are valid.";
+      return;
     }
     showRequestError(data);
-    return false;
   }
 
   function showRequestError(data) {
@@ -109,6 +112,7 @@
 
   async function run(event) {
     event.preventDefault();
+    $("#form-status").textContent = "";
     const { body, local } = request();
     if (local.length) {
       SynapseForms.showViolations($("#fields"), $("#form-violations"), local);
