@@ -43,11 +43,20 @@ final class Browser {
 
   /** Saves a PNG of the page under the screenshots directory (docs/console in the build). */
   static void screenshot(ChromeDriver driver, String name) throws IOException {
+    screenshot(driver, name, null);
+  }
+
+  /** Saves a PNG of the page scrolled to the element of {@code cssSelector} (the top when null). */
+  static void screenshot(ChromeDriver driver, String name, String cssSelector) throws IOException {
     String directory = System.getProperty("synapse.console.screenshots");
     if (directory == null) {
       return; // run outside Maven: no place to keep them
     }
-    driver.executeScript("window.scrollTo(0, 0)");
+    if (cssSelector == null) {
+      driver.executeScript("window.scrollTo(0, 0)");
+    } else {
+      driver.executeScript("document.querySelector(arguments[0]).scrollIntoView({block: 'end'})", cssSelector);
+    }
     Path target = Path.of(directory, name + ".png");
     Files.createDirectories(target.getParent());
     Files.write(target, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));

@@ -34,6 +34,7 @@ class ConsoleBrowserTest {
     console = ConsoleFixture.loopback();
     driver = Browser.start();
     wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
   }
 
   @AfterAll
@@ -117,6 +118,31 @@ class ConsoleBrowserTest {
     assertTrue(error.contains("cannot connect with ***"), error);
     assertFalse(error.contains(SECRET), error);
     Browser.screenshot(driver, "console-error");
+    assertSecretNowhere();
+  }
+
+  @Test
+  void theRunsListStopsARunAndShowsItsLogTail() throws Exception {
+    Gate.reset();
+    openAction("train");
+    type("field-dataset_name", "birds");
+    type("field-api_token", SECRET);
+    driver.findElement(By.id("field-pause")).click();
+    driver.findElement(By.id("run-button")).click();
+    wait.until(d -> "100".equals(bar("download")));
+    // The runs list is redrawn every few seconds: read it inside waits that look it up afresh.
+    String runId = wait.until(d -> d.findElement(By.cssSelector("#runs-table tr button.stop"))
+        .findElement(By.xpath("./ancestor::tr")).getAttribute("data-run"));
+    By row = By.cssSelector("#runs-table tr[data-run='" + runId + "']");
+    wait.until(d -> d.findElement(row).getText().contains("running")
+        && d.findElement(row).findElement(By.cssSelector(".tail")).getText().contains("training on birds with token ***"));
+    Browser.screenshot(driver, "console-runs", "#runs");
+    wait.until(d -> {
+      d.findElement(row).findElement(By.cssSelector("button.stop")).click();
+      return true;
+    });
+    wait.until(ExpectedConditions.textToBe(By.id("run-status"), "stopped"));
+    wait.until(d -> d.findElement(row).getText().contains("stopped") && d.findElement(row).findElements(By.cssSelector("button.stop")).isEmpty());
     assertSecretNowhere();
   }
 
