@@ -133,6 +133,46 @@ class ConsoleApiTest {
     assertTrue(later.body().contains("id: 4\n"), later.body());
   }
 
+  @Test
+  void eventStreamsAreBoundedAndTheConsoleStillAnswersAtTheBound() throws Exception {
+    Gate.reset();
+    String id = console.startRun("{\"plugin\":\"console_fixture\",\"action\":\"train\","
+        + "\"params\":{\"dataset_name\":\"cats\",\"epochs\":1,\"pause\":true}}");
+    int port = console.server.port();
+    List<java.net.Socket> streams = new ArrayList<>();
+    try {
+      for (int i = 0; i < EventStream.MAX_STREAMS; i++) {
+        java.net.Socket socket = new java.net.Socket("127.0.0.1", port);
+        socket.setSoTimeout(20_000);
+        socket.getOutputStream().write(("GET /api/runs/" + id + "/events HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n\r\n")
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        byte[] head = new byte[12];
+        assertEquals(12, socket.getInputStream().readNBytes(head, 0, 12));
+        assertEquals("HTTP/1.1 200", new String(head, java.nio.charset.StandardCharsets.US_ASCII));
+        streams.add(socket);
+      }
+      HttpResponse<String> over = console.get("/api/runs/" + id + "/events");
+      assertEquals(503, over.statusCode(), over.body());
+      assertTrue(over.body().contains("too_many_streams"), over.body());
+      assertEquals(200, console.get("/api/plugins").statusCode(), "other requests are still answered");
+    } finally {
+      for (java.net.Socket socket : streams) {
+        socket.close();
+      }
+      Gate.open();
+    }
+    // The closed streams are let go when the server next writes to them (the run's last frames, or a
+    // keep-alive): until then a new stream may still be over the bound.
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    HttpResponse<String> after = console.get("/api/runs/" + id + "/events");
+    while (after.statusCode() == 503 && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+      after = console.get("/api/runs/" + id + "/events");
+    }
+    assertEquals(200, after.statusCode(), after.body());
+    assertTrue(after.body().contains("event: result"), after.body());
+  }
+
   private static int runCount() throws Exception {
     String body = console.get("/api/runs").body();
     return body.split("\"id\":\"run-", -1).length - 1;
