@@ -43,6 +43,7 @@ final class ConsoleRun {
   private Object result;
   private Map<String, Object> error;
   private Runnable stopper = () -> { };
+  private boolean stopRequested;
 
   ConsoleRun(String id, String plugin, String action, ExecutionMode mode, Redactor redactor) {
     this.id = id;
@@ -83,17 +84,26 @@ final class ConsoleRun {
     this.stopper = action;
   }
 
-  /** Asks the run to stop; returns whether it was still running. */
+  /**
+   * Asks the run to stop; returns whether it was still running. A run asked before its thread or job
+   * started stops as soon as it does ({@link #stopRequested()}).
+   */
   boolean stop() {
     Runnable current;
     synchronized (this) {
       if (status != Status.RUNNING) {
         return false;
       }
+      stopRequested = true;
       current = stopper;
     }
     current.run();
     return true;
+  }
+
+  /** Whether {@link #stop()} was called while the run went on. */
+  synchronized boolean stopRequested() {
+    return stopRequested;
   }
 
   /** Adds an event of the action (already redacted and turned into JSON-like data). */

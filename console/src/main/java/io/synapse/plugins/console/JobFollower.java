@@ -46,6 +46,9 @@ final class JobFollower {
     String id = jobs.submit(entry.discovery(), descriptor.config().name(), params);
     run.jobId(id);
     run.stopper(() -> jobs.stop(id));
+    if (run.stopRequested()) {
+      jobs.stop(id); // asked while the job was being submitted
+    }
     int eventsSeen = 0;
     int linesSeen = 0;
     long deadline = System.nanoTime() + FOLLOW_LIMIT.toNanos();

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -91,10 +90,7 @@ final class RunLauncher implements AutoCloseable {
       forgetOldRuns();
     }
     log.println("run " + run.id() + ": " + plugin + " " + action + " (" + mode.name().toLowerCase(java.util.Locale.ROOT) + ")");
-    Future<?> future = threads.submit(() -> execute(run, entry, descriptor, params));
-    if (mode != ExecutionMode.JOB) {
-      run.stopper(() -> future.cancel(true));
-    }
+    threads.execute(() -> execute(run, entry, descriptor, params));
     return run;
   }
 
@@ -109,6 +105,13 @@ final class RunLauncher implements AutoCloseable {
 
   private void execute(ConsoleRun run, PluginCatalog.Entry entry, ActionDescriptor<?, ?> descriptor, Map<String, Object> params) {
     try {
+      if (run.mode() != ExecutionMode.JOB) {
+        Thread thread = Thread.currentThread();
+        run.stopper(thread::interrupt);
+      }
+      if (run.stopRequested()) {
+        throw new InterruptedException("stopped before it started");
+      }
       if (run.mode() == ExecutionMode.JOB) {
         jobs.run(run, entry, descriptor, params);
       } else {
@@ -119,13 +122,14 @@ final class RunLauncher implements AutoCloseable {
         run.succeed(run.redactor().redactValue(EventJson.plain(writeResult(descriptor, result))));
       }
     } catch (PluginError | IllegalArgumentException | IllegalStateException e) {
-      boolean stopped = Thread.currentThread().isInterrupted() || run.status() != ConsoleRun.Status.RUNNING;
-      run.fail(EventJson.error(e, run.redactor()), stopped);
+      run.fail(EventJson.error(e, run.redactor()), run.stopRequested());
     } catch (InterruptedException e) {
       run.fail(stoppedError(), true);
     } catch (RuntimeException | LinkageError e) {
       run.fail(EventJson.error(e, run.redactor()), false);
     } finally {
+      run.stopper(() -> { });
+      Thread.interrupted(); // a stop that came as the run ended must not reach the pool's next run
       log.println("run " + run.id() + ": " + run.status().name().toLowerCase(java.util.Locale.ROOT));
     }
   }
