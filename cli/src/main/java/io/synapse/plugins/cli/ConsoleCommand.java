@@ -60,6 +60,10 @@ final class ConsoleCommand implements Callable<Integer> {
   @Option(names = "--num-actors", paramLabel = "N", description = "How many warm actors task runs keep (default: 1).")
   Integer numActors;
 
+  @Option(names = "--store", paramLabel = "URL",
+      description = "The pipeline run store (default: $SYNAPSE_PIPELINE_STORE, else SQLite under the state directory).")
+  String store;
+
   /** Released by tests to stop a console started in process; the command line stops on Ctrl-C. */
   static volatile CountDownLatch stopSignal;
   /** The URL of the console last started in this JVM, for tests that start one in process. */
@@ -73,7 +77,7 @@ final class ConsoleCommand implements Callable<Integer> {
     Map<String, String> variables = env.collect(root.secrets());
     String dashboardUrl = dashboard != null ? dashboard : System.getenv("SYNAPSE_RAY_DASHBOARD");
     ConsoleSettings settings = new ConsoleSettings(plugins, host, port, variables, rayAddress,
-        dashboardUrl == null ? null : JobCommand.DashboardOption.checked(dashboardUrl), numActors);
+        dashboardUrl == null ? null : JobCommand.DashboardOption.checked(dashboardUrl), numActors, store);
     CountDownLatch stop = new CountDownLatch(1);
     stopSignal = stop;
     // The console's log goes to standard error, which masks this command line's secrets and those

@@ -25,22 +25,28 @@ import java.util.regex.Pattern;
  *   <li>{@code POST /api/runs} {@code {plugin, action, mode, params}}: 202 with the new run, or 422;
  *   <li>{@code GET /api/runs}, {@code GET /api/runs/ID}: the runs, newest first;
  *   <li>{@code GET /api/runs/ID/events}: the run's events as server-sent events ({@link EventStream});
- *   <li>{@code POST /api/runs/ID/stop}: stops a run (a JOB through Ray).
+ *   <li>{@code POST /api/runs/ID/stop}: stops a run (a JOB through Ray);
+ *   <li>{@code GET /api/pipeline-runs}: the pipeline run store's newest runs, each action's status;
+ *   <li>{@code POST /api/pipeline-runs} {@code {plugin, pipeline, mode, params}}: 202 with the run's id;
+ *   <li>{@code POST /api/pipeline-runs/ID/resume} {@code {mode, secrets}}, {@code .../cancel}.
  * </ul>
  *
  * Errors are {@code {"error": {"code", "message", "details"}}}; no response quotes a request's body.
  */
 final class ApiHandler implements HttpHandler {
   private static final Pattern RUN = Pattern.compile("/api/runs/(run-[0-9]{1,18})(/events|/stop)?");
+  private static final Pattern PIPELINE_RUN = Pattern.compile("/api/pipeline-runs/([A-Za-z0-9_.-]{1,64})/(resume|cancel)");
 
   private final PluginCatalog catalog;
   private final RunLauncher launcher;
+  private final PipelineRuns pipelines;
   private final EventStream events;
   private final PrintStream log;
 
-  ApiHandler(PluginCatalog catalog, RunLauncher launcher, EventStream events, PrintStream log) {
+  ApiHandler(PluginCatalog catalog, RunLauncher launcher, PipelineRuns pipelines, EventStream events, PrintStream log) {
     this.catalog = catalog;
     this.launcher = launcher;
+    this.pipelines = pipelines;
     this.events = events;
     this.log = log;
   }
@@ -54,7 +60,8 @@ final class ApiHandler implements HttpHandler {
     } catch (ValidationError e) {
       Map<String, Object> error = EventJson.error(e, Redactor.none());
       HttpIo.sendJson(exchange, 422, Map.of("error", error));
-    } catch (ActionNotFoundError | PluginNotFoundError e) {
+    } catch (ActionNotFoundError | PluginNotFoundError | io.synapse.plugins.errors.PipelineNotFoundError
+        | io.synapse.plugins.errors.RunNotFoundError e) {
       HttpIo.sendJson(exchange, 404, Map.of("error", EventJson.error(e, Redactor.none())));
     } catch (PluginError e) {
       HttpIo.sendJson(exchange, 400, Map.of("error", EventJson.error(e, Redactor.none())));
@@ -89,12 +96,26 @@ final class ApiHandler implements HttpHandler {
         }
         expect(method, "POST");
         Map<String, Object> body = HttpIo.readJsonObject(exchange);
-        Object modeText = body.getOrDefault("mode", "local");
-        ExecutionMode mode = ExecutionMode.of(modeText instanceof String text ? text : String.valueOf(modeText));
-        ConsoleRun run = launcher.start(text(body, "plugin"), text(body, "action"), mode, params(body));
+        ConsoleRun run = launcher.start(text(body, "plugin"), text(body, "action"), mode(body), params(body));
         HttpIo.sendJson(exchange, 202, Map.of("run", run.summary()));
       }
-      default -> runRoute(exchange, method, path);
+      case "/api/pipeline-runs" -> {
+        if ("GET".equals(method)) {
+          HttpIo.sendJson(exchange, 200, Map.of("runs", pipelines.summaries()));
+          return;
+        }
+        expect(method, "POST");
+        Map<String, Object> body = HttpIo.readJsonObject(exchange);
+        String runId = pipelines.start(text(body, "plugin"), text(body, "pipeline"), mode(body), params(body));
+        HttpIo.sendJson(exchange, 202, Map.of("run_id", runId));
+      }
+      default -> {
+        if (path.startsWith("/api/pipeline-runs/")) {
+          pipelineRunRoute(exchange, method, path);
+        } else {
+          runRoute(exchange, method, path);
+        }
+      }
     }
   }
 
@@ -119,6 +140,29 @@ final class ApiHandler implements HttpHandler {
     }
   }
 
+  private void pipelineRunRoute(HttpExchange exchange, String method, String path) throws IOException {
+    Matcher matcher = PIPELINE_RUN.matcher(path);
+    if (!matcher.matches()) {
+      throw new HttpIo.RequestError(404, "not_found", "no such API path");
+    }
+    expect(method, "POST");
+    Map<String, Object> body = HttpIo.readJsonObject(exchange);
+    Map<String, Object> result = new LinkedHashMap<>();
+    if (matcher.group(2).equals("resume")) {
+      pipelines.resume(matcher.group(1), mode(body), object(body, "secrets"));
+      result.put("resumed", true);
+      HttpIo.sendJson(exchange, 202, result);
+    } else {
+      result.put("cancelled", pipelines.cancel(matcher.group(1)));
+      HttpIo.sendJson(exchange, 200, result);
+    }
+  }
+
+  private static ExecutionMode mode(Map<String, Object> body) {
+    Object modeText = body.getOrDefault("mode", "local");
+    return ExecutionMode.of(modeText instanceof String text ? text : String.valueOf(modeText));
+  }
+
   private static void expect(String method, String wanted) {
     if (!wanted.equals(method)) {
       throw new HttpIo.RequestError(405, "method_not_allowed", "use " + wanted + " here");
@@ -132,15 +176,19 @@ final class ApiHandler implements HttpHandler {
     return text;
   }
 
-  @SuppressWarnings("unchecked")
   private static Map<String, Object> params(Map<String, Object> body) {
-    Object params = body.get("params");
-    if (params == null) {
+    return object(body, "params");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> object(Map<String, Object> body, String key) {
+    Object value = body.get(key);
+    if (value == null) {
       return Map.of();
     }
-    if (!(params instanceof Map<?, ?>)) {
-      throw new HttpIo.RequestError(400, "bad_request", "\"params\" must be a JSON object");
+    if (!(value instanceof Map<?, ?>)) {
+      throw new HttpIo.RequestError(400, "bad_request", "\"" + key + "\" must be a JSON object");
     }
-    return (Map<String, Object>) params;
+    return (Map<String, Object>) value;
   }
 }

@@ -34,15 +34,17 @@ public final class ConsoleServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService threads;
   private final RunLauncher launcher;
+  private final PipelineRuns pipelines;
   private final EventStream events;
   private final AccessToken token;
   private final String host;
 
-  private ConsoleServer(HttpServer server, ExecutorService threads, RunLauncher launcher, EventStream events,
-                        AccessToken token, String host) {
+  private ConsoleServer(HttpServer server, ExecutorService threads, RunLauncher launcher, PipelineRuns pipelines,
+                        EventStream events, AccessToken token, String host) {
     this.server = server;
     this.threads = threads;
     this.launcher = launcher;
+    this.pipelines = pipelines;
     this.events = events;
     this.token = token;
     this.host = host;
@@ -78,16 +80,17 @@ public final class ConsoleServer implements AutoCloseable {
       return thread;
     });
     RunLauncher launcher = new RunLauncher(settings, catalog, log, secretSeen);
+    PipelineRuns pipelines = new PipelineRuns(settings, catalog, log);
     EventStream events = new EventStream();
     AccessFilter access = new AccessFilter(token);
     access.port(server.getAddress().getPort());
-    HttpContext api = server.createContext("/api/", new ApiHandler(catalog, launcher, events, log));
+    HttpContext api = server.createContext("/api/", new ApiHandler(catalog, launcher, pipelines, events, log));
     api.getFilters().add(access);
     HttpContext pages = server.createContext("/", new StaticFiles());
     pages.getFilters().add(access);
     server.setExecutor(threads);
     server.start();
-    return new ConsoleServer(server, threads, launcher, events, token, settings.host());
+    return new ConsoleServer(server, threads, launcher, pipelines, events, token, settings.host());
   }
 
   // The JDK server waits for a request's headers and body without a limit unless told; a client that
@@ -125,6 +128,7 @@ public final class ConsoleServer implements AutoCloseable {
     events.close();
     server.stop(0);
     launcher.close();
+    pipelines.close();
     threads.shutdownNow();
   }
 

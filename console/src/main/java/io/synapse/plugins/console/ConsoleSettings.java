@@ -19,9 +19,10 @@ import java.util.Objects;
  * @param rayAddress the Ray GCS address for TASK runs, null for {@code RAY_ADDRESS}
  * @param dashboardUrl the Ray dashboard for JOB runs (and TASK uploads), null for the default
  * @param numActors the TASK pool's size, null for its default
+ * @param pipelineStore the pipeline run store's URL, null for the default store
  */
 public record ConsoleSettings(List<String> plugins, String host, int port, Map<String, String> env, String rayAddress,
-                              String dashboardUrl, Integer numActors) {
+                              String dashboardUrl, Integer numActors, String pipelineStore) {
   /** The default listening address. */
   public static final String LOOPBACK = "127.0.0.1";
 
@@ -40,22 +41,27 @@ public record ConsoleSettings(List<String> plugins, String host, int port, Map<S
 
   /** Settings for {@code plugins} on 127.0.0.1, a free port, no environment, Ray from its defaults. */
   public static ConsoleSettings loopback(List<String> plugins) {
-    return new ConsoleSettings(plugins, LOOPBACK, 0, Map.of(), null, null, null);
+    return new ConsoleSettings(plugins, LOOPBACK, 0, Map.of(), null, null, null, null);
   }
 
   /** These settings listening on {@code newHost}. */
   public ConsoleSettings withHost(String newHost) {
-    return new ConsoleSettings(plugins, newHost, port, env, rayAddress, dashboardUrl, numActors);
+    return new ConsoleSettings(plugins, newHost, port, env, rayAddress, dashboardUrl, numActors, pipelineStore);
   }
 
   /** These settings with {@code newEnv} for every run. */
   public ConsoleSettings withEnv(Map<String, String> newEnv) {
-    return new ConsoleSettings(plugins, host, port, newEnv, rayAddress, dashboardUrl, numActors);
+    return new ConsoleSettings(plugins, host, port, newEnv, rayAddress, dashboardUrl, numActors, pipelineStore);
   }
 
   /** These settings with the Ray cluster's GCS address and dashboard (either may be null). */
   public ConsoleSettings withRay(String address, String dashboard, Integer actors) {
-    return new ConsoleSettings(plugins, host, port, env, address, dashboard, actors);
+    return new ConsoleSettings(plugins, host, port, env, address, dashboard, actors, pipelineStore);
+  }
+
+  /** These settings with the pipeline run store at {@code url} (null for the default store). */
+  public ConsoleSettings withPipelineStore(String url) {
+    return new ConsoleSettings(plugins, host, port, env, rayAddress, dashboardUrl, numActors, url);
   }
 
   /**

@@ -3,6 +3,7 @@ package io.synapse.plugins.console;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.synapse.plugins.PluginRunner;
 import io.synapse.plugins.discovery.ActionConfig;
+import io.synapse.plugins.discovery.PipelineConfig;
 import io.synapse.plugins.discovery.PluginConfig;
 import io.synapse.plugins.discovery.PluginDiscovery;
 import io.synapse.plugins.errors.ActionNotFoundError;
@@ -105,6 +106,17 @@ final class PluginCatalog {
       actions.add(map);
     }
     plugin.put("actions", actions);
+    List<Object> pipelines = new ArrayList<>();
+    for (PipelineConfig pipeline : config.pipelines()) {
+      Map<String, Object> map = new LinkedHashMap<>();
+      map.put("name", pipeline.name());
+      map.put("title", pipeline.title());
+      map.put("description", pipeline.description());
+      map.put("actions", pipeline.actions());
+      map.put("params_schema", parse(discovery.getPipelineParamsSchema(pipeline.name())));
+      pipelines.add(map);
+    }
+    plugin.put("pipelines", pipelines);
     return plugin;
   }
 
