@@ -146,6 +146,37 @@ class ConsoleBrowserTest {
     assertSecretNowhere();
   }
 
+  @Test
+  void aPipelineRunShowsEachActionAndResumesFromTheBrowser() throws Exception {
+    io.synapse.plugins.console.fixture.FinishAction.FAILING.set(true);
+    try {
+      driver.get(console.server.url().toString());
+      wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("nav button[data-pipeline='flow']"))).click();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("action-title"), "pipeline flow"));
+      assertTrue(driver.findElement(By.id("action-config")).getText().contains("stage → finish"));
+      type("field-dataset_name", "fish");
+      driver.findElement(By.id("run-button")).click();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("form-status"), "Pipeline run "));
+      String runId = driver.findElement(By.id("form-status")).getText().replaceAll("Pipeline run (\\S+) started.", "$1");
+      By row = By.cssSelector("#pipeline-runs-table tr[data-pipeline-run='" + runId + "']");
+      wait.until(d -> d.findElement(row).findElement(By.cssSelector("[data-action='finish']")).getAttribute("data-status").equals("failed"));
+      assertEquals("completed", driver.findElement(row).findElement(By.cssSelector("[data-action='stage']")).getAttribute("data-status"));
+      assertTrue(driver.findElement(row).getText().contains("failed"), driver.findElement(row).getText());
+      io.synapse.plugins.console.fixture.FinishAction.FAILING.set(false);
+      wait.until(d -> {
+        d.findElement(row).findElement(By.cssSelector("button.resume")).click();
+        return true;
+      });
+      wait.until(d -> d.findElement(row).findElement(By.cssSelector("[data-action='finish']")).getAttribute("data-status").equals("completed"));
+      assertEquals("skipped", driver.findElement(row).findElement(By.cssSelector("[data-action='stage']")).getAttribute("data-status"));
+      wait.until(d -> d.findElement(row).findElement(By.cssSelector(".status")).getText().equals("completed"));
+      assertTrue(driver.findElement(row).getText().contains("100%"), driver.findElement(row).getText());
+      Browser.screenshot(driver, "console-pipelines", "#pipeline-runs");
+    } finally {
+      io.synapse.plugins.console.fixture.FinishAction.FAILING.set(false);
+    }
+  }
+
   private static void openAction(String action) {
     driver.get(console.server.url().toString());
     WebElement button = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("nav button[data-action='" + action + "']")));

@@ -42,14 +42,40 @@
         button.addEventListener("click", () => selectAction(plugin, action, button));
         nav.appendChild(button);
       }
+      for (const pipeline of plugin.pipelines || []) {
+        const button = el("button", { type: "button", class: "pipeline", "data-plugin": plugin.code, "data-pipeline": pipeline.name }, pipeline.name);
+        button.addEventListener("click", () => selectPipeline(plugin, pipeline, button));
+        nav.appendChild(button);
+      }
     }
     const first = nav.querySelector("button[data-action]");
     if (first) first.click();
   }
 
+  function selectPipeline(plugin, pipeline, button) {
+    state.plugin = plugin;
+    state.action = null;
+    state.pipeline = pipeline;
+    for (const node of document.querySelectorAll("nav button.selected")) node.classList.remove("selected");
+    button.classList.add("selected");
+    $("#action").hidden = false;
+    $("#action-title").textContent = plugin.code + " · pipeline " + (pipeline.title || pipeline.name);
+    $("#action-description").textContent = pipeline.description || "";
+    const config = $("#action-config");
+    config.replaceChildren();
+    config.appendChild(el("dt", {}, "actions"));
+    config.appendChild(el("dd", {}, pipeline.actions.join(" → ")));
+    SynapseForms.build(pipeline.params_schema, $("#fields"));
+    $("#validate-button").hidden = true;
+    $("#form-status").textContent = "";
+    $("#mode").value = "local";
+  }
+
   function selectAction(plugin, action, button) {
     state.plugin = plugin;
     state.action = action;
+    state.pipeline = null;
+    $("#validate-button").hidden = false;
     for (const node of document.querySelectorAll("nav button.selected")) node.classList.remove("selected");
     button.classList.add("selected");
     $("#action").hidden = false;
@@ -110,9 +136,31 @@
     }
   }
 
+  async function runPipeline() {
+    const { params, errors } = SynapseForms.collect($("#fields"));
+    const local = Object.entries(errors).map(([path, message]) => ({ path: path, message: message, constraint: "Json" }));
+    if (local.length) {
+      SynapseForms.showViolations($("#fields"), $("#form-violations"), local);
+      return;
+    }
+    const body = { plugin: state.plugin.code, pipeline: state.pipeline.name, mode: $("#mode").value, params: params };
+    const { status, data } = await api("POST", "/api/pipeline-runs", body);
+    if (status !== 202) {
+      showRequestError(data);
+      return;
+    }
+    SynapseForms.clearViolations($("#fields"), $("#form-violations"));
+    $("#form-status").textContent = "Pipeline run " + data.run_id + " started.";
+    refreshPipelineRuns();
+  }
+
   async function run(event) {
     event.preventDefault();
     $("#form-status").textContent = "";
+    if (state.pipeline) {
+      await runPipeline();
+      return;
+    }
     const { body, local } = request();
     if (local.length) {
       SynapseForms.showViolations($("#fields"), $("#form-violations"), local);
@@ -278,11 +326,58 @@
     }
   }
 
+  async function refreshPipelineRuns() {
+    const { status, data } = await api("GET", "/api/pipeline-runs");
+    const body = $("#pipeline-runs-table tbody");
+    if (status !== 200) {
+      body.replaceChildren(el("tr", {}, "the run store cannot be read (HTTP " + status + ")"));
+      return;
+    }
+    body.replaceChildren();
+    for (const run of data.runs) {
+      const row = el("tr", { "data-pipeline-run": run.run_id });
+      row.appendChild(el("td", {}, run.run_id));
+      row.appendChild(el("td", {}, run.plugin + " " + run.pipeline));
+      row.appendChild(el("td", {}, run.mode || ""));
+      const statusCell = el("td", {});
+      statusCell.appendChild(el("span", { class: "status " + (run.status === "completed" ? "succeeded" : run.status) }, run.status));
+      row.appendChild(statusCell);
+      row.appendChild(el("td", {}, Math.round(run.progress) + "%"));
+      const actions = el("td", {});
+      for (const action of run.actions) {
+        actions.appendChild(el("span", { class: "action-status", "data-action": action.action, "data-status": action.status },
+          action.action + ": " + action.status + (action.attempts > 1 ? " (" + action.attempts + " tries)" : "")));
+      }
+      row.appendChild(actions);
+      row.appendChild(el("td", {}, run.error ? (run.error.code || "") + " " + (run.error.message || "") : ""));
+      const buttons = el("td", {});
+      if (run.served && (run.status === "failed" || run.status === "cancelled")) {
+        const resume = el("button", { type: "button", class: "resume" }, "resume");
+        resume.addEventListener("click", async () => {
+          await api("POST", "/api/pipeline-runs/" + encodeURIComponent(run.run_id) + "/resume", { mode: run.mode || "local" });
+          refreshPipelineRuns();
+        });
+        buttons.appendChild(resume);
+      }
+      if (run.status === "running" || run.status === "pending") {
+        const cancel = el("button", { type: "button", class: "cancel" }, "cancel");
+        cancel.addEventListener("click", async () => {
+          await api("POST", "/api/pipeline-runs/" + encodeURIComponent(run.run_id) + "/cancel", {});
+          refreshPipelineRuns();
+        });
+        buttons.appendChild(cancel);
+      }
+      row.appendChild(buttons);
+      body.appendChild(row);
+    }
+  }
+
   document.addEventListener("DOMContentLoaded", () => {
     $("#params-form").addEventListener("submit", run);
     $("#validate-button").addEventListener("click", validate);
     loadPlugins();
     refreshRuns();
-    setInterval(refreshRuns, 3000);
+    refreshPipelineRuns();
+    setInterval(() => { refreshRuns(); refreshPipelineRuns(); }, 3000);
   });
 })();
