@@ -31,6 +31,8 @@ import java.util.concurrent.Executors;
 final class PipelineRuns implements AutoCloseable {
   /** How many of the store's newest runs are listed. */
   static final int LISTED = 50;
+  /** How long starting a pipeline waits for its run to be recorded (or refused) before it answers. */
+  static final java.time.Duration RECORD_WAIT = java.time.Duration.ofSeconds(30);
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final ConsoleSettings settings;
@@ -76,8 +78,55 @@ final class PipelineRuns implements AutoCloseable {
     String runId = HexFormat.of().formatHex(randomBytes());
     RunOptions options = options().option(Pipelines.RUN_ID_OPTION, runId).build();
     log.println("pipeline run " + runId + ": " + plugin + " " + name + " (" + mode.name().toLowerCase(Locale.ROOT) + ")");
-    threads.execute(() -> finish(runId, () -> Pipelines.runDeclared(entry.discovery(), name, params, mode, options)));
+    java.util.concurrent.CompletableFuture<Object> outcome = new java.util.concurrent.CompletableFuture<>();
+    threads.execute(() -> finish(runId, () -> {
+      try {
+        Object result = Pipelines.runDeclared(entry.discovery(), name, params, mode, options);
+        outcome.complete(result);
+        return result;
+      } catch (RuntimeException e) {
+        outcome.completeExceptionally(e);
+        throw e;
+      }
+    }));
+    awaitRecorded(runId, outcome, options);
     return runId;
+  }
+
+  // The initial params are checked before the run is recorded: wait for the record, or for that check's
+  // error, which is the request's answer (violations shown on the form's fields).
+  private static void awaitRecorded(String runId, java.util.concurrent.CompletableFuture<Object> outcome, RunOptions options) {
+    long deadline = System.nanoTime() + RECORD_WAIT.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (outcome.isCompletedExceptionally()) {
+        try {
+          outcome.join();
+        } catch (java.util.concurrent.CompletionException e) {
+          if (e.getCause() instanceof PluginError error && !isRecorded(runId, options)) {
+            throw error;
+          }
+        }
+        return;
+      }
+      if (outcome.isDone() || isRecorded(runId, options)) {
+        return;
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private static boolean isRecorded(String runId, RunOptions options) {
+    try {
+      Pipelines.status(runId, options);
+      return true;
+    } catch (RunNotFoundError e) {
+      return false;
+    }
   }
 
   private static byte[] randomBytes() {

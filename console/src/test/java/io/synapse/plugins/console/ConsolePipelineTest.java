@@ -54,6 +54,16 @@ class ConsolePipelineTest {
   }
 
   @Test
+  void invalidInitialParamsAreRefusedWithTheirViolationsAndRecordNothing() throws Exception {
+    int before = console.get("/api/pipeline-runs").body().split("\"run_id\"", -1).length;
+    HttpResponse<String> refused = console.post("/api/pipeline-runs",
+        "{\"plugin\":\"console_fixture\",\"pipeline\":\"flow\",\"params\":{\"dataset_name\":\" \"}}");
+    assertEquals(422, refused.statusCode(), refused.body());
+    assertTrue(refused.body().contains("\"path\":\"dataset_name\""), refused.body());
+    assertEquals(before, console.get("/api/pipeline-runs").body().split("\"run_id\"", -1).length);
+  }
+
+  @Test
   void unknownPipelinesAndRunsAre404() throws Exception {
     HttpResponse<String> pipeline = console.post("/api/pipeline-runs", "{\"plugin\":\"console_fixture\",\"pipeline\":\"flwo\",\"params\":{}}");
     assertEquals(404, pipeline.statusCode(), pipeline.body());
