@@ -65,6 +65,24 @@ public record ConsoleSettings(List<String> plugins, String host, int port, Map<S
   }
 
   /**
+   * Run options with what every run of this console gets: its environment, and the Ray cluster's address,
+   * dashboard and pool size when given.
+   */
+  io.synapse.plugins.RunOptions.Builder runOptions() {
+    io.synapse.plugins.RunOptions.Builder options = io.synapse.plugins.RunOptions.builder().env(env);
+    if (rayAddress != null) {
+      options.option(io.synapse.plugins.executors.ray.RayOptions.ADDRESS, rayAddress);
+    }
+    if (dashboardUrl != null) {
+      options.option(io.synapse.plugins.executors.ray.RayOptions.DASHBOARD_URL, dashboardUrl);
+    }
+    if (numActors != null) {
+      options.option(io.synapse.plugins.executors.ray.RayOptions.NUM_ACTORS, numActors);
+    }
+    return options;
+  }
+
+  /**
    * Whether {@link #host} is a loopback address (then no token is asked for).
    *
    * @throws ConfigError when the host does not resolve

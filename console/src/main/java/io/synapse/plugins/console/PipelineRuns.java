@@ -6,7 +6,6 @@ import io.synapse.plugins.context.PluginEnvironment;
 import io.synapse.plugins.context.Redactor;
 import io.synapse.plugins.errors.PluginError;
 import io.synapse.plugins.errors.RunNotFoundError;
-import io.synapse.plugins.executors.ray.RayOptions;
 import io.synapse.plugins.pipeline.Pipelines;
 import io.synapse.plugins.pipeline.store.ActionRecord;
 import io.synapse.plugins.pipeline.store.RunRecord;
@@ -53,15 +52,9 @@ final class PipelineRuns implements AutoCloseable {
   }
 
   private RunOptions.Builder options() {
-    RunOptions.Builder options = RunOptions.builder().env(settings.env());
+    RunOptions.Builder options = settings.runOptions();
     if (settings.pipelineStore() != null) {
       options.option(RunStores.OPTION, settings.pipelineStore());
-    }
-    if (settings.rayAddress() != null) {
-      options.option(RayOptions.ADDRESS, settings.rayAddress());
-    }
-    if (settings.dashboardUrl() != null) {
-      options.option(RayOptions.DASHBOARD_URL, settings.dashboardUrl());
     }
     return options;
   }

@@ -6,7 +6,6 @@ import io.synapse.plugins.RunOptions;
 import io.synapse.plugins.context.PluginEnvironment;
 import io.synapse.plugins.context.Redactor;
 import io.synapse.plugins.errors.PluginError;
-import io.synapse.plugins.executors.ray.RayOptions;
 import io.synapse.plugins.spi.ActionDescriptor;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -115,9 +114,7 @@ final class RunLauncher implements AutoCloseable {
       if (run.mode() == ExecutionMode.JOB) {
         jobs.run(run, entry, descriptor, params);
       } else {
-        RunOptions.Builder options = RunOptions.builder().env(settings.env())
-            .sink(event -> run.event(EventJson.event(event, run.redactor())));
-        rayOptions(options);
+        RunOptions.Builder options = settings.runOptions().sink(event -> run.event(EventJson.event(event, run.redactor())));
         Object result = PluginRunner.runPlugin(entry.argument(), descriptor.config().name(), params, run.mode(), options.build());
         run.succeed(run.redactor().redactValue(EventJson.plain(writeResult(descriptor, result))));
       }
@@ -140,18 +137,6 @@ final class RunLauncher implements AutoCloseable {
     error.put("message", "the run was stopped from the console");
     error.put("details", Map.of());
     return error;
-  }
-
-  private void rayOptions(RunOptions.Builder options) {
-    if (settings.rayAddress() != null) {
-      options.option(RayOptions.ADDRESS, settings.rayAddress());
-    }
-    if (settings.dashboardUrl() != null) {
-      options.option(RayOptions.DASHBOARD_URL, settings.dashboardUrl());
-    }
-    if (settings.numActors() != null) {
-      options.option(RayOptions.NUM_ACTORS, settings.numActors());
-    }
   }
 
   @SuppressWarnings("unchecked")
