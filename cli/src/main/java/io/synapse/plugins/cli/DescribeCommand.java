@@ -1,7 +1,7 @@
 package io.synapse.plugins.cli;
 
-import io.synapse.plugins.discovery.ActionConfig;
-import io.synapse.plugins.discovery.PluginConfig;
+import io.synapse.plugins.config.ActionConfig;
+import io.synapse.plugins.config.PluginConfig;
 import io.synapse.plugins.discovery.PluginDiscovery;
 import java.io.PrintWriter;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.synapse.plugins.cli;
 
 import io.synapse.plugins.PluginRunner;
-import io.synapse.plugins.context.PluginEvent;
 import io.synapse.plugins.errors.PluginError;
+import io.synapse.plugins.events.PluginEvent;
 import io.synapse.plugins.executors.ray.JobInfo;
 import io.synapse.plugins.executors.ray.JobStatus;
 import io.synapse.plugins.executors.ray.RayJobExecutor;

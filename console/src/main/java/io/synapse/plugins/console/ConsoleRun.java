@@ -1,7 +1,7 @@
 package io.synapse.plugins.console;
 
 import io.synapse.plugins.ExecutionMode;
-import io.synapse.plugins.context.Redactor;
+import io.synapse.plugins.environment.Redactor;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

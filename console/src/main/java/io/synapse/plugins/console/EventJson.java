@@ -1,7 +1,7 @@
 package io.synapse.plugins.console;
 
-import io.synapse.plugins.context.PluginEvent;
-import io.synapse.plugins.context.Redactor;
+import io.synapse.plugins.events.PluginEvent;
+import io.synapse.plugins.environment.Redactor;
 import io.synapse.plugins.errors.PluginError;
 import io.synapse.plugins.errors.ValidationError;
 import io.synapse.plugins.errors.Violation;

@@ -1,7 +1,7 @@
 package io.synapse.plugins.console;
 
-import io.synapse.plugins.context.EventSink;
-import io.synapse.plugins.context.PluginEvent;
+import io.synapse.plugins.events.EventSink;
+import io.synapse.plugins.events.PluginEvent;
 import io.synapse.plugins.errors.PluginError;
 import io.synapse.plugins.executors.ray.JobStatus;
 import io.synapse.plugins.executors.ray.RayJobExecutor;

@@ -2,8 +2,8 @@ package io.synapse.plugins.console;
 
 import io.synapse.plugins.ExecutionMode;
 import io.synapse.plugins.RunOptions;
-import io.synapse.plugins.context.PluginEnvironment;
-import io.synapse.plugins.context.Redactor;
+import io.synapse.plugins.environment.PluginEnvironment;
+import io.synapse.plugins.environment.Redactor;
 import io.synapse.plugins.errors.PluginError;
 import io.synapse.plugins.errors.RunNotFoundError;
 import io.synapse.plugins.pipeline.Pipelines;

@@ -2,9 +2,9 @@ package io.synapse.plugins.console;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.synapse.plugins.PluginRunner;
-import io.synapse.plugins.discovery.ActionConfig;
-import io.synapse.plugins.discovery.PipelineConfig;
-import io.synapse.plugins.discovery.PluginConfig;
+import io.synapse.plugins.config.ActionConfig;
+import io.synapse.plugins.config.PipelineConfig;
+import io.synapse.plugins.config.PluginConfig;
 import io.synapse.plugins.discovery.PluginDiscovery;
 import io.synapse.plugins.errors.ActionNotFoundError;
 import io.synapse.plugins.errors.ConfigError;

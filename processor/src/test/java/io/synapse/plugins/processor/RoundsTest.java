@@ -5,7 +5,6 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
 
 import com.google.testing.compile.Compilation;
-import io.synapse.plugins.processor.generator.JavaFiles;
 import io.synapse.plugins.processor.reading.Javadocs;
 import io.synapse.plugins.processor.reading.ModelReader;
 import java.io.IOException;
@@ -63,16 +62,6 @@ class RoundsTest {
     assertThat(c).succeededWithoutWarnings();
     assertThat(c).generatedSourceFile("test.P_Binder");
     assertThat(c).generatedSourceFile("test.Extra_Binder");
-  }
-
-  @Test
-  void namesAreDerivedAsDocumented() {
-    assertThat(ModelReader.pascalCase("my_plugin")).isEqualTo("MyPlugin");
-    assertThat(ModelReader.pascalCase("my-plugin")).isEqualTo("MyPlugin");
-    assertThat(JavaFiles.methodName("train-model")).isEqualTo("trainModel");
-    assertThat(JavaFiles.methodName("new")).isEqualTo("new_");
-    assertThat(JavaFiles.constantName("train-model")).isEqualTo("TRAIN_MODEL");
-    assertThat(JavaFiles.constantName("batchSize")).isEqualTo("BATCH_SIZE");
   }
 
   @Test

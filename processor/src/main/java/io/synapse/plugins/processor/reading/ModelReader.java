@@ -1,6 +1,5 @@
 package io.synapse.plugins.processor.reading;
 
-import com.palantir.javapoet.ClassName;
 import io.synapse.plugins.processor.Diagnostic;
 import io.synapse.plugins.processor.Report;
 import io.synapse.plugins.processor.RuntimeTypes;
@@ -8,6 +7,8 @@ import io.synapse.plugins.processor.model.ActionModel;
 import io.synapse.plugins.processor.model.Compilation;
 import io.synapse.plugins.processor.model.DefaultValue;
 import io.synapse.plugins.processor.model.FieldType;
+import io.synapse.plugins.processor.model.GeneratedNames;
+import io.synapse.plugins.processor.model.JavaName;
 import io.synapse.plugins.processor.model.ParamField;
 import io.synapse.plugins.processor.model.PipelineModel;
 import io.synapse.plugins.processor.model.PluginModel;
@@ -142,20 +143,9 @@ public final class ModelReader {
         annotations.enumConstant(mirror, "category"),
         annotations.string(mirror, "description"),
         packageName,
-        facade.isEmpty() ? pascalCase(code) : facade,
+        facade.isEmpty() ? GeneratedNames.facadeName(code) : facade,
         List.copyOf(actions),
         List.copyOf(pipelines)));
-  }
-
-  /** {@code my_plugin} and {@code my-plugin} give {@code MyPlugin}. */
-  public static String pascalCase(String code) {
-    StringBuilder out = new StringBuilder();
-    for (String part : code.split("[_\\-]+")) {
-      if (!part.isEmpty()) {
-        out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
-      }
-    }
-    return out.toString();
   }
 
   private Optional<ActionModel> readAction(TypeElement action) {
@@ -197,7 +187,7 @@ public final class ModelReader {
     if (result == null) {
       return Optional.empty();
     }
-    return Optional.of(actionModel(action, mirror, categories, elements.getBinaryName(action).toString(), ClassName.get(action),
+    return Optional.of(actionModel(action, mirror, categories, elements.getBinaryName(action).toString(), JavaName.of(action),
         null, paramsRecord, result, resultType));
   }
 
@@ -232,7 +222,7 @@ public final class ModelReader {
       return Optional.empty();
     }
     String entrypoint = elements.getBinaryName(owner) + "#" + method.getSimpleName();
-    return Optional.of(actionModel(method, mirror, categories, entrypoint, ClassName.get(owner), method.getSimpleName().toString(),
+    return Optional.of(actionModel(method, mirror, categories, entrypoint, JavaName.of(owner), method.getSimpleName().toString(),
         paramsRecord, result, returnType.getKind() == TypeKind.VOID ? null : returnType));
   }
 
@@ -266,7 +256,7 @@ public final class ModelReader {
 
   // resultType is null for a void method.
   private ActionModel actionModel(Element action, AnnotationMirror mirror, List<String> categories, String entrypoint,
-      ClassName actionClass, String functionName, TypeElement paramsRecord, FieldType result, TypeMirror resultType) {
+      JavaName actionClass, String functionName, TypeElement paramsRecord, FieldType result, TypeMirror resultType) {
     String name = annotations.string(mirror, "name");
     String title = annotations.string(mirror, "title");
     String description = annotations.string(mirror, "description");

@@ -12,7 +12,7 @@ import io.ray.api.runtimeenv.RuntimeEnvConfig;
 import io.ray.api.runtimeenv.types.RuntimeEnvName;
 import io.synapse.plugins.errors.ExecutionError;
 import io.synapse.plugins.errors.PluginError;
-import io.synapse.plugins.internal.Json;
+import io.synapse.plugins.json.Json;
 import io.synapse.plugins.spi.ActionDescriptor;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package io.synapse.plugins.executors.ray;
 
-import io.synapse.plugins.context.Redactor;
+import io.synapse.plugins.environment.Redactor;
 import io.synapse.plugins.errors.PluginError;
-import io.synapse.plugins.internal.Json;
+import io.synapse.plugins.json.Json;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;

@@ -2,12 +2,12 @@ package io.synapse.plugins.executors.ray;
 
 import io.synapse.plugins.ExecutionMode;
 import io.synapse.plugins.context.ContextSettings;
-import io.synapse.plugins.context.PluginEnvironment;
-import io.synapse.plugins.context.Redactor;
 import io.synapse.plugins.discovery.PluginDiscovery;
+import io.synapse.plugins.environment.PluginEnvironment;
+import io.synapse.plugins.environment.Redactor;
 import io.synapse.plugins.errors.ConfigError;
 import io.synapse.plugins.errors.PluginError;
-import io.synapse.plugins.executors.JobMain;
+import io.synapse.plugins.executors.remote.JobMain;
 import io.synapse.plugins.executors.remote.RemoteMessage;
 import io.synapse.plugins.executors.remote.RemoteProtocol;
 import io.synapse.plugins.observation.RunObservers;

@@ -1,10 +1,10 @@
 package io.synapse.plugins.executors.ray;
 
 import io.synapse.plugins.ExecutionMode;
-import io.synapse.plugins.context.ConsoleSink;
 import io.synapse.plugins.context.ContextSettings;
 import io.synapse.plugins.errors.ExecutionError;
 import io.synapse.plugins.errors.PluginError;
+import io.synapse.plugins.events.ConsoleSink;
 import io.synapse.plugins.executors.Executor;
 import io.synapse.plugins.executors.remote.RemoteFailures;
 import io.synapse.plugins.executors.remote.RemoteMessage;

@@ -1,7 +1,7 @@
 package io.synapse.plugins.executors.ray;
 
 import io.synapse.plugins.context.ContextSettings;
-import io.synapse.plugins.context.EventSink;
+import io.synapse.plugins.events.EventSink;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,15 +1,16 @@
 package io.synapse.plugins.executors.ray;
 
 import io.synapse.plugins.context.ContextSettings;
-import io.synapse.plugins.context.EventSink;
-import io.synapse.plugins.context.PluginEvent;
-import io.synapse.plugins.context.Redactor;
 import io.synapse.plugins.discovery.PluginDiscovery;
+import io.synapse.plugins.environment.Redactor;
 import io.synapse.plugins.errors.ExecutionError;
 import io.synapse.plugins.errors.PluginError;
 import io.synapse.plugins.errors.ValidationError;
-import io.synapse.plugins.executors.JobMain;
-import io.synapse.plugins.executors.PipelineJobMain;
+import io.synapse.plugins.events.EventSink;
+import io.synapse.plugins.events.PluginEvent;
+import io.synapse.plugins.executors.remote.JobMain;
+import io.synapse.plugins.executors.remote.JobMain;
+import io.synapse.plugins.executors.remote.PipelineJobMain;
 import io.synapse.plugins.spi.ActionDescriptor;
 import java.time.Duration;
 import java.util.ArrayList;

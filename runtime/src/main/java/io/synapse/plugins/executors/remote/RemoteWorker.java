@@ -2,9 +2,9 @@ package io.synapse.plugins.executors.remote;
 
 import io.synapse.plugins.ExecutionMode;
 import io.synapse.plugins.RunOptions;
-import io.synapse.plugins.context.PluginEnvironment;
-import io.synapse.plugins.context.Redactor;
 import io.synapse.plugins.discovery.PluginDiscovery;
+import io.synapse.plugins.environment.PluginEnvironment;
+import io.synapse.plugins.environment.Redactor;
 import io.synapse.plugins.errors.ConfigError;
 import io.synapse.plugins.executors.ExecutionRequest;
 import io.synapse.plugins.executors.LocalExecutor;
