@@ -9,6 +9,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/ray.sh install
 scripts/sdk.sh install
+# The web console's browser tests drive Debian's Chromium through its ChromeDriver.
+scripts/chromium.sh install
 scripts/postgres.sh install
 export SYNAPSE_PG_STATE="${SYNAPSE_PG_STATE:-$PWD/.pg-state}"
 SYNAPSE_TEST_POSTGRES_URL="$(scripts/postgres.sh start)"
