@@ -2,7 +2,7 @@ package io.synapse.plugins.processor;
 
 import static com.google.common.truth.Truth.assertThat;
 
-import io.synapse.plugins.internal.ProcessorMissingCheck;
+import io.synapse.plugins.discovery.ProcessorMissingCheck;
 import java.io.File;
 import java.io.IOException;
 import java.io.ByteArrayOutputStream;

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.synapse.plugins.Plugin;
 import io.synapse.plugins.errors.PluginNotFoundError;
-import io.synapse.plugins.internal.ProcessorMissingCheck;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringWriter;

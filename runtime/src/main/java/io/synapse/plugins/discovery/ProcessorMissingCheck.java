@@ -1,8 +1,7 @@
-package io.synapse.plugins.internal;
+package io.synapse.plugins.discovery;
 
 import io.synapse.plugins.Plugin;
 import io.synapse.plugins.PluginAction;
-import io.synapse.plugins.discovery.ProcessorCheck;
 import io.synapse.plugins.spi.SynapseGenerated;
 import java.util.ArrayList;
 import java.util.List;
