@@ -4,6 +4,7 @@ import io.synapse.plugins.errors.PluginError;
 import io.synapse.plugins.executors.remote.RemoteMessage;
 import io.synapse.plugins.executors.remote.RemoteProtocol;
 import io.synapse.plugins.executors.remote.RemoteWorker;
+import io.synapse.plugins.executors.remote.ResultSeal;
 import java.io.File;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -12,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HexFormat;
 
 /**
  * The entrypoint of a JOB-mode run: the JVM a Ray Job starts on a cluster node,
@@ -24,7 +26,8 @@ import java.nio.file.Path;
  *
  * <p><b>Output</b> on standard output: each event as a protocol event message on a line of its own, as the
  * action reports it, then {@value #RESULT_BEGIN}{@code <marker>}, the outcome message (result or failure) on
- * one line, and {@value #RESULT_END}{@code <marker>}. The exit status is 0 on success, 1 when the action or
+ * one line, sealed with the request's result key ({@link ResultSeal}) when it has one, and
+ * {@value #RESULT_END}{@code <marker>}. The exit status is 0 on success, 1 when the action or
  * its params failed, 2 when the request itself could not be read (no outcome then).
  */
 public final class JobMain {
@@ -65,10 +68,18 @@ public final class JobMain {
     });
     out.println();
     out.println(RESULT_BEGIN + marker);
-    out.println(RemoteProtocol.write(outcome));
+    out.println(sealed(request, RemoteProtocol.write(outcome)));
     out.println(RESULT_END + marker);
     out.flush();
     return outcome instanceof RemoteMessage.Result ? 0 : 1;
+  }
+
+  /** The outcome line with its seal when the request carries a result key, so that the driver can tell it from a forged one. */
+  private static String sealed(RemoteMessage.Request request, String outcomeLine) {
+    if (request.resultKey() == null) {
+      return outcomeLine;
+    }
+    return ResultSeal.seal(outcomeLine, request.id(), HexFormat.of().parseHex(request.resultKey()));
   }
 
   private static RemoteMessage.Request readRequest(String name) {

@@ -34,9 +34,10 @@ public sealed interface RemoteMessage permits RemoteMessage.Request, RemoteMessa
    *     directory, where Ray unpacked the shipped one), or null for none
    * @param language the language of the run (for actions that localise), or null
    * @param marker JOB only: the text that frames the outcome in the job's log, or null
+   * @param resultKey JOB only: the key (hex) the worker seals its outcome with ({@link ResultSeal}), or null
    */
   record Request(String id, String plugin, String action, Map<String, Object> params, Map<String, String> env, String jobId,
-      String workingDir, String language, String marker) implements RemoteMessage {
+      String workingDir, String language, String marker, String resultKey) implements RemoteMessage {
 
     /** Checks the required parts and copies the maps. */
     public Request {
@@ -45,6 +46,18 @@ public sealed interface RemoteMessage permits RemoteMessage.Request, RemoteMessa
       Objects.requireNonNull(action, "action");
       params = params == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(params));
       env = env == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(env));
+    }
+
+    /** A request whose outcome is not sealed (a TASK call: the reply comes back over Ray itself). */
+    public Request(String id, String plugin, String action, Map<String, Object> params, Map<String, String> env, String jobId,
+        String workingDir, String language, String marker) {
+      this(id, plugin, action, params, env, jobId, workingDir, language, marker, null);
+    }
+
+    /** Never shows the params, the environment or the key, which may hold secrets. */
+    @Override
+    public String toString() {
+      return "Request[id=" + id + ", plugin=" + plugin + ", action=" + action + "]";
     }
   }
 

@@ -21,11 +21,12 @@ import java.util.Map;
  *
  * <pre>
  * {"protocol":"synapse-remote","version":1,"type":"request","id":"...","plugin":"...","action":"...",
- *  "params":{...},"env":{...},"job_id":null,"working_dir":null,"language":null,"marker":null}
+ *  "params":{...},"env":{...},"job_id":null,"working_dir":null,"language":null,"marker":null[,"result_key":"hex"]}
  * {"protocol":"synapse-remote","version":1,"type":"event","id":"...","event":{JsonLinesSink's object}}
  * {"protocol":"synapse-remote","version":1,"type":"result","id":"...","result":value,"pid":n}
  * {"protocol":"synapse-remote","version":1,"type":"failure","id":"...","error":{"code","message","details",
  *  "exception","exception_message","stack"},"pid":n}
+ * (a JOB's outcome ends with its seal, ,"mac":"hex", see {@link ResultSeal})
  * </pre>
  *
  * <p>A reader refuses another protocol version with {@value #PROTOCOL_ERROR} (driver and workers must run
@@ -73,6 +74,9 @@ public final class RemoteProtocol {
       json.put("working_dir", request.workingDir());
       json.put("language", request.language());
       json.put("marker", request.marker());
+      if (request.resultKey() != null) {
+        json.put("result_key", request.resultKey());
+      }
     } else if (message instanceof RemoteMessage.Result result) {
       json.put("type", "result");
       json.put("id", result.id());
@@ -125,7 +129,7 @@ public final class RemoteProtocol {
       return switch (String.valueOf(type)) {
         case "request" -> new RemoteMessage.Request(id, requiredText(json, "plugin"), requiredText(json, "action"), stringKeyed(json.get("params")),
             strings(json.get("env")), text(json.get("job_id")), text(json.get("working_dir")), text(json.get("language")),
-            text(json.get("marker")));
+            text(json.get("marker")), text(json.get("result_key")));
         case "event" -> new RemoteMessage.Event(id, event(map(json.get("event"), "event")));
         case "result" -> new RemoteMessage.Result(id, json.get("result"), pid(json));
         case "failure" -> failure(id, map(json.get("error"), "error"), pid(json));
