@@ -180,7 +180,8 @@ class RayJobTest {
     assertEquals(600, seen.total());
 
     assertTrue(executor.stop(id));
-    ExecutionError error = assertThrows(ExecutionError.class, () -> executor.wait(id, WAIT));
+    io.synapse.plugins.errors.CancelledError error = assertThrows(io.synapse.plugins.errors.CancelledError.class,
+        () -> executor.wait(id, WAIT));
     assertEquals("STOPPED", error.details().get("status"));
     assertEquals(JobStatus.STOPPED, executor.getStatus(id));
     assertTrue(executor.delete(id));
@@ -307,7 +308,7 @@ class RayJobTest {
     int before = executor.list().size();
     ValidationError error = assertThrows(ValidationError.class,
         () -> executor.submit(EchoAction_Descriptor.INSTANCE, new EchoParams("m", -5, false)));
-    assertEquals(List.of(new Violation("sleepMillis", "must be greater than or equal to 0", "PositiveOrZero")), error.violations());
+    assertEquals(List.of(new Violation("sleep_millis", "must be greater than or equal to 0", "PositiveOrZero")), error.violations());
     assertEquals(before, executor.list().size(), "no job");
     assertEquals(0, executor.jarUploads(), "nothing uploaded");
   }

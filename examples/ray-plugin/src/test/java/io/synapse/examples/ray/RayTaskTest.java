@@ -269,7 +269,7 @@ class RayTaskTest {
   @Test
   void anInvalidRecordBuiltInJavaIsRefusedOnTheDriverOrByTheWorkerWithTheSameViolations() {
     EchoParams invalid = new EchoParams("m", -5, false);
-    List<Violation> expected = List.of(new Violation("sleepMillis", "must be greater than or equal to 0", "PositiveOrZero"));
+    List<Violation> expected = List.of(new Violation("sleep_millis", "must be greater than or equal to 0", "PositiveOrZero"));
     try (RayActorExecutor checked = pool().build(); RayActorExecutor unchecked = pool().validateOnDriver(false).build()) {
       assertEquals(expected, assertThrows(ValidationError.class, () -> RayDemo.echo(invalid, checked)).violations(), "on the driver");
       assertEquals(expected, assertThrows(ValidationError.class, () -> RayDemo.echo(invalid, unchecked)).violations(), "by the worker");

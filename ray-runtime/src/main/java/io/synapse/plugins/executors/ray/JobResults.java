@@ -81,21 +81,24 @@ final class JobResults {
       marker = known.marker();
       resultKey = known.resultKey();
     } else {
-      Optional<byte[]> secret = keys.load();
-      marker = secret.map(key -> ResultKeys.marker(key, submissionId)).orElse(null);
-      resultKey = secret.map(key -> ResultKeys.resultKey(key, submissionId)).orElse(null);
+      byte[] secret = keys.load().orElseThrow(() -> unverified(submissionId, "there is no result key at " + keys.file()
+          + " (the key file of the user and machine that submitted it)"));
+      Map<?, ?> metadata = details.get("metadata") instanceof Map<?, ?> map ? map : Map.of();
+      // Checked before the log is read: a job someone else submitted is not even looked into.
+      if (!ResultKeys.isSubmitterTag(secret, submissionId, metadata.get(JobSubmitter.META_SUBMITTER))) {
+        throw unverified(submissionId, "it was not submitted with the result key " + keys.file());
+      }
+      marker = ResultKeys.marker(secret, submissionId);
+      resultKey = ResultKeys.resultKey(secret, submissionId);
     }
     Redactor redactor = submissions.redactorOf(submissionId);
     JobOutput output = new JobOutput(marker, true, LOG_TAIL_LINES, false);
     monitor.readLogs(submissionId, output);
     String rayMessage = details.get("message") == null ? null : redactor.redact(String.valueOf(details.get("message")));
     String tail = redactor.redact(output.tail());
-    Optional<String> verified = output.envelope().flatMap(line -> ResultSeal.open(line, submissionId, resultKey == null ? new byte[0] : resultKey));
+    Optional<String> verified = output.envelope().flatMap(line -> ResultSeal.open(line, submissionId, resultKey));
     if (status == JobStatus.STOPPED) {
       throw cancelled(submissionId, rayMessage, tail, verified);
-    }
-    if (resultKey == null) {
-      throw unverified(submissionId, "no result key at " + keys.file() + " (the key of the user and machine that submitted it)");
     }
     if (output.envelope().isEmpty()) {
       String why = status == JobStatus.FAILED
@@ -114,9 +117,10 @@ final class JobResults {
     return readOutcome(action, verified.get(), submissionId, status, rayMessage, tail);
   }
 
-  private static UnverifiedResultError unverified(String submissionId, String why) {
+  private UnverifiedResultError unverified(String submissionId, String why) {
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("submission_id", submissionId);
+    details.put("key_file", keys.file().toString());
     return new UnverifiedResultError("The result of Ray job '" + submissionId + "' cannot be verified, so it is not accepted: " + why
         + ". Only jobs submitted with this key are believed; nothing the job's metadata or log names was loaded", details);
   }

@@ -38,7 +38,8 @@ import java.util.TreeMap;
  * {@code synapse-<action>-<hex>}), and the action's context sees that id. Everything the job is given is
  * derived from the id and the submitter's secret ({@link ResultKeys}): the marker framing its outcome and
  * the key that seals it, so equal requests make equal request packages. The job's metadata holds a digest
- * of the request ({@value #META_REQUEST}, an HMAC, so no secret param can be guessed from it). Submitting
+ * of the request ({@value #META_REQUEST}, an HMAC, so no secret param can be guessed from it) and a tag
+ * binding the id to the secret's holder ({@value #META_SUBMITTER}). Submitting
  * again with an id the cluster knows returns that job when its digest is this request's, and is a
  * {@link JobConflictError} otherwise; the cluster's own check makes concurrent submits of one id end in one
  * job. So a submit may be retried, with the same id, after any failure.
@@ -54,6 +55,7 @@ final class JobSubmitter {
   static final String META_PLUGIN = "synapse.plugin";
   static final String META_ACTION = "synapse.action";
   static final String META_REQUEST = "synapse.request";
+  static final String META_SUBMITTER = "synapse.submitter";
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final JobSettings settings;
@@ -116,7 +118,7 @@ final class JobSubmitter {
     body.put("entrypoint", entrypoint(code, spec.jarUris(), requestFile));
     body.put("submission_id", submissionId);
     body.put("runtime_env", runtimeEnv);
-    body.put("metadata", metadata(action, digest, redactor));
+    body.put("metadata", metadata(action, digest, ResultKeys.submitterTag(secret, submissionId), redactor));
     if (settings.entrypointNumCpus() != null) {
       body.put("entrypoint_num_cpus", settings.entrypointNumCpus());
     }
@@ -326,12 +328,13 @@ final class JobSubmitter {
     return env;
   }
 
-  private Map<String, String> metadata(ActionDescriptor<?, ?> action, String digest, Redactor redactor) {
+  private Map<String, String> metadata(ActionDescriptor<?, ?> action, String digest, String submitter, Redactor redactor) {
     Map<String, String> metadata = new TreeMap<>();
     settings.metadata().forEach((key, value) -> metadata.put(key, redactor.isSecretName(key) ? Redactor.MASK : redactor.redact(value)));
     metadata.put(META_PLUGIN, action.pluginCode());
     metadata.put(META_ACTION, action.config().name());
     metadata.put(META_REQUEST, digest);
+    metadata.put(META_SUBMITTER, submitter);
     return metadata;
   }
 

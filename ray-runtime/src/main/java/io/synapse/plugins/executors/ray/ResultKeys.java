@@ -170,6 +170,20 @@ final class ResultKeys {
     return ResultSeal.hmac(secret, "synapse job result key", submissionId);
   }
 
+  /**
+   * The tag in job {@code submissionId}'s metadata that says this secret's holder submitted it: bound to the
+   * id, so it cannot be copied onto another job.
+   */
+  static String submitterTag(byte[] secret, String submissionId) {
+    return HEX.formatHex(ResultSeal.hmac(secret, "synapse job submitter", submissionId), 0, 16);
+  }
+
+  /** Whether {@code tag} is job {@code submissionId}'s submitter tag under {@code secret}. */
+  static boolean isSubmitterTag(byte[] secret, String submissionId, Object tag) {
+    return tag instanceof String text && java.security.MessageDigest.isEqual(text.getBytes(StandardCharsets.US_ASCII),
+        submitterTag(secret, submissionId).getBytes(StandardCharsets.US_ASCII));
+  }
+
   /** The text that frames job {@code submissionId}'s outcome in its log. */
   static String marker(byte[] secret, String submissionId) {
     return HEX.formatHex(ResultSeal.hmac(secret, "synapse job marker", submissionId), 0, 16);
