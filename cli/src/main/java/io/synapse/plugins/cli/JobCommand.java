@@ -63,13 +63,17 @@ final class JobCommand implements Callable<Integer> {
         description = "The Ray dashboard (default: $SYNAPSE_RAY_DASHBOARD, else http://127.0.0.1:8265).")
     String url;
 
+    @Option(names = "--request-timeout", paramLabel = "DURATION", defaultValue = "60s",
+        description = "How long one request to the dashboard may take, its whole reply included (default: 60s).")
+    String requestTimeout;
+
     RayJobExecutor executor() {
       return builder().build();
     }
 
     RayJobExecutor.Builder builder() {
       String dashboard = url != null ? url : System.getenv().getOrDefault("SYNAPSE_RAY_DASHBOARD", RayJobExecutor.DEFAULT_DASHBOARD_URL);
-      return RayJobExecutor.builder().dashboardUrl(checked(dashboard));
+      return RayJobExecutor.builder().dashboardUrl(checked(dashboard)).requestTimeout(duration(requestTimeout, "--request-timeout"));
     }
 
     /** {@code url} if it parses as a URL; a usage error otherwise (the output masks its credentials). */
@@ -159,7 +163,7 @@ final class JobCommand implements Callable<Integer> {
       RayJobExecutor executor = dashboard.executor();
       PrintWriter out = spec.commandLine().getOut();
       if (!follow) {
-        out.print(executor.getLogs(id));
+        executor.readLogs(id, out::print);
         out.flush();
         return ExitCodes.OK;
       }
@@ -283,8 +287,13 @@ final class JobCommand implements Callable<Integer> {
     }
   }
 
-  /** Parses {@code PT10M}, {@code 30s}, {@code 10m}, {@code 2h} or {@code 500ms}. */
+  /** Parses {@code PT10M}, {@code 30s}, {@code 10m}, {@code 2h} or {@code 500ms} given to {@code --timeout}. */
   static Duration duration(String text) {
+    return duration(text, "--timeout");
+  }
+
+  /** Parses {@code PT10M}, {@code 30s}, {@code 10m}, {@code 2h} or {@code 500ms} given to {@code option}. */
+  static Duration duration(String text, String option) {
     String value = text.trim().toLowerCase(Locale.ROOT);
     try {
       if (value.startsWith("pt") || value.startsWith("p")) {
@@ -307,6 +316,6 @@ final class JobCommand implements Callable<Integer> {
     } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
       // Reported below.
     }
-    throw CliException.usage("--timeout must look like PT10M, 30s, 10m or 2h, not '" + text + "'");
+    throw CliException.usage(option + " must look like PT10M, 30s, 10m or 2h, not '" + text + "'");
   }
 }

@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  */
 final class JobMonitor {
   /** How long a log tail keeps trying to resume a broken stream, at least. */
-  static final Duration MIN_RECONNECT_TIME = Duration.ofSeconds(90);
+  static final Duration MIN_RECONNECT_TIME = Duration.ofSeconds(45);
 
   private final DashboardClient client;
   private final SubmittedJobs submissions;
@@ -71,16 +71,23 @@ final class JobMonitor {
   }
 
   /**
-   * Sends every line of the job's log, as the dashboard has it (not redacted), to {@code lines} while it
-   * arrives: the log is never held whole, and it may be at most the client's log limit.
+   * Sends every line of the job's log, as the dashboard has it (not redacted), with its line break, to
+   * {@code lines} while it arrives; a line longer than {@link LogTail#MAX_LINE} comes in pieces, the last with
+   * the break. The log is never held whole, and it may be at most the client's log limit.
    */
   void readLogs(String submissionId, Consumer<String> lines) {
     String path = jobPath(submissionId) + "/logs";
     DashboardClient.Streamed<Void> streamed = client.getStreaming(path, body -> {
-      LogsReply.read(new java.io.BufferedReader(new java.io.InputStreamReader(body, StandardCharsets.UTF_8)), lines);
+      LogsReply.read(new java.io.BufferedReader(new java.io.InputStreamReader(body, StandardCharsets.UTF_8)), LogTail.MAX_LINE, lines);
       return null;
     });
     client.requireOk("GET", path, notFoundChecked(submissionId, streamed.reply()), submissions.redactorOf(submissionId));
+  }
+
+  /** Reads the job's log into {@code output}, to its end. */
+  void readLogs(String submissionId, JobOutput output) {
+    readLogs(submissionId, (Consumer<String>) output);
+    output.finish();
   }
 
   /** The job's whole log as the dashboard has it (not redacted). */

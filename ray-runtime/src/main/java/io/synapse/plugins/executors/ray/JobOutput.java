@@ -18,9 +18,13 @@ import java.util.function.Consumer;
  * marker of another submission or text the action printed is never taken for it), the event messages,
  * the latest progress per category, and the last lines. Everything else in the log (the action's own
  * printing, Ray's messages) is ignored. Only what was asked for is kept, so a long log costs the lines
- * kept, not the log.
+ * kept, not the log: a line that arrives in pieces (longer than the reader's piece size) is kept whole only
+ * inside the outcome's block; elsewhere its first {@value #KEPT_OF_LONG_LINE} characters are (such a line
+ * is no event).
  */
 final class JobOutput implements Consumer<String> {
+  /** How much of a long line outside the outcome's block is kept (for the tail). */
+  static final int KEPT_OF_LONG_LINE = 64 * 1024;
   private final String begin;
   private final String end;
   private final boolean keepEvents;
@@ -31,6 +35,8 @@ final class JobOutput implements Consumer<String> {
   private final ArrayDeque<String> tail = new ArrayDeque<>();
   private StringBuilder block;
   private String envelope;
+  private StringBuilder partial;
+  private boolean truncated;
 
   /**
    * A reader of the log of the submission framed by {@code marker} (null: no outcome is looked for) that
@@ -48,15 +54,53 @@ final class JobOutput implements Consumer<String> {
   /** Reads a whole log held as text. */
   static JobOutput of(String logs, String marker) {
     JobOutput output = new JobOutput(marker, true, Integer.MAX_VALUE, true);
-    logs.lines().forEach(output);
+    logs.lines().forEach(line -> output.accept(line + "\n"));
     return output;
   }
 
+  /** Takes one line with its line break, or a piece of a long line (no break: more follows), or a last line. */
   @Override
-  public void accept(String line) {
+  public void accept(String given) {
     if (text != null) {
-      text.append(line).append('\n');
+      text.append(given);
     }
+    boolean complete = given.endsWith("\n");
+    String piece = complete ? given.substring(0, given.length() - 1) : given;
+    if (!complete) {
+      if (partial == null) {
+        partial = new StringBuilder();
+      }
+      // Kept whole only where it may be the outcome.
+      int room = block != null ? piece.length() : Math.max(0, KEPT_OF_LONG_LINE - partial.length());
+      partial.append(piece, 0, Math.min(room, piece.length()));
+      truncated |= room < piece.length();
+      return;
+    }
+    String line = piece;
+    boolean cut = false;
+    if (partial != null) {
+      int room = block != null ? piece.length() : Math.max(0, KEPT_OF_LONG_LINE - partial.length());
+      partial.append(piece, 0, Math.min(room, piece.length()));
+      cut = truncated || room < piece.length();
+      line = partial.toString();
+      partial = null;
+      truncated = false;
+    }
+    line(line, cut);
+  }
+
+  /** The end of the log: a last line without a break is taken too. */
+  void finish() {
+    if (partial != null) {
+      String line = partial.toString();
+      boolean cut = truncated;
+      partial = null;
+      truncated = false;
+      line(line, cut);
+    }
+  }
+
+  private void line(String line, boolean cut) {
     if (tailLines > 0) {
       if (tail.size() == tailLines) {
         tail.pollFirst();
@@ -80,7 +124,7 @@ final class JobOutput implements Consumer<String> {
         block.append(line).append('\n');
       }
     }
-    if (RemoteProtocol.looksLikeMessage(stripped)) {
+    if (!cut && RemoteProtocol.looksLikeMessage(stripped)) {
       event(stripped);
     }
   }

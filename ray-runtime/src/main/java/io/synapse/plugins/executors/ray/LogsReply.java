@@ -7,7 +7,8 @@ import java.util.function.Consumer;
 /**
  * Reads the dashboard's reply to {@code GET /api/jobs/<id>/logs}, {@code {"logs": "<the whole log>"}}, one
  * line at a time as it arrives, so that a long log is never held whole: each line of the {@code logs}
- * string (without its line break) goes to a consumer. Other members of the object are skipped.
+ * string, with its line break, goes to a consumer (a line longer than the piece size goes in pieces of
+ * that size, the last one with the break). Other members of the object are skipped.
  */
 final class LogsReply {
   private static final int MAX_KEY = 256;
@@ -22,20 +23,23 @@ final class LogsReply {
   }
 
   private final Reader in;
+  private final int maxPiece;
   private int peeked = -2;
 
-  private LogsReply(Reader in) {
+  private LogsReply(Reader in, int maxPiece) {
     this.in = in;
+    this.maxPiece = maxPiece;
   }
 
   /**
-   * Sends every line of the reply's {@code logs} to {@code lines}, in order; a last line without a line break
-   * is sent too. A {@code null} or missing {@code logs} sends nothing.
+   * Sends every line of the reply's {@code logs} to {@code lines}, in order, each with its line break (a last
+   * line without one is sent as it is), in pieces of at most {@code maxPiece} characters. A {@code null} or
+   * missing {@code logs} sends nothing.
    *
    * @throws Malformed when the reply is not a JSON object whose {@code logs} is a string or null
    */
-  static void read(Reader reply, Consumer<String> lines) throws IOException {
-    new LogsReply(reply).object(lines);
+  static void read(Reader reply, int maxPiece, Consumer<String> lines) throws IOException {
+    new LogsReply(reply, maxPiece).object(lines);
   }
 
   private void object(Consumer<String> lines) throws IOException {
@@ -108,11 +112,10 @@ final class LogsReply {
       if (c == '\\') {
         c = escape();
       }
-      if (c == '\n') {
+      line.append((char) c);
+      if (c == '\n' || line.length() >= maxPiece) {
         lines.accept(line.toString());
         line.setLength(0);
-      } else {
-        line.append((char) c);
       }
     }
   }

@@ -301,6 +301,16 @@ public final class RayJobExecutor implements JobExecutor {
   }
 
   /**
+   * Sends the job's log as it is now to {@code lines}, one line at a time with its line break (lines longer
+   * than 1 MiB in pieces), secrets of jobs this executor submitted hidden, while the dashboard streams it: a
+   * log of any length (up to {@link Builder#maxLogBytes}) costs one line of memory.
+   */
+  public void readLogs(String submissionId, Consumer<String> lines) {
+    Redactor redactor = submissions.redactorOf(submissionId);
+    monitor.readLogs(submissionId, line -> lines.accept(redactor.redact(line)));
+  }
+
+  /**
    * Streams the job's log as it grows (the dashboard's {@code logs/tail} websocket) to {@code consumer},
    * one chunk of lines at a time, secrets hidden. The future completes when the dashboard closes the
    * stream (the job ended), or fails with a precise {@link PluginError}; cancel it to stop listening.

@@ -62,10 +62,31 @@ class JobOutputTest {
   @Test
   void theTailIsTheLastLines() {
     JobOutput two = new JobOutput(null, false, 2, false);
-    "a\nb\nc\nd\n".lines().forEach(two);
+    "a\nb\nc\nd\n".lines().forEach(line -> two.accept(line + "\n"));
     assertEquals("c\nd", two.tail());
     JobOutput five = new JobOutput(null, false, 5, false);
     five.accept("a");
+    assertEquals("", five.tail(), "a line without its break is not whole yet");
+    five.finish();
     assertEquals("a", five.tail());
+  }
+
+  @Test
+  void longLinesComeInPiecesAndOnlyTheOutcomeIsKeptWhole() {
+    String result = RemoteProtocol.write(new RemoteMessage.Result("job-1", "r".repeat(3 * JobOutput.KEPT_OF_LONG_LINE), 1));
+    JobOutput output = new JobOutput("m1", true, 10, false);
+    output.accept("x".repeat(JobOutput.KEPT_OF_LONG_LINE));
+    output.accept("x".repeat(JobOutput.KEPT_OF_LONG_LINE) + "\n");
+    output.accept(JobMain.RESULT_BEGIN + "m1\n");
+    for (int i = 0; i < result.length(); i += 1000) {
+      output.accept(result.substring(i, Math.min(result.length(), i + 1000)));
+    }
+    output.accept("\n");
+    output.accept(JobMain.RESULT_END + "m1\n");
+    output.accept(line(progress("epochs", 1, 2)) + "\n");
+    output.finish();
+    assertEquals(Optional.of(result), output.envelope(), "the outcome is whole");
+    assertEquals(JobOutput.KEPT_OF_LONG_LINE, output.tail().lines().findFirst().orElseThrow().length(), "a long line is cut for the tail");
+    assertEquals(List.of(progress("epochs", 1, 2)), output.events());
   }
 }
