@@ -159,7 +159,7 @@ class ForgedJobsTest {
     assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
     Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
     ConfigError open = assertThrows(ConfigError.class, () -> jobs(key).build().submit(NoopAction_Descriptor.INSTANCE, Map.of()));
-    assertTrue(open.getMessage().contains("may be read or written by others (rw-r--r--; chmod 600 it)"), open.getMessage());
+    assertTrue(open.getMessage().contains("is not private to its owner (rw-r--r--; chmod 600 it)"), open.getMessage());
     Path link = temp.resolve("link/job-results.key");
     Files.createDirectories(link.getParent());
     Files.createSymbolicLink(link, key);

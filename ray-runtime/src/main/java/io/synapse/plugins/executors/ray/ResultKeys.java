@@ -133,7 +133,7 @@ final class ResultKeys {
       if (view != null) {
         Set<PosixFilePermission> permissions = view.readAttributes().permissions();
         if (!OWNER_ONLY.containsAll(permissions)) {
-          throw refused("may be read or written by others (" + PosixFilePermissions.toString(permissions) + "; chmod 600 it)");
+          throw refused("is not private to its owner (" + PosixFilePermissions.toString(permissions) + "; chmod 600 it)");
         }
       }
       if (Files.size(file) > 256) {
