@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.synapse.plugins.ExecutionMode;
 import io.synapse.plugins.PluginCategory;
 import io.synapse.plugins.action.BaseAction;
 import io.synapse.plugins.context.RecordingSink;
@@ -90,14 +89,20 @@ class VirtualMachineErrorsTest {
 
     @Override public String pluginCode() { return "robust_plugin"; }
     @Override public ActionConfig config() {
-      return new ActionConfig("fail", "Fail", "", Failing.class.getName(), ExecutionMode.LOCAL, PluginCategory.CUSTOM, "", "",
+      return new ActionConfig("fail", "Fail", "", Failing.class.getName(), io.synapse.plugins.RunMethod.TASK, PluginCategory.CUSTOM, "", "",
           Params.class.getName(), "java.lang.String");
     }
     @Override public Class<Failing> actionClass() { return Failing.class; }
     @Override public Class<Params> paramsType() { return Params.class; }
     @Override public BaseAction<Params, String> newAction() { return factory.get(); }
-    @Override public Params bindParams(Object params) { throw new UnsupportedOperationException(); }
-    @Override public Map<String, Object> writeParams(Params params) { return Map.of(); }
+    // Typed params are checked by writing and binding them back: a round trip of the two components.
+    @Override public Params bindParams(Object params) {
+      Map<?, ?> map = (Map<?, ?>) params;
+      return new Params(Kind.valueOf(String.valueOf(map.get("kind"))), String.valueOf(map.get("secret")));
+    }
+    @Override public Map<String, Object> writeParams(Params params) {
+      return Map.of("kind", params.kind().name(), "secret", params.secret());
+    }
     @Override public Object writeResult(String result) { return result; }
     @Override public String readResult(Object value) { return (String) value; }
     @Override public Set<String> secretValues(Params params) { return Set.of(params.secret()); }

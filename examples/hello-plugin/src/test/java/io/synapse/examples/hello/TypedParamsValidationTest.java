@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
  */
 class TypedParamsValidationTest {
   private static final List<Violation> EXPECTED = List.of(
-      new Violation("inputPath", "must not be blank", "NotBlank"),
-      new Violation("batchSize", "must be greater than or equal to 1", "Min"));
+      new Violation("input_path", "must not be blank", "NotBlank"),
+      new Violation("batch_size", "must be greater than or equal to 1", "Min"));
   private static final ProcessParams INVALID = new ProcessParams(" ", null, 0, false);
 
   private static List<Violation> violations(Supplier<Object> run) {
@@ -37,7 +37,7 @@ class TypedParamsValidationTest {
   @Test
   void everyEntryPointRefusesTheSameInvalidRecordWithTheSameViolations() {
     RecordingSink sink = new RecordingSink();
-    Map<String, Object> asMap = new LinkedHashMap<>(Map.of("inputPath", " ", "batchSize", 0, "verbose", false));
+    Map<String, Object> asMap = new LinkedHashMap<>(Map.of("input_path", " ", "batch_size", 0, "verbose", false));
     assertEquals(EXPECTED, violations(() -> PluginRunner.runPlugin("hello_plugin", "process", asMap)), "the map path, for reference");
     assertEquals(EXPECTED, violations(() -> HelloPlugin.process(INVALID)), "the facade");
     Executor local = LocalExecutor.builder().sink(sink).build();

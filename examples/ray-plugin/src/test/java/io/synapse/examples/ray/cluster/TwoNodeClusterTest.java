@@ -67,13 +67,13 @@ class TwoNodeClusterTest {
 
   /** A probe ran on the worker node, saw none of the driver's files, and found its code only in what Ray shipped. */
   private static void ranIsolatedOnTheWorker(Map<?, ?> probe) {
-    assertEquals(cluster.workerNamespace, probe.get("mountNamespace"), "ran on the worker node: " + probe);
-    assertNotEquals(cluster.headNamespace, probe.get("mountNamespace"));
+    assertEquals(cluster.workerNamespace, probe.get("mount_namespace"), "ran on the worker node: " + probe);
+    assertNotEquals(cluster.headNamespace, probe.get("mount_namespace"));
     Map<?, ?> visible = (Map<?, ?>) probe.get("visible");
     assertEquals(Set.copyOf(driverPaths), visible.keySet());
     assertTrue(visible.values().stream().noneMatch(Boolean.TRUE::equals), "a driver path is visible on the node: " + visible);
-    assertEquals(null, probe.get("codeSearchPath"), "no code search path");
-    for (String entry : String.valueOf(probe.get("classPath")).split(":")) {
+    assertEquals(null, probe.get("code_search_path"), "no code search path");
+    for (String entry : String.valueOf(probe.get("class_path")).split(":")) {
       for (String hidden : cluster.hidden) {
         assertTrue(!entry.startsWith(hidden + "/") || entry.startsWith(hidden + "/.ray-venv/"), "driver-local class path entry " + entry);
       }
@@ -123,7 +123,7 @@ class TwoNodeClusterTest {
     assertEquals("io.synapse.examples.hello.ProcessResult", result.get("job_class"));
     Map<?, ?> task = (Map<?, ?>) result.get("task");
     assertEquals("completed", task.get("status"));
-    assertEquals("/data/out.csv", task.get("outputPath"));
+    assertEquals("/data/out.csv", task.get("output_path"));
     assertEquals(task, result.get("job"));
   }
 
@@ -141,16 +141,16 @@ class TwoNodeClusterTest {
     for (String mode : List.of("task", "run_plugin_task", "job")) {
       Map<?, ?> probe = (Map<?, ?>) result.get(mode);
       ranIsolatedOnTheWorker(probe);
-      String dir = String.valueOf(probe.get("workingDir"));
-      assertEquals(true, probe.get("hasWorkingDir"), mode);
-      assertEquals(dir, probe.get("currentDir"), mode + ": the action's process runs in the working directory");
+      String dir = String.valueOf(probe.get("working_dir"));
+      assertEquals(true, probe.get("has_working_dir"), mode);
+      assertEquals(dir, probe.get("current_dir"), mode + ": the action's process runs in the working directory");
       assertTrue(dir.contains("working_dir_files/_ray_pkg_") && !dir.startsWith(work.toString()), mode + ": Ray's copy, not the driver's: " + dir);
       assertEquals(Map.of(dir + "/data.txt", "data from the driver", dir + "/sub/nested.txt", "nested", dir + "/alias.txt",
           "data from the driver"), probe.get("contents"), mode + ": relative Path params resolve against the working directory");
       assertEquals("from-runtime-env", probe.get("variable"), mode + ": runtime_env.env_vars");
     }
     Map<?, ?> local = (Map<?, ?>) result.get("local");
-    assertEquals(work.toString(), local.get("workingDir"), "LOCAL uses the directory in place");
+    assertEquals(work.toString(), local.get("working_dir"), "LOCAL uses the directory in place");
     assertEquals(Map.of(work + "/data.txt", "data from the driver", work + "/sub/nested.txt", "nested", work + "/alias.txt",
         "data from the driver"), local.get("contents"));
     List<?> packages = (List<?>) result.get("task_packages");
