@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.synapse.plugins.processor.RuntimeTypes;
@@ -12,7 +13,11 @@ import io.synapse.plugins.processor.model.FieldType;
 import io.synapse.plugins.processor.model.PluginModel;
 import javax.lang.model.element.Modifier;
 
-/** Generates the plugin's facade: one typed static method per action. */
+/**
+ * Generates the plugin's facade: per action, typed static methods that run it (locally, or on any
+ * {@code Executor}: LOCAL, a TASK pool, a JOB executor), submit it as a job returning a typed
+ * {@code JobHandle}, and attach to a job of it by id.
+ */
 public final class FacadeGenerator {
 
   /** The facade of {@code plugin}. */
@@ -74,5 +79,42 @@ public final class FacadeGenerator {
           .addStatement(call + "$L($T.INSTANCE, $T.shared())", method, RuntimeTypes.NO_PARAMS, RuntimeTypes.LOCAL_EXECUTOR)
           .build());
     }
+    addJobMethods(type, action, method, summary, isVoid ? TypeName.VOID.box() : returns.box());
+  }
+
+  private static void addJobMethods(TypeSpec.Builder type, ActionModel action, String method, String summary, TypeName result) {
+    ParameterizedTypeName handle = ParameterizedTypeName.get(RuntimeTypes.JOB_HANDLE, result);
+    String submit = "submit" + Character.toUpperCase(method.charAt(0)) + method.substring(1);
+    String attach = "attach" + Character.toUpperCase(method.charAt(0)) + method.substring(1);
+    type.addMethod(MethodSpec.methodBuilder(submit)
+        .addJavadoc("$L\n\n<p>Submits action {@code $L} as a job on {@code jobs} and returns its handle at once;\n"
+            + "{@code await} gives the result.\n\n@param params the params\n@param jobs where the job runs\n"
+            + "@return the job's handle\n", summary, action.name())
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(handle)
+        .addParameter(action.params().name(), "params")
+        .addParameter(RuntimeTypes.JOB_EXECUTOR, "jobs")
+        .addStatement("return jobs.submit($T.INSTANCE, params)", action.descriptor())
+        .build());
+    if (action.params().name().equals(RuntimeTypes.NO_PARAMS)) {
+      type.addMethod(MethodSpec.methodBuilder(submit)
+          .addJavadoc("$L\n\n<p>Submits action {@code $L}, which takes no params, as a job on {@code jobs}.\n\n"
+              + "@param jobs where the job runs\n@return the job's handle\n", summary, action.name())
+          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+          .returns(handle)
+          .addParameter(RuntimeTypes.JOB_EXECUTOR, "jobs")
+          .addStatement("return $L($T.INSTANCE, jobs)", submit, RuntimeTypes.NO_PARAMS)
+          .build());
+    }
+    type.addMethod(MethodSpec.methodBuilder(attach)
+        .addJavadoc("$L\n\n<p>The handle of job {@code jobId}, an earlier submit of action {@code $L} (in this process or\n"
+            + "another one).\n\n@param jobId the job's id\n@param jobs the executor that submitted it, or one like it\n"
+            + "@return the job's handle\n", summary, action.name())
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(handle)
+        .addParameter(String.class, "jobId")
+        .addParameter(RuntimeTypes.JOB_EXECUTOR, "jobs")
+        .addStatement("return jobs.attach(jobId, $T.INSTANCE)", action.descriptor())
+        .build());
   }
 }
