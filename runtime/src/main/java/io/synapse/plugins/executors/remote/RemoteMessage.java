@@ -13,10 +13,12 @@ import java.util.TreeMap;
  * its type and the id of the request it belongs to.
  *
  * <p>A driver sends one {@link Request}; the worker answers with any number of {@link Event}s, then
- * exactly one {@link Outcome}: a {@link Result} or a {@link Failure}. Later versions may add message types
- * (cancellation, heartbeats) and fields (a result's MAC); readers ignore fields they do not know.
+ * exactly one {@link Outcome}: a {@link Result} or a {@link Failure}. While a request runs, the driver may
+ * send a {@link Poll} (answered with the events reported since the last poll: live events) and a
+ * {@link Cancel} (the run is told to stop). Readers ignore fields they do not know (a JOB outcome's seal).
  */
-public sealed interface RemoteMessage permits RemoteMessage.Request, RemoteMessage.Event, RemoteMessage.Outcome {
+public sealed interface RemoteMessage permits RemoteMessage.Request, RemoteMessage.Event, RemoteMessage.Outcome, RemoteMessage.Poll,
+    RemoteMessage.Cancel {
 
   /** The id of the request this message belongs to. */
   String id();
@@ -74,6 +76,39 @@ public sealed interface RemoteMessage permits RemoteMessage.Request, RemoteMessa
     public Event {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(event, "event");
+    }
+  }
+
+  /**
+   * Asks for the events request {@code id} reported since the last poll, waiting up to {@code waitMillis} for
+   * the first one (or for the run's end); answered with a transcript of {@link Event}s, maybe empty.
+   *
+   * @param id the request's id
+   * @param waitMillis how long the worker may wait for an event
+   */
+  record Poll(String id, long waitMillis) implements RemoteMessage {
+
+    /** Checks the parts. */
+    public Poll {
+      Objects.requireNonNull(id, "id");
+      if (waitMillis < 0) {
+        throw new IllegalArgumentException("waitMillis must not be negative");
+      }
+    }
+  }
+
+  /**
+   * Tells request {@code id} to stop: its action sees {@code ctx().isCancelled()} and its thread is
+   * interrupted. Answered with an empty transcript; the request's own reply follows as it ends.
+   *
+   * @param id the request's id
+   * @param reason why, for the run's error
+   */
+  record Cancel(String id, String reason) implements RemoteMessage {
+
+    /** Checks the id. */
+    public Cancel {
+      Objects.requireNonNull(id, "id");
     }
   }
 

@@ -23,6 +23,8 @@ import java.util.Map;
  * {"protocol":"synapse-remote","version":1,"type":"request","id":"...","plugin":"...","action":"...",
  *  "params":{...},"env":{...},"job_id":null,"working_dir":null,"language":null,"marker":null[,"result_key":"hex"]}
  * {"protocol":"synapse-remote","version":1,"type":"event","id":"...","event":{JsonLinesSink's object}}
+ * {"protocol":"synapse-remote","version":1,"type":"poll","id":"...","wait_ms":n}
+ * {"protocol":"synapse-remote","version":1,"type":"cancel","id":"...","reason":"..."}
  * {"protocol":"synapse-remote","version":1,"type":"result","id":"...","result":value,"pid":n}
  * {"protocol":"synapse-remote","version":1,"type":"failure","id":"...","error":{"code","message","details",
  *  "exception","exception_message","stack"},"pid":n}
@@ -77,6 +79,14 @@ public final class RemoteProtocol {
       if (request.resultKey() != null) {
         json.put("result_key", request.resultKey());
       }
+    } else if (message instanceof RemoteMessage.Poll poll) {
+      json.put("type", "poll");
+      json.put("id", poll.id());
+      json.put("wait_ms", poll.waitMillis());
+    } else if (message instanceof RemoteMessage.Cancel cancel) {
+      json.put("type", "cancel");
+      json.put("id", cancel.id());
+      json.put("reason", cancel.reason());
     } else if (message instanceof RemoteMessage.Result result) {
       json.put("type", "result");
       json.put("id", result.id());
@@ -131,6 +141,8 @@ public final class RemoteProtocol {
             strings(json.get("env")), text(json.get("job_id")), text(json.get("working_dir")), text(json.get("language")),
             text(json.get("marker")), text(json.get("result_key")));
         case "event" -> new RemoteMessage.Event(id, event(map(json.get("event"), "event")));
+        case "poll" -> new RemoteMessage.Poll(id, json.get("wait_ms") instanceof Number wait ? wait.longValue() : 0);
+        case "cancel" -> new RemoteMessage.Cancel(id, text(json.get("reason")));
         case "result" -> new RemoteMessage.Result(id, json.get("result"), pid(json));
         case "failure" -> failure(id, map(json.get("error"), "error"), pid(json));
         default -> throw malformed("its type '" + type + "' is unknown", null);

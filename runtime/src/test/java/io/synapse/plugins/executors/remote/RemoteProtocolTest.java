@@ -51,6 +51,11 @@ class RemoteProtocolTest {
     RemoteMessage.Failure failure = new RemoteMessage.Failure("r-1", "execution_error", "it failed", details, "java.lang.X", "boom",
         "java.lang.X: boom\n\tat a.B.c(B.java:1)", 42);
     assertEquals(failure, roundTrip(failure));
+    assertEquals(new RemoteMessage.Poll("r-1", 500), roundTrip(new RemoteMessage.Poll("r-1", 500)));
+    assertEquals(new RemoteMessage.Cancel("r-1", "stopped"), roundTrip(new RemoteMessage.Cancel("r-1", "stopped")));
+    RemoteMessage.Request sealed = new RemoteMessage.Request("r-3", "demo", "count", null, null, "j", null, null, "m", "00ff");
+    assertEquals(sealed, roundTrip(sealed));
+    assertFalse(sealed.toString().contains("00ff"), "a request's string shows no key, params or environment");
   }
 
   @Test
@@ -87,7 +92,7 @@ class RemoteProtocolTest {
     cases.put("{\"ok\":true,\"result\":1}", "not a synapse-remote message");
     cases.put("[1,2]", "not a synapse-remote message");
     cases.put("{\"protocol\":\"synapse-remote\",\"ver", "not JSON");
-    cases.put(result.replace("\"type\":\"result\"", "\"type\":\"cancel\""), "type 'cancel' is unknown");
+    cases.put(result.replace("\"type\":\"result\"", "\"type\":\"heartbeat\""), "type 'heartbeat' is unknown");
     cases.put(result.replace("\"id\":\"r\",", ""), "no 'id'");
     cases.put(RemoteProtocol.write(new RemoteMessage.Request("r", "p", "a", null, null, null, null, null, null)).replace("\"plugin\":\"p\",", ""),
         "no 'plugin'");
