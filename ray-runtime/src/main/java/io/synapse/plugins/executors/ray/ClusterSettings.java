@@ -25,10 +25,11 @@ import java.util.TreeMap;
  * @param retries how failures of the infrastructure are retried (dashboard requests; TASK calls whose actor died)
  * @param maxReplyBytes the largest dashboard reply read (but logs and job lists)
  * @param maxLogBytes the largest job log (or job list) read from the dashboard
+ * @param cancelGrace how long a cancelled action may take to stop on its own before it is stopped by force
  */
 record ClusterSettings(String dashboardUrl, Map<String, String> headers, Duration requestTimeout, List<Path> classPath,
     RuntimeEnvSpec runtimeEnv, List<String> jvmOptions, boolean validateOnDriver, long workingDirLimit, RetryPolicy retries,
-    long maxReplyBytes, long maxLogBytes) {
+    long maxReplyBytes, long maxLogBytes, Duration cancelGrace) {
 
   /** Checks the required parts and copies the collections. */
   ClusterSettings {
@@ -38,18 +39,19 @@ record ClusterSettings(String dashboardUrl, Map<String, String> headers, Duratio
     Objects.requireNonNull(runtimeEnv, "runtimeEnv");
     jvmOptions = List.copyOf(jvmOptions);
     Objects.requireNonNull(retries, "retries");
+    Objects.requireNonNull(cancelGrace, "cancelGrace");
   }
 
   /** These settings with the dashboard URL {@code url}. */
   ClusterSettings withDashboardUrl(String url) {
     return new ClusterSettings(url, headers, requestTimeout, classPath, runtimeEnv, jvmOptions, validateOnDriver, workingDirLimit, retries,
-        maxReplyBytes, maxLogBytes);
+        maxReplyBytes, maxLogBytes, cancelGrace);
   }
 
   /** These settings with the runtime env {@code env}. */
   ClusterSettings withRuntimeEnv(RuntimeEnvSpec env) {
     return new ClusterSettings(dashboardUrl, headers, requestTimeout, classPath, env, jvmOptions, validateOnDriver, workingDirLimit, retries,
-        maxReplyBytes, maxLogBytes);
+        maxReplyBytes, maxLogBytes, cancelGrace);
   }
 
   /** A client of the dashboard at {@code url} with these settings' headers, timeout, limits and retries. */

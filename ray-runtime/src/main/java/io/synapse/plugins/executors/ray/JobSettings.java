@@ -26,11 +26,10 @@ import java.util.TreeMap;
  * @param plugin the plugin actions are named in ({@code submit("train", params)}) and results read with, or null
  * @param resultKeyFile the file of the secret that seals results
  * @param executeTimeout how long a blocking {@code execute} waits before it stops the job
- * @param cancelGrace how long a stopped job's action may take to stop (and roll back) before it is killed
  */
 record JobSettings(ClusterSettings cluster, Double entrypointNumCpus, Double entrypointNumGpus, Long entrypointMemory,
     Map<String, Double> entrypointResources, Map<String, String> metadata, List<String> inheritedEnv, String javaCommand,
-    PluginDiscovery plugin, Path resultKeyFile, Duration executeTimeout, Duration cancelGrace) {
+    PluginDiscovery plugin, Path resultKeyFile, Duration executeTimeout) {
 
   /** Checks the required parts and copies the collections. */
   JobSettings {
@@ -42,7 +41,6 @@ record JobSettings(ClusterSettings cluster, Double entrypointNumCpus, Double ent
     Objects.requireNonNull(javaCommand, "javaCommand");
     Objects.requireNonNull(resultKeyFile, "resultKeyFile");
     Objects.requireNonNull(executeTimeout, "executeTimeout");
-    Objects.requireNonNull(cancelGrace, "cancelGrace");
   }
 
   /** The inherited variables present in this process's environment. */

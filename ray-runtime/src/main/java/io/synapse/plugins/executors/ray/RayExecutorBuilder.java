@@ -30,6 +30,10 @@ public abstract class RayExecutorBuilder<B extends RayExecutorBuilder<B>> extend
   private RetryPolicy retries = RetryPolicy.defaults();
   private long maxReplyBytes = DEFAULT_MAX_REPLY_BYTES;
   private long maxLogBytes = DEFAULT_MAX_LOG_BYTES;
+  private Duration cancelGrace = DEFAULT_CANCEL_GRACE;
+
+  /** How long a cancelled action may take to stop on its own by default: 10 s. */
+  public static final Duration DEFAULT_CANCEL_GRACE = Duration.ofSeconds(10);
 
   /** The largest dashboard reply read by default (logs and job lists aside): 8 MiB. */
   public static final long DEFAULT_MAX_REPLY_BYTES = 8L << 20;
@@ -151,6 +155,20 @@ public abstract class RayExecutorBuilder<B extends RayExecutorBuilder<B>> extend
     return self();
   }
 
+  /**
+   * How long a cancelled action may take to stop on its own (it is told: {@code ctx().isCancelled()} turns
+   * true and its thread is interrupted; a step workflow rolls back) before it is stopped by force (default
+   * {@link #DEFAULT_CANCEL_GRACE}): TASK kills and replaces its actor, JOB ends the job's JVM (and Ray kills
+   * its process a little later).
+   */
+  public B cancelGrace(Duration grace) {
+    if (grace.isNegative()) {
+      throw new IllegalArgumentException("cancelGrace must not be negative, not " + grace);
+    }
+    this.cancelGrace = grace;
+    return self();
+  }
+
   private static long positive(long bytes, String what) {
     if (bytes <= 0) {
       throw new IllegalArgumentException(what + " must be positive, not " + bytes);
@@ -162,6 +180,6 @@ public abstract class RayExecutorBuilder<B extends RayExecutorBuilder<B>> extend
   ClusterSettings clusterSettings() {
     String url = RayConnection.givenDashboardUrl(dashboardUrl);
     return new ClusterSettings(url == null ? null : DashboardClient.checkedUrl(url), headers, requestTimeout, classPath, runtimeEnv,
-        jvmOptions, validateOnDriver, workingDirLimit, retries, maxReplyBytes, maxLogBytes);
+        jvmOptions, validateOnDriver, workingDirLimit, retries, maxReplyBytes, maxLogBytes, cancelGrace);
   }
 }

@@ -87,8 +87,6 @@ public final class RayJobExecutor implements JobExecutor {
   public static final String TIMEOUT = "timeout";
   /** How long a blocking {@link #execute} waits by default. */
   public static final Duration DEFAULT_EXECUTE_TIMEOUT = Duration.ofHours(24);
-  /** How long a stopped job's action may take to stop by default. */
-  public static final Duration DEFAULT_CANCEL_GRACE = Duration.ofSeconds(10);
 
   private final JobSettings settings;
   private final ContextSettings context;
@@ -421,7 +419,6 @@ public final class RayJobExecutor implements JobExecutor {
     private PluginDiscovery plugin;
     private Path resultKeyFile;
     private Duration executeTimeout = DEFAULT_EXECUTE_TIMEOUT;
-    private Duration cancelGrace = DEFAULT_CANCEL_GRACE;
 
     private Builder() {
       super(EventSink.discarding());
@@ -466,17 +463,6 @@ public final class RayJobExecutor implements JobExecutor {
       return this;
     }
 
-    /**
-     * How long a stopped job's action may take to stop on its own (see the README's cancellation: interrupted,
-     * {@code ctx().isCancelled()}, a step workflow rolling back) before its JVM is ended (default 10 s).
-     */
-    public Builder cancelGrace(Duration grace) {
-      if (grace.isNegative()) {
-        throw new IllegalArgumentException("cancelGrace must not be negative, not " + grace);
-      }
-      this.cancelGrace = grace;
-      return this;
-    }
 
     @Override
     protected Builder self() {
@@ -547,7 +533,7 @@ public final class RayJobExecutor implements JobExecutor {
       cluster.runtimeEnv().requireJobCompatible();
       return new JobSettings(cluster.dashboardUrl() == null ? cluster.withDashboardUrl(DEFAULT_DASHBOARD_URL) : cluster,
           entrypointNumCpus, entrypointNumGpus, entrypointMemory, entrypointResources, metadata, inheritedEnv, javaCommand, plugin,
-          resultKeyFile != null ? resultKeyFile : ResultKeys.defaultFile(), executeTimeout, cancelGrace);
+          resultKeyFile != null ? resultKeyFile : ResultKeys.defaultFile(), executeTimeout);
     }
   }
 }
