@@ -57,6 +57,9 @@ final class JobSubmitter {
   static final String META_REQUEST = "synapse.request";
   static final String META_SUBMITTER = "synapse.submitter";
   private static final SecureRandom RANDOM = new SecureRandom();
+  /** The variable by which Ray's job supervisor waits after SIGTERM before it kills a stopped job. */
+  private static final String RAY_STOP_WAIT_VARIABLE = "RAY_JOB_STOP_WAIT_TIME_S";
+  private static final long STOP_WAIT_MARGIN_SECONDS = 5;
 
   private final JobSettings settings;
   private final ContextSettings defaults;
@@ -142,7 +145,7 @@ final class JobSubmitter {
       }
       uploader.ensureUncounted(request, redactor);
       DashboardClient.Reply reply = client.postJson("/api/jobs/", body, true);
-      if (reply.status() == 400 && reply.body() != null && reply.body().contains("already exists")) {
+      if (isTaken(reply, submissionId)) {
         // This id is taken: by this very request (a retry, or a concurrent submitter) or by another.
         requireSameRequest(submissionId, digest, redactor);
         return submissionId;
@@ -162,6 +165,15 @@ final class JobSubmitter {
       }
       throw e;
     }
+  }
+
+  /**
+   * Whether the dashboard refused the submit because a job with that id exists: Ray's job agent says so with a
+   * 400, which the head (Ray 2.39) passes on as a 500 carrying the agent's message.
+   */
+  static boolean isTaken(DashboardClient.Reply reply, String submissionId) {
+    return (reply.status() == 400 || reply.status() == 500) && reply.body() != null
+        && reply.body().contains("submission_id " + submissionId + " already exists");
   }
 
   /** Returns when the existing job {@code submissionId} was submitted for the request of {@code digest}. */
@@ -319,9 +331,12 @@ final class JobSubmitter {
         processVariables.put(name, value);
       }
     });
-    if (!processVariables.isEmpty()) {
-      env.put("env_vars", processVariables);
-    }
+    // A stopped job's JVM gets the grace period to roll back and report; Ray's supervisor (which reads the
+    // job's env_vars too) sends SIGKILL only a little after it.
+    long graceMillis = settings.cluster().cancelGrace().toMillis();
+    processVariables.put(JobMain.CANCEL_GRACE_VARIABLE, Long.toString(graceMillis));
+    processVariables.put(RAY_STOP_WAIT_VARIABLE, Long.toString((graceMillis + 999) / 1000 + STOP_WAIT_MARGIN_SECONDS));
+    env.put("env_vars", processVariables);
     if (!spec.config().isEmpty()) {
       env.put("config", spec.config());
     }
