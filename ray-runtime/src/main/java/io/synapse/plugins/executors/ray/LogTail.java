@@ -96,11 +96,7 @@ final class LogTail {
   private final class Listener implements WebSocket.Listener {
     @Override
     public void onOpen(WebSocket webSocket) {
-      synchronized (LogTail.this) {
-        skip = taken;
-        attempt = 0;
-        reconnectingSince = 0;
-      }
+      startedOver();
       webSocket.request(1);
     }
 
@@ -133,8 +129,15 @@ final class LogTail {
     }
   }
 
+  /** A connection opened: its stream starts again from the log's start, so what was taken already is skipped. */
+  synchronized void startedOver() {
+    skip = taken;
+    attempt = 0;
+    reconnectingSince = 0;
+  }
+
   /** Takes the characters after those already seen, and passes on every whole line. */
-  private synchronized void take(CharSequence data) {
+  synchronized void take(CharSequence data) {
     int from = 0;
     if (skip > 0) {
       int skipped = (int) Math.min(skip, data.length());
@@ -157,7 +160,8 @@ final class LogTail {
     consumer.accept(redactor.redact(line));
   }
 
-  private synchronized void finish() {
+  /** The stream ended normally: passes on the last, unterminated line and completes. */
+  synchronized void finish() {
     if (pending.length() > 0 && !done.isDone()) {
       try {
         passOn();
