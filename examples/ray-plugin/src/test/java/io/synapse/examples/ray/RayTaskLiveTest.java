@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.synapse.examples.ray.jobs.FloodAction_Descriptor;
+import io.synapse.examples.ray.jobs.FloodParams;
 import io.synapse.examples.ray.jobs.GateAction_Descriptor;
 import io.synapse.examples.ray.jobs.GateParams;
 import io.synapse.examples.ray.jobs.HaltAction_Descriptor;
@@ -132,6 +134,20 @@ class RayTaskLiveTest {
     assertEquals(List.of(1L, 2L, 3L, 4L), sink.progress(), "every step, in order, once");
     assertTrue(sink.indexOfFirstProgress() < sink.entries.indexOf(CALL_RETURNED), sink.entries.toString());
     assertEquals("started", sink.events(e -> e.type() == EventType.LOG).get(0).name(), "the action's log came first");
+  }
+
+  @Test
+  void aMillionProgressReportsAreThrottledOnTheWorkerAndTheLastOneArrives() {
+    Timeline sink = new Timeline();
+    try (RayActorExecutor executor = pool(sink).build()) {
+      assertEquals(1_000_000, executor.execute(FloodAction_Descriptor.INSTANCE, new FloodParams(1_000_000)));
+    }
+    List<Long> progress = sink.progress();
+    // At most one report per category each 200 ms, plus the last: far fewer than a million, however slow the machine.
+    assertTrue(progress.size() < 1_000, progress.size() + " progress events reached the driver");
+    assertEquals(1_000_000L, progress.get(progress.size() - 1), "the last value always arrives");
+    assertEquals(progress.stream().sorted().toList(), progress, "in order");
+    assertTrue(sink.events(e -> "events_dropped".equals(e.name())).isEmpty(), "nothing was dropped");
   }
 
   @Test
