@@ -17,6 +17,7 @@ import io.synapse.examples.ray.jobs.RecordedStepsParams;
 import io.synapse.plugins.context.EventSink;
 import io.synapse.plugins.context.EventType;
 import io.synapse.plugins.context.PluginEvent;
+import io.synapse.plugins.errors.CancelledError;
 import io.synapse.plugins.errors.ExecutionError;
 import io.synapse.plugins.errors.ValidationError;
 import io.synapse.plugins.executors.CancellableFuture;
@@ -233,6 +234,29 @@ class RayTaskLiveTest {
       assertEquals(List.of(), sink.retries(), "a cancel is not retried");
       assertEquals(1, executor.execute(RecordedStepsAction_Descriptor.INSTANCE, new RecordedStepsParams(record.toString(), 1, 0, false)),
           "the same actor runs the next call");
+    }
+  }
+
+  @Test
+  void interruptingABlockingCallCancelsItWithATypedErrorNamingTheRollbacks() throws Exception {
+    Timeline sink = new Timeline();
+    Path record = temp.resolve("record.txt");
+    try (RayActorExecutor executor = pool(sink).build()) {
+      CompletableFuture<Throwable> raised = new CompletableFuture<>();
+      Thread caller = new Thread(() -> {
+        try {
+          executor.execute(RecordedStepsAction_Descriptor.INSTANCE, new RecordedStepsParams(record.toString(), 3, 60_000, false));
+          raised.complete(null);
+        } catch (Throwable e) {
+          raised.complete(e);
+        }
+      });
+      caller.start();
+      LocalCancellationTest.awaitLine(record, "run s1");
+      caller.interrupt();
+      CancelledError error = assertInstanceOf(CancelledError.class, raised.get(120, TimeUnit.SECONDS));
+      assertEquals(List.of("s1"), error.details().get("rolled_back"), error.details().toString());
+      assertEquals(List.of("run s1", "rollback s1 cancelled=true"), Files.readAllLines(record));
     }
   }
 
