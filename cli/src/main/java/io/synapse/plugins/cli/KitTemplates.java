@@ -17,7 +17,6 @@ final class KitTemplates {
           <dependency>
             <groupId>io.synapse.plugins</groupId>
             <artifactId>synapse-plugins-kits</artifactId>
-            <version>${synapse.version}</version>
           </dependency>
       """;
 
@@ -184,11 +183,9 @@ final class KitTemplates {
   private static final String LOCAL_PLATFORM = """
       package @@PACKAGE@@;
 
-      import io.synapse.plugins.ExecutionMode;
-      import io.synapse.plugins.PluginRunner;
-      import io.synapse.plugins.RunOptions;
-      import io.synapse.plugins.context.RecordingSink;
       import io.synapse.plugins.kits.client.LocalBackendClient;
+      import io.synapse.plugins.testing.ActionRun;
+      import io.synapse.plugins.testing.ActionTester;
       import java.awt.image.BufferedImage;
       import java.io.IOException;
       import java.nio.file.Files;
@@ -206,11 +203,16 @@ final class KitTemplates {
           this.backend = new LocalBackendClient(dir.resolve("backend"));
         }
 
+        /** Runs {@code action} on this platform; its result, or a failure that lists the run's events. */
         Object run(String action, Map<String, ?> params) {
+          return attempt(action, params).result();
+        }
+
+        /** Runs {@code action} on this platform with the test kit, to assert on the run. */
+        ActionRun<?> attempt(String action, Map<String, ?> params) {
           Map<String, String> env = Map.of("SYNAPSE_LOCAL_BACKEND", dir.resolve("backend").toString(),
               "SYNAPSE_KITS_CACHE", dir.resolve("cache").toString());
-          return PluginRunner.runPlugin("@@CODE@@", action, params, ExecutionMode.LOCAL,
-              RunOptions.builder().env(env).sink(new RecordingSink()).build());
+          return ActionTester.of("@@CODE@@", action).env(env).run(params);
         }
 
         static Path png(Path file, int width, int height) throws IOException {
@@ -225,7 +227,6 @@ final class KitTemplates {
       package @@PACKAGE@@;
 
       import static org.junit.jupiter.api.Assertions.assertEquals;
-      import static org.junit.jupiter.api.Assertions.assertThrows;
       import static org.junit.jupiter.api.Assertions.assertTrue;
 
       import io.synapse.plugins.errors.ValidationError;
@@ -259,7 +260,7 @@ final class KitTemplates {
         @Test
         void rejectsInvalidParams() {
           LocalPlatform platform = new LocalPlatform(temp);
-          assertThrows(ValidationError.class, () -> platform.run("@@ACTION@@", Map.of("epochs", 0)));
+          platform.attempt("@@ACTION@@", Map.of("epochs", 0)).assertFailedWith(ValidationError.class);
         }
       }
       """;
@@ -268,7 +269,6 @@ final class KitTemplates {
       package @@PACKAGE@@;
 
       import static org.junit.jupiter.api.Assertions.assertEquals;
-      import static org.junit.jupiter.api.Assertions.assertThrows;
       import static org.junit.jupiter.api.Assertions.assertTrue;
 
       import io.synapse.plugins.errors.ValidationError;
@@ -307,7 +307,7 @@ final class KitTemplates {
 
         @Test
         void rejectsInvalidParams() {
-          assertThrows(ValidationError.class, () -> new LocalPlatform(temp).run("@@ACTION@@", Map.of("name", "")));
+          new LocalPlatform(temp).attempt("@@ACTION@@", Map.of("name", "")).assertFailedWith(ValidationError.class);
         }
       }
       """;
@@ -316,7 +316,6 @@ final class KitTemplates {
       package @@PACKAGE@@;
 
       import static org.junit.jupiter.api.Assertions.assertEquals;
-      import static org.junit.jupiter.api.Assertions.assertThrows;
 
       import io.synapse.plugins.errors.ValidationError;
       import io.synapse.plugins.kits.client.DataCollection;
@@ -349,7 +348,7 @@ final class KitTemplates {
 
         @Test
         void rejectsInvalidParams() {
-          assertThrows(ValidationError.class, () -> new LocalPlatform(temp).run("@@ACTION@@", Map.of("name", "x")));
+          new LocalPlatform(temp).attempt("@@ACTION@@", Map.of("name", "x")).assertFailedWith(ValidationError.class);
         }
       }
       """;
@@ -358,7 +357,6 @@ final class KitTemplates {
       package @@PACKAGE@@;
 
       import static org.junit.jupiter.api.Assertions.assertEquals;
-      import static org.junit.jupiter.api.Assertions.assertThrows;
 
       import io.synapse.plugins.errors.ValidationError;
       import io.synapse.plugins.kits.client.DataCollection;
@@ -397,7 +395,7 @@ final class KitTemplates {
 
         @Test
         void rejectsInvalidParams() {
-          assertThrows(ValidationError.class, () -> new LocalPlatform(temp).run("@@ACTION@@", Map.of("name", "pre", "project", 1)));
+          new LocalPlatform(temp).attempt("@@ACTION@@", Map.of("name", "pre", "project", 1)).assertFailedWith(ValidationError.class);
         }
       }
       """;

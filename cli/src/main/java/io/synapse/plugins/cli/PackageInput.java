@@ -83,6 +83,33 @@ record PackageInput(List<InputFile> classes, Path jar, byte[] configYaml, String
         + ": no target/classes with META-INF/synapse and no plugin jar in target/ (build the module first)");
   }
 
+  /**
+   * What a build tool names itself: compiled classes (a directory holding {@code META-INF/synapse}; links in it
+   * are followed only while they stay inside it) or a plugin jar, and the run-time dependency jars it resolved,
+   * read wherever they are, as a plugin jar named on the command line is.
+   */
+  static PackageInput explicit(Path classesOrJar, List<Path> dependencyJars) throws IOException {
+    List<Path> dependencies = new ArrayList<>();
+    for (Path jar : dependencyJars) {
+      dependencies.add(jar.toRealPath());
+    }
+    dependencies.sort(Comparator.comparing(path -> path.getFileName().toString()));
+    List<Path> packed = new ArrayList<>(dependencies);
+    if (Files.isRegularFile(classesOrJar) && classesOrJar.toString().endsWith(".jar")) {
+      Path jar = classesOrJar.toRealPath();
+      packed.add(jar);
+      return fromJar(jar, dependencies, packed);
+    }
+    if (!Files.isDirectory(classesOrJar.resolve("META-INF").resolve("synapse"))) {
+      throw new CliException(ExitCodes.NOT_FOUND, "Nothing to package at " + classesOrJar
+          + ": expected compiled classes with META-INF/synapse or a plugin jar");
+    }
+    Module classes = new Module(classesOrJar);
+    Path realClasses = classes.checked(classesOrJar);
+    packed.add(realClasses);
+    return fromClasses(classes.filesUnder(realClasses), realClasses, dependencies, packed);
+  }
+
   private static PackageInput fromClasses(List<InputFile> files, Path classes, List<Path> dependencies, List<Path> packed)
       throws IOException {
     List<InputFile> configs = files.stream().filter(file -> CONFIG_ENTRY.matcher(file.name()).matches()).toList();

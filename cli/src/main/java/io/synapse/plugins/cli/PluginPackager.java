@@ -47,7 +47,19 @@ final class PluginPackager {
 
   /** Packages {@code input} into {@code output} (a directory, or a zip when it ends with {@code .zip}). */
   static Result pack(Path input, Path output, boolean force) throws IOException {
-    PackageInput source = PackageInput.of(input);
+    return pack(PackageInput.of(input), input, output, force);
+  }
+
+  /**
+   * Packages compiled classes (a directory holding {@code META-INF/synapse}) or a plugin jar with the given
+   * run-time dependency jars, as {@link #pack(Path, Path, boolean)} does for a module whose {@code target/lib}
+   * holds them: the same inputs give the same bytes.
+   */
+  static Result pack(Path classesOrJar, List<Path> dependencies, Path output, boolean force) throws IOException {
+    return pack(PackageInput.explicit(classesOrJar, dependencies), classesOrJar, output, force);
+  }
+
+  private static Result pack(PackageInput source, Path input, Path output, boolean force) throws IOException {
     Path target = checkedOutput(output, input, source, Path.of("").toAbsolutePath());
     boolean zip = target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip");
     Files.createDirectories(target.getParent());

@@ -14,11 +14,12 @@ import java.util.regex.Pattern;
 import javax.lang.model.SourceVersion;
 
 /**
- * Writes a new plugin project that builds and passes its tests as generated: a pom with the runtime,
- * jakarta.validation-api (provided) and the processor on the annotation processor path; the
- * {@code @Plugin} package-info; one action for the category with its params and result records; and
- * a JUnit 5 test. Categories with a kit ({@link KitTemplates}) get an action on the kit and a test
- * that runs it against a local backend instead.
+ * Writes a new plugin project that builds and passes its tests as generated: a pom importing the BOM, with
+ * the runtime, jakarta.validation-api (provided), the test kit, the processor on the annotation processor
+ * path and the Synapse Maven plugin (Ray settings for the tests, params validation, packaging); the
+ * {@code @Plugin} package-info; one action for the category with its params and result records; and JUnit 5
+ * tests on the test kit, LOCAL and on a local Ray head (TASK). Categories with a kit ({@link KitTemplates})
+ * get an action on the kit and a test that runs it against a local backend instead.
  */
 final class ProjectScaffold {
   /** Plugin codes the processor accepts. */
@@ -96,7 +97,6 @@ final class ProjectScaffold {
     tokens.put("@@ACTION_TITLE@@", title(action));
     tokens.put("@@TYPE@@", type);
     tokens.put("@@SYNAPSE_VERSION@@", CliVersion.version());
-    tokens.put("@@JAKARTA_VERSION@@", CliVersion.jakartaValidationVersion());
     tokens.put("@@JUNIT_VERSION@@", CliVersion.junitVersion());
     boolean kit = KitTemplates.hasKit(spec.category());
     tokens.put("@@KIT_DEPENDENCY@@", kit ? KitTemplates.DEPENDENCY : "");
@@ -112,6 +112,7 @@ final class ProjectScaffold {
       plain.put("src/main/java/" + packagePath + "/" + type + "Result.java", RESULT);
       plain.put("src/main/java/" + packagePath + "/" + type + "Action.java", ACTION);
       plain.put("src/test/java/" + packagePath + "/" + type + "ActionTest.java", TEST);
+      plain.put("src/test/java/" + packagePath + "/" + type + "ActionTaskTest.java", TASK_TEST);
       return plain;
     }));
 
@@ -176,18 +177,35 @@ final class ProjectScaffold {
           <synapse.version>@@SYNAPSE_VERSION@@</synapse.version>
         </properties>
 
+        <!-- One version for every Synapse artifact and the libraries they expose. -->
+        <dependencyManagement>
+          <dependencies>
+            <dependency>
+              <groupId>io.synapse.plugins</groupId>
+              <artifactId>synapse-plugins-bom</artifactId>
+              <version>${synapse.version}</version>
+              <type>pom</type>
+              <scope>import</scope>
+            </dependency>
+          </dependencies>
+        </dependencyManagement>
+
         <dependencies>
           <dependency>
             <groupId>io.synapse.plugins</groupId>
             <artifactId>synapse-plugins-runtime</artifactId>
-            <version>${synapse.version}</version>
           </dependency>
       @@KIT_DEPENDENCY@@    <!-- Constraint annotations are read by the processor; nothing validates at run time. -->
           <dependency>
             <groupId>jakarta.validation</groupId>
             <artifactId>jakarta.validation-api</artifactId>
-            <version>@@JAKARTA_VERSION@@</version>
             <scope>provided</scope>
+          </dependency>
+          <!-- The test kit: ActionTester, and @WithRayHead for the TASK tests (a local Ray head per test run). -->
+          <dependency>
+            <groupId>io.synapse.plugins</groupId>
+            <artifactId>synapse-plugins-testing</artifactId>
+            <scope>test</scope>
           </dependency>
           <dependency>
             <groupId>org.junit.jupiter</groupId>
@@ -234,6 +252,23 @@ final class ProjectScaffold {
               <groupId>org.apache.maven.plugins</groupId>
               <artifactId>maven-install-plugin</artifactId>
               <version>3.1.3</version>
+            </plugin>
+            <!-- prepare-tests gives the tests Ray's jar and JVM flags; validate checks the params files in
+                 src/main/synapse/params; package writes target/<name>-synapse.zip, as `synapse package` does.
+                 mvn synapse:run -Dsynapse.action=@@ACTION@@ -Dsynapse.params='{...}' runs an action. -->
+            <plugin>
+              <groupId>io.synapse.plugins</groupId>
+              <artifactId>synapse-maven-plugin</artifactId>
+              <version>${synapse.version}</version>
+              <executions>
+                <execution>
+                  <goals>
+                    <goal>prepare-tests</goal>
+                    <goal>validate</goal>
+                    <goal>package</goal>
+                  </goals>
+                </execution>
+              </executions>
             </plugin>
             <!-- target/lib holds the run-time dependencies: `synapse run .` and `synapse package .` use them. -->
             <plugin>
@@ -333,33 +368,47 @@ final class ProjectScaffold {
   private static final String TEST = """
       package @@PACKAGE@@;
 
-      import static org.junit.jupiter.api.Assertions.assertEquals;
-      import static org.junit.jupiter.api.Assertions.assertThrows;
-
-      import io.synapse.plugins.ExecutionMode;
-      import io.synapse.plugins.PluginRunner;
-      import io.synapse.plugins.RunOptions;
-      import io.synapse.plugins.context.RecordingSink;
-      import io.synapse.plugins.errors.ValidationError;
+      import io.synapse.plugins.testing.ActionTester;
       import java.util.Map;
       import org.junit.jupiter.api.Test;
 
       class @@TYPE@@ActionTest {
+        private static final ActionTester<@@TYPE@@Params, @@TYPE@@Result> ACTION = ActionTester.of(@@TYPE@@Action.class);
 
         @Test
         void runsLocallyAndReportsProgress() {
-          RecordingSink sink = new RecordingSink();
-          Object result = PluginRunner.runPlugin("@@CODE@@", "@@ACTION@@", Map.of("input", "hello", "repeat", 3),
-              ExecutionMode.LOCAL, RunOptions.builder().sink(sink).build());
-          assertEquals(new @@TYPE@@Result("hello", 3), result);
-          assertEquals(3, sink.events(io.synapse.plugins.context.EventType.PROGRESS).size());
+          ACTION.run(Map.of("input", "hello", "repeat", 3))
+              .assertResult(new @@TYPE@@Result("hello", 3))
+              .assertProgressCompleted()
+              .assertMetric("@@ACTION@@", "processed", 3)
+              .assertLogged("@@CODE@@_start", Map.of("input", "hello"));
         }
 
         @Test
         void rejectsInvalidParamsListingEveryViolation() {
-          ValidationError error = assertThrows(ValidationError.class,
-              () -> PluginRunner.runPlugin("@@CODE@@", "@@ACTION@@", Map.of("repeat", 0)));
-          assertEquals(2, error.violations().size());
+          ACTION.run(Map.of("repeat", 0)).assertInvalid("input", "repeat");
+        }
+      }
+      """;
+
+  private static final String TASK_TEST = """
+      package @@PACKAGE@@;
+
+      import io.synapse.plugins.testing.ActionTester;
+      import io.synapse.plugins.testing.ray.RayHead;
+      import io.synapse.plugins.testing.ray.WithRayHead;
+      import java.util.Map;
+      import org.junit.jupiter.api.Test;
+
+      /** The action on a warm pool of Ray actors, on the local head @WithRayHead starts for the test run. */
+      @WithRayHead
+      class @@TYPE@@ActionTaskTest {
+        @Test
+        void runsOnARayWorker(RayHead ray) {
+          ActionTester.of(@@TYPE@@Action.class).onTask(ray).run(Map.of("input", "hello", "repeat", 3))
+              .assertResult(new @@TYPE@@Result("hello", 3))
+              .assertProgressCompleted()
+              .assertMetric("@@ACTION@@", "processed", 3);
         }
       }
       """;

@@ -32,6 +32,7 @@ import java.util.Objects;
  *  "level":"INFO",                         // TRACE | DEBUG | INFO | WARNING | ERROR
  *  "timestamp":"2026-01-01T12:00:00.123Z", // ISO-8601 instant, UTC
  *  "job_id":"job-7",                       // null when the run has no job id
+ *  "plugin":"my_plugin",                   // the reporting action's plugin code; null when unknown
  *  "action":"train",                       // the reporting action
  *  "category":"epochs",                    // progress/metrics category or step; null for most logs
  *  "name":null,                            // event name of log and dev_event events
@@ -126,6 +127,7 @@ public final class JsonLinesSink implements EventSink, AutoCloseable {
     node.put("level", event.level().getName());
     node.put("timestamp", event.timestamp().toString());
     node.put("job_id", event.jobId());
+    node.put("plugin", event.plugin());
     node.put("action", event.action());
     node.put("category", event.category());
     node.put("name", event.name());

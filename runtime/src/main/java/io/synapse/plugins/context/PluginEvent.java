@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param progress the progress of a progress event, null otherwise
  * @param timestamp when it was reported
  * @param jobId the job id of the run, null when none
+ * @param plugin the code of the plugin whose action reported it, null when unknown
  */
 public record PluginEvent(
     EventType type,
@@ -28,7 +29,8 @@ public record PluginEvent(
     Map<String, Object> data,
     Progress progress,
     Instant timestamp,
-    String jobId) {
+    String jobId,
+    String plugin) {
 
   /** Checks the required parts and copies the data. */
   public PluginEvent {
@@ -36,6 +38,12 @@ public record PluginEvent(
     Objects.requireNonNull(level, "level");
     Objects.requireNonNull(timestamp, "timestamp");
     data = data == null ? Map.of() : data;
+  }
+
+  /** An event whose plugin is not known (null), as events were before they named it. */
+  public PluginEvent(EventType type, System.Logger.Level level, String action, String category, String name, String message,
+      Map<String, Object> data, Progress progress, Instant timestamp, String jobId) {
+    this(type, level, action, category, name, message, data, progress, timestamp, jobId, null);
   }
 
   /**

@@ -138,7 +138,7 @@ public final class Redactor {
     }
     Map<String, Object> data = event.data().isEmpty() ? event.data() : (Map<String, Object>) redactValue(event.data());
     return new PluginEvent(event.type(), event.level(), event.action(), redact(event.category()), redact(event.name()),
-        redact(event.message()), data, event.progress(), event.timestamp(), event.jobId());
+        redact(event.message()), data, event.progress(), event.timestamp(), event.jobId(), event.plugin());
   }
 
   /** A sink passing every event, redacted, to {@code sink}. */

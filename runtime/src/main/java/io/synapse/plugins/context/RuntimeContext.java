@@ -59,11 +59,19 @@ public final class RuntimeContext {
   public System.Logger logger() {
     System.Logger current = logger;
     if (current == null) {
-      current = new ActionLogger("synapse." + (pluginCode == null ? "plugin" : pluginCode) + "." + actionName,
+      current = new ActionLogger(loggerName(pluginCode, actionName),
           (level, name, text, data) -> emit(EventType.LOG, level, null, name, text, data, null));
       logger = current;
     }
     return current;
+  }
+
+  /**
+   * The name of an action's logger, {@code synapse.<plugin>.<action>} ({@code synapse.plugin.<action>} when the
+   * plugin is unknown): the name {@link #logger()} and the logging sinks use.
+   */
+  public static String loggerName(String pluginCode, String actionName) {
+    return "synapse." + (pluginCode == null ? "plugin" : pluginCode) + "." + actionName;
   }
 
   /**
@@ -230,7 +238,7 @@ public final class RuntimeContext {
         ? Map.of()
         : Collections.unmodifiableMap(new LinkedHashMap<>(data));
     PluginEvent event = redactor.redact(
-        new PluginEvent(type, level, actionName, category, name, message, copy, progress, clock.instant(), jobId));
+        new PluginEvent(type, level, actionName, category, name, message, copy, progress, clock.instant(), jobId, pluginCode));
     try {
       sink.accept(event);
     } catch (RuntimeException e) {

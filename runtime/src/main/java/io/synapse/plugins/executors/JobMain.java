@@ -1,5 +1,6 @@
 package io.synapse.plugins.executors;
 
+import io.synapse.plugins.ExecutionMode;
 import io.synapse.plugins.context.CancellationToken;
 import io.synapse.plugins.errors.PluginError;
 import io.synapse.plugins.executors.remote.RemoteMessage;
@@ -74,7 +75,7 @@ public final class JobMain {
     }
     RemoteMessage.Request request = readRequest(args[0]);
     String marker = request.marker() == null ? request.id() : request.marker();
-    RemoteWorker worker = new RemoteWorker(JobMain.class.getClassLoader());
+    RemoteWorker worker = new RemoteWorker(JobMain.class.getClassLoader(), ExecutionMode.JOB);
     CancellationToken token = new CancellationToken();
     CountDownLatch reported = new CountDownLatch(1);
     Thread stopping = new Thread(() -> cancelAndAwait(token, reported), "synapse-job-stop");

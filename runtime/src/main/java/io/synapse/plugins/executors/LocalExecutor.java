@@ -17,6 +17,7 @@ import io.synapse.plugins.errors.StepError;
 import io.synapse.plugins.internal.ActionAccess;
 import io.synapse.plugins.internal.Languages;
 import io.synapse.plugins.internal.RedactedException;
+import io.synapse.plugins.observation.RunObservers;
 import io.synapse.plugins.spi.ActionDescriptor;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -200,16 +201,23 @@ public final class LocalExecutor implements Executor {
         .environment(env)
         .secretValues(secretValues)
         .build();
+    RunObservers.Executing observed = RunObservers.startExecuting(action.pluginCode(), actionName, jobId,
+        () -> action.writeParams(params), secretValues);
     RuntimeContext context = RuntimeContext.builder(actionName)
         .pluginCode(action.pluginCode())
         .jobId(jobId)
         .language(language)
         .env(env)
         .workingDir(workingDir)
-        .sink(sink)
+        .sink(observed.sink(sink))
         .redactor(redactor)
         .cancellation(token)
         .build();
+    return observed.finishing(() -> run(action, params, context, redactor, token));
+  }
+
+  private <P extends Record, R> R run(ActionDescriptor<P, R> action, P params, RuntimeContext context, Redactor redactor,
+      CancellationToken token) {
     CancellationToken.Registration interrupting = token.interruptOnCancel(Thread.currentThread());
     try {
       BaseAction<P, R> instance = action.newAction();
@@ -300,7 +308,7 @@ public final class LocalExecutor implements Executor {
   // then the error keeps a redacted copy with the same class name and stack trace instead, so that a
   // printed stack trace shows no secret. An exception that quotes none is kept as it is.
   private static Throwable withoutSecrets(Throwable cause, Redactor redactor) {
-    return cause != null && RedactedException.leaks(cause, redactor::redact) ? RedactedException.copyOf(cause, redactor::redact) : cause;
+    return RedactedException.withoutSecrets(cause, redactor::redact);
   }
 
   // The JVM itself failed (InternalError, UnknownError): rethrown, as an error of the same kind whose

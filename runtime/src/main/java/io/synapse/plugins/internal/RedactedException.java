@@ -31,6 +31,11 @@ public final class RedactedException extends RuntimeException {
     return originalClassName;
   }
 
+  /** {@code error} itself when it quotes no secret, else its redacted copy; null stays null. */
+  public static Throwable withoutSecrets(Throwable error, UnaryOperator<String> redact) {
+    return error != null && leaks(error, redact) ? copyOf(error, redact) : error;
+  }
+
   /**
    * Whether any message or {@code toString()} in {@code error}'s chain (causes and suppressed, at any
    * depth) changes under {@code redact}, that is, quotes a secret.

@@ -1,6 +1,9 @@
 package io.synapse.plugins.steps;
 
 import io.synapse.plugins.errors.StepError;
+import io.synapse.plugins.internal.RedactedException;
+import io.synapse.plugins.observation.RunObservers;
+import io.synapse.plugins.observation.StepScope;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -108,18 +111,26 @@ public final class Orchestrator<C extends StepContext> {
 
   private StepResult runStep(C context, Step<C> step) {
     context.enterStep(step.name());
+    StepScope observed = StepScope.NONE;
+    StepResult result = null;
     try {
       if (step.canSkip(context)) {
         return StepResult.skippedStep();
       }
-      StepResult result = step.execute(context);
-      return result != null ? result
+      observed = RunObservers.stepStarted(step.name());
+      StepResult returned = step.execute(context);
+      result = returned != null ? returned
           : StepResult.failure(new IllegalStateException("Step '" + step.name() + "' returned no result"));
+      return result;
     } catch (Throwable error) {
       // Anything, errors included: the steps that ran must still be rolled back.
-      return StepResult.failure(error);
+      result = StepResult.failure(error);
+      return result;
     } finally {
       context.leaveStep();
+      // Observers record what the step failed with: its message may quote a secret of the run.
+      observed.finished(result == null || result.success() ? null
+          : RedactedException.withoutSecrets(result.error(), context.runtime().redactor()::redact));
     }
   }
 

@@ -27,7 +27,7 @@ class SinksTest {
   private final MutableClock clock = new MutableClock();
 
   private RuntimeContext context(EventSink sink) {
-    return RuntimeContext.builder("train").jobId("job-7").sink(sink).clock(clock).build();
+    return RuntimeContext.builder("train").pluginCode("trainer").jobId("job-7").sink(sink).clock(clock).build();
   }
 
   @SuppressWarnings("unchecked")
@@ -51,12 +51,13 @@ class SinksTest {
     List<Map<String, Object>> lines = parseLines(text);
     assertEquals(3, lines.size());
     Map<String, Object> progress = lines.get(0);
-    assertEquals(List.of("type", "level", "timestamp", "job_id", "action", "category", "name", "message", "data", "progress"),
+    assertEquals(List.of("type", "level", "timestamp", "job_id", "plugin", "action", "category", "name", "message", "data", "progress"),
         List.copyOf(progress.keySet()), "every line has the documented keys in order");
     assertEquals("progress", progress.get("type"));
     assertEquals("INFO", progress.get("level"));
     assertEquals("2026-01-01T12:00:00Z", progress.get("timestamp"));
     assertEquals("job-7", progress.get("job_id"));
+    assertEquals("trainer", progress.get("plugin"));
     assertEquals("epochs", progress.get("category"));
     assertEquals(Map.of("current", 3, "total", 5, "percent", new BigDecimal("60.0")), progress.get("progress"));
     Map<String, Object> log = lines.get(1);

@@ -18,7 +18,7 @@ import java.util.TreeMap;
 /**
  * Learns the mean box size of each class from the YOLO detect labels of the dataset: a tiny but real
  * model ({@code model.json}) that the kit uploads. With several hyperparameter sets, the trials run on
- * the TASK pool named by {@code KITS_DEMO_TRIAL_RAY_ADDRESS} when set.
+ * the TASK pool named by {@code KITS_DEMO_TRIAL_RAY_ADDRESS} when set (its dashboard: {@code KITS_DEMO_RAY_DASHBOARD}).
  */
 @PluginAction(name = "train", title = "Train box sizes", method = RunMethod.JOB, category = PluginCategory.NEURAL_NET,
     inputType = DataType.Names.YOLO_DATASET, outputType = DataType.Names.MODEL_WEIGHTS)

@@ -16,9 +16,14 @@ public final class TrialPools {
     Map<String, String> workerEnv = new java.util.TreeMap<>(env);
     workerEnv.remove("KITS_DEMO_TRIAL_RAY_ADDRESS");
     workerEnv.remove("KITS_DEMO_SHARD_RAY_ADDRESS");
+    // The pool ships its code through the cluster's dashboard: KITS_DEMO_RAY_DASHBOARD, else SYNAPSE_RAY_DASHBOARD.
+    String dashboard = workerEnv.remove("KITS_DEMO_RAY_DASHBOARD");
     // The workers' environment is part of the key: a pool answers only runs that would see the same one.
-    return POOLS.computeIfAbsent(address + " " + workerEnv, key -> RayActorExecutor.builder().address(address).numActors(2)
-        .env(new LinkedHashMap<>(workerEnv)).scheduleTimeout(Duration.ofSeconds(120)).build());
+    return POOLS.computeIfAbsent(address + " " + dashboard + " " + workerEnv, key -> {
+      RayActorExecutor.Builder builder = RayActorExecutor.builder().address(address).numActors(2)
+          .env(new LinkedHashMap<>(workerEnv)).scheduleTimeout(Duration.ofSeconds(120));
+      return (dashboard == null ? builder : builder.dashboardUrl(dashboard)).build();
+    });
   }
 
   /** Closes every pool. */

@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * Uploads PNG images (and optional JSON labels) as data units; fanned out over the TASK pool named by
- * {@code KITS_DEMO_SHARD_RAY_ADDRESS} when set.
+ * {@code KITS_DEMO_SHARD_RAY_ADDRESS} when set (its dashboard: {@code KITS_DEMO_RAY_DASHBOARD}).
  */
 @PluginAction(name = "upload", title = "Upload images", method = RunMethod.TASK, category = PluginCategory.UPLOAD)
 public final class Upload extends DefaultUploadAction {

@@ -10,6 +10,8 @@ import io.synapse.plugins.kits.client.ModelRecord;
 import io.synapse.plugins.kits.results.ExportResult;
 import io.synapse.plugins.kits.results.TrainResult;
 import io.synapse.plugins.kits.results.UploadResult;
+import io.synapse.plugins.testing.ray.RayHead;
+import io.synapse.plugins.testing.ray.WithRayHead;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -17,13 +19,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The demo's kits on a real local Ray head: export and upload on the TASK pool, trials fanned out over it, the train kit as a JOB. */
-@ExtendWith(LocalRayCluster.class)
+@WithRayHead
 class KitsDemoRayTest {
+  private static RayHead ray;
+
+  @BeforeAll
+  static void cluster(RayHead head) {
+    ray = head;
+  }
+
   @TempDir Path temp;
 
   @org.junit.jupiter.api.AfterEach
@@ -34,7 +43,7 @@ class KitsDemoRayTest {
   @Test
   void exportAndUploadRunOnTheTaskPool() throws Exception {
     DemoWorld world = new DemoWorld(temp.resolve("demo"));
-    try (RayActorExecutor pool = RayActorExecutor.builder().address(LocalRayCluster.address()).numActors(1).env(world.env())
+    try (RayActorExecutor pool = RayActorExecutor.builder().address(ray.address()).dashboardUrl(ray.dashboardUrl()).numActors(1).env(world.env())
         .sink(new RecordingSink()).scheduleTimeout(Duration.ofSeconds(120)).build()) {
       ExportResult export = pool.execute(Export_Descriptor.INSTANCE, world.exportParams("pooled"));
       assertEquals(3, export.exportedCount());
@@ -49,7 +58,8 @@ class KitsDemoRayTest {
   void hyperparameterTrialsRunInParallelOnTheTaskPool() throws Exception {
     DemoWorld world = new DemoWorld(temp.resolve("demo"));
     Map<String, String> env = new HashMap<>(world.env());
-    env.put("KITS_DEMO_TRIAL_RAY_ADDRESS", LocalRayCluster.address());
+    env.put("KITS_DEMO_TRIAL_RAY_ADDRESS", ray.address());
+    env.put("KITS_DEMO_RAY_DASHBOARD", ray.dashboardUrl());
     TrainResult best = (TrainResult) io.synapse.plugins.PluginRunner.runPlugin("kits_demo", "train",
         Map.of("dataset", world.seeded.dataset().id(), "epochs", 1,
             "hyperparameters", List.of(Map.of("smoothing", 0.5), Map.of("smoothing", 0.0), Map.of("smoothing", 0.25))),
@@ -65,7 +75,8 @@ class KitsDemoRayTest {
   void theUploadFansOutOverTheTaskPoolWithOneProgressCount() throws Exception {
     DemoWorld world = new DemoWorld(temp.resolve("demo"));
     Map<String, String> env = new HashMap<>(world.env());
-    env.put("KITS_DEMO_SHARD_RAY_ADDRESS", LocalRayCluster.address());
+    env.put("KITS_DEMO_SHARD_RAY_ADDRESS", ray.address());
+    env.put("KITS_DEMO_RAY_DASHBOARD", ray.dashboardUrl());
     RecordingSink sink = new RecordingSink();
     UploadResult result = (UploadResult) io.synapse.plugins.PluginRunner.runPlugin("kits_demo", "upload", world.uploadParams(),
         io.synapse.plugins.ExecutionMode.LOCAL, io.synapse.plugins.RunOptions.builder().env(env).sink(sink).build());
@@ -79,7 +90,7 @@ class KitsDemoRayTest {
   @Test
   void theTrainKitRunsAsARayJob() throws Exception {
     DemoWorld world = new DemoWorld(temp.resolve("demo"));
-    RayJobExecutor jobs = RayJobExecutor.builder().dashboardUrl(LocalRayCluster.dashboardUrl()).env(world.env()).build();
+    RayJobExecutor jobs = RayJobExecutor.builder().dashboardUrl(ray.dashboardUrl()).env(world.env()).build();
     String id = jobs.submit(BoxTrain_Descriptor.INSTANCE, Map.of("dataset", world.seeded.dataset().id(), "epochs", 1, "name", "job")).id();
     TrainResult result = (TrainResult) jobs.wait(id, Duration.ofSeconds(180));
     assertEquals(Map.of("classes", 2.0), result.trainMetrics());

@@ -18,6 +18,8 @@ import io.synapse.plugins.errors.Violation;
 import io.synapse.plugins.executors.LocalExecutor;
 import io.synapse.plugins.executors.ray.RayActorExecutor;
 import io.synapse.plugins.executors.ray.RayJobExecutor;
+import io.synapse.plugins.testing.ray.RayHead;
+import io.synapse.plugins.testing.ray.WithRayHead;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,7 +31,6 @@ import java.util.Random;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The same generated inputs bound in LOCAL (through {@code runPlugin}), by a real TASK worker and by a real
@@ -39,7 +40,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * out of range ({@code 1e309} as text and as a JSON number) among them. A failure names the seed
  * ({@code -Dsynapse.fuzz.seed=<n>} replays it) and the case.
  */
-@ExtendWith(LocalRayCluster.class)
+@WithRayHead
 class BindingDifferentialTest {
   private static final long SEED = Long.getLong("synapse.fuzz.seed", 20261201L);
   private static final int CASES = 400;
@@ -66,9 +67,9 @@ class BindingDifferentialTest {
   }
 
   @BeforeAll
-  static void cluster() {
-    address = LocalRayCluster.address();
-    dashboard = LocalRayCluster.dashboardUrl();
+  static void cluster(RayHead head) {
+    address = head.address();
+    dashboard = head.dashboardUrl();
   }
 
   private static Outcome local(Map<String, Object> input) {

@@ -13,6 +13,8 @@ import io.synapse.plugins.errors.UnverifiedResultError;
 import io.synapse.plugins.executors.JobStatus;
 import io.synapse.plugins.executors.ray.RayJobExecutor;
 import io.synapse.plugins.internal.Json;
+import io.synapse.plugins.testing.ray.RayHead;
+import io.synapse.plugins.testing.ray.WithRayHead;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,7 +29,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * loaded) and its log printing result markers and a result. None of it is believed or loaded; a result is
  * accepted only from a job submitted with this submitter's key, and re-attaching by id works only with that key.
  */
-@ExtendWith(LocalRayCluster.class)
+@WithRayHead
 class ForgedJobsTest {
   private static final Duration WAIT = Duration.ofSeconds(120);
   private static String dashboard;
@@ -45,8 +46,8 @@ class ForgedJobsTest {
   Path temp;
 
   @BeforeAll
-  static void cluster() {
-    dashboard = LocalRayCluster.dashboardUrl();
+  static void cluster(RayHead head) {
+    dashboard = head.dashboardUrl();
   }
 
   private RayJobExecutor.Builder jobs(Path keyFile) {

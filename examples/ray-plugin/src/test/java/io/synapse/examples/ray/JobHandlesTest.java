@@ -16,23 +16,26 @@ import io.synapse.plugins.executors.JobStatus;
 import io.synapse.plugins.executors.LocalExecutor;
 import io.synapse.plugins.executors.ray.RayActorExecutor;
 import io.synapse.plugins.executors.ray.RayJobExecutor;
+import io.synapse.plugins.testing.ray.RayHead;
+import io.synapse.plugins.testing.ray.WithRayHead;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Typed job handles from the generated facade and the executor, re-attached by id; one executor shape for all three modes. */
-@ExtendWith(LocalRayCluster.class)
+@WithRayHead
 class JobHandlesTest {
   private static final Duration WAIT = Duration.ofSeconds(120);
+  private static String address;
   private static String dashboard;
 
   @BeforeAll
-  static void cluster() {
-    dashboard = LocalRayCluster.dashboardUrl();
+  static void cluster(RayHead head) {
+    address = head.address();
+    dashboard = head.dashboardUrl();
   }
 
   private static RayJobExecutor.Builder jobs() {
@@ -62,7 +65,7 @@ class JobHandlesTest {
   @Test
   void oneFacadeCallRunsOnEveryExecutor() {
     EchoParams params = new EchoParams("everywhere", 0, false);
-    try (RayActorExecutor pool = RayActorExecutor.builder().address(LocalRayCluster.address()).dashboardUrl(dashboard)
+    try (RayActorExecutor pool = RayActorExecutor.builder().address(address).dashboardUrl(dashboard)
         .sink(new RecordingSink()).scheduleTimeout(Duration.ofSeconds(120)).build()) {
       List<Executor> executors = List.of(LocalExecutor.builder().sink(new RecordingSink()).build(), pool, jobs().build());
       for (Executor executor : executors) {

@@ -9,6 +9,7 @@ import io.synapse.examples.ray.jobs.StepsParams;
 import io.synapse.plugins.context.RecordingSink;
 import io.synapse.plugins.errors.PluginError;
 import io.synapse.plugins.executors.ray.RayJobExecutor;
+import io.synapse.plugins.testing.ray.LocalRayHead;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -21,20 +22,25 @@ import org.junit.jupiter.api.Test;
 /**
  * The head of a cluster stops while a job runs: waiting ends in a typed error within a bounded time,
  * and the same executor works again once a head is back at the same dashboard address. Uses a head of
- * its own (scripts/ray.sh with its own state directory and a fixed dashboard port), not the shared one.
+ * its own (the test kit's {@link LocalRayHead} with a fixed dashboard port), not the run's shared one.
  */
 class RayJobFaultsTest {
   private static final Path STATE = Path.of("target", "ray-state-faults").toAbsolutePath();
 
+  private LocalRayHead head;
+
   @AfterEach
-  void stopHead() throws Exception {
-    ray("stop", 0);
+  void stopHead() {
+    if (head != null) {
+      head.close();
+    }
   }
 
   @Test
   void aHeadStoppedMidJobIsATypedErrorAndTheExecutorRecoversWhenAHeadIsBack() throws Exception {
     int dashboardPort = freePort();
-    ray("start", dashboardPort);
+    LocalRayHead.Settings settings = LocalRayHead.Settings.defaults().withStateDirectory(STATE).withDashboardPort(dashboardPort);
+    head = LocalRayHead.start(settings);
     RayJobExecutor jobs = RayJobExecutor.builder().dashboardUrl("http://127.0.0.1:" + dashboardPort)
         .sink(new RecordingSink()).requestTimeout(Duration.ofSeconds(10)).build();
     String id = jobs.submit(StepsAction_Descriptor.INSTANCE, new StepsParams(60, 1000, "", false, List.of())).id();
@@ -42,7 +48,7 @@ class RayJobFaultsTest {
     while (jobs.getStatus(id) != io.synapse.plugins.executors.JobStatus.RUNNING && System.nanoTime() < deadline) {
       Thread.sleep(200);
     }
-    ray("stop", 0);
+    head.close();
 
     long started = System.nanoTime();
     PluginError error = assertThrows(PluginError.class, () -> jobs.wait(id, Duration.ofMinutes(2)));
@@ -50,7 +56,7 @@ class RayJobFaultsTest {
     assertTrue(error.getMessage().contains("127.0.0.1:" + dashboardPort), error.getMessage());
     assertTrue(Duration.ofNanos(System.nanoTime() - started).toSeconds() < 60, "the error came within a bounded time");
 
-    ray("start", dashboardPort);
+    head = LocalRayHead.start(settings);
     String again = jobs.submit(NoopAction_Descriptor.INSTANCE, io.synapse.plugins.action.NoParams.INSTANCE).id();
     assertEquals("ok", jobs.wait(again, Duration.ofMinutes(3)), "the same executor works once the cluster is back");
   }
@@ -58,20 +64,6 @@ class RayJobFaultsTest {
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
-    }
-  }
-
-  private static void ray(String command, int dashboardPort) throws Exception {
-    String script = System.getProperty("synapse.ray.script", "../../scripts/ray.sh");
-    ProcessBuilder builder = new ProcessBuilder("bash", script, command).inheritIO();
-    builder.environment().put("SYNAPSE_RAY_STATE", STATE.toString());
-    if (dashboardPort > 0) {
-      builder.environment().put("SYNAPSE_RAY_DASHBOARD_PORT", String.valueOf(dashboardPort));
-    }
-    Process process = builder.start();
-    if (!process.waitFor(180, TimeUnit.SECONDS) || process.exitValue() != 0) {
-      process.destroyForcibly();
-      throw new IllegalStateException("scripts/ray.sh " + command + " failed; see its output above");
     }
   }
 }

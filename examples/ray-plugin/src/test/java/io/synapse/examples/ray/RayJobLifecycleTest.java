@@ -17,6 +17,8 @@ import io.synapse.plugins.errors.PluginError;
 import io.synapse.plugins.executors.JobStatus;
 import io.synapse.plugins.executors.ray.RayJobExecutor;
 import io.synapse.plugins.executors.ray.RayOptions;
+import io.synapse.plugins.testing.ray.RayHead;
+import io.synapse.plugins.testing.ray.WithRayHead;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,7 +34,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -41,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * request under a taken id is a typed conflict, and stopping a job reaches the action (its steps roll back; one
  * that ignores the stop is ended after the grace period).
  */
-@ExtendWith(LocalRayCluster.class)
+@WithRayHead
 class RayJobLifecycleTest {
   private static final Duration WAIT = Duration.ofSeconds(180);
   private static String address;
@@ -51,9 +52,9 @@ class RayJobLifecycleTest {
   Path temp;
 
   @BeforeAll
-  static void cluster() {
-    address = LocalRayCluster.address();
-    dashboard = LocalRayCluster.dashboardUrl();
+  static void cluster(RayHead head) {
+    address = head.address();
+    dashboard = head.dashboardUrl();
   }
 
   private static RayJobExecutor.Builder jobs() {

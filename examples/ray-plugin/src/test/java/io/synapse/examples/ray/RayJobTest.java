@@ -27,6 +27,8 @@ import io.synapse.plugins.executors.ray.RayJobBackend;
 import io.synapse.plugins.executors.ray.RayJobExecutor;
 import io.synapse.plugins.executors.ray.RayOptions;
 import io.synapse.plugins.executors.remote.RemoteActionException;
+import io.synapse.plugins.testing.ray.RayHead;
+import io.synapse.plugins.testing.ray.WithRayHead;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -41,17 +43,16 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** JOB mode against a real local Ray head and its dashboard: submission, results, errors, logs, progress and packages. */
-@ExtendWith(LocalRayCluster.class)
+@WithRayHead
 class RayJobTest {
   private static final Duration WAIT = Duration.ofSeconds(120);
   private static String dashboard;
 
   @BeforeAll
-  static void cluster() {
-    dashboard = LocalRayCluster.dashboardUrl();
+  static void cluster(RayHead head) {
+    dashboard = head.dashboardUrl();
   }
 
   private static RayJobExecutor.Builder jobs() {

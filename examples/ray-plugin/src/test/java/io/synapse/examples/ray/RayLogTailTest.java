@@ -11,25 +11,26 @@ import io.synapse.plugins.context.RecordingSink;
 import io.synapse.plugins.executors.JobStatus;
 import io.synapse.plugins.executors.RetryPolicy;
 import io.synapse.plugins.executors.ray.RayJobExecutor;
+import io.synapse.plugins.testing.ray.RayHead;
+import io.synapse.plugins.testing.ray.WithRayHead;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A log tail and dashboard requests across a dashboard restart, on a real local Ray head seen through a
  * {@link RestartableProxy}: the tail reconnects and ends with exactly the job's log (no line lost or repeated,
  * the secret hidden), and a status read while the dashboard is down is retried until it answers.
  */
-@ExtendWith(LocalRayCluster.class)
+@WithRayHead
 class RayLogTailTest {
 
   @Test
-  void aLogTailContinuesAcrossADashboardRestartWithoutLosingOrRepeatingLines() throws Exception {
+  void aLogTailContinuesAcrossADashboardRestartWithoutLosingOrRepeatingLines(RayHead head) throws Exception {
     String token = "tok-tail-5c1f9e-secret";
-    try (RestartableProxy proxy = new RestartableProxy(LocalRayCluster.dashboardUrl())) {
+    try (RestartableProxy proxy = new RestartableProxy(head.dashboardUrl())) {
       RecordingSink sink = new RecordingSink();
       RayJobExecutor executor = RayJobExecutor.builder().dashboardUrl(proxy.url()).requestTimeout(Duration.ofSeconds(30)).maxRetries(10)
           .sink(sink).build();

@@ -2,6 +2,7 @@ package io.synapse.examples.ray;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.synapse.plugins.testing.ray.LocalRayHead;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,21 +14,26 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The head stops while a TASK call runs: the driver's call ends in a typed {@code ExecutionError}
- * within a bounded time instead of hanging. The driver is a child JVM on a head of its own.
+ * within a bounded time instead of hanging. The driver is a child JVM on a head of its own (the test kit's
+ * {@link LocalRayHead}, not the run's shared one).
  */
 class RayTaskFaultsTest {
   private static final Path STATE = Path.of("target", "ray-state-task-faults").toAbsolutePath();
 
+  private LocalRayHead head;
+
   @AfterEach
-  void stopHead() throws Exception {
-    ray("stop");
+  void stopHead() {
+    if (head != null) {
+      head.close();
+    }
   }
 
   @Test
   void aHeadStoppedMidCallEndsTheCallWithATypedErrorInBoundedTime() throws Exception {
-    ray("start");
-    String address = Files.readString(STATE.resolve("address")).trim();
-    String dashboard = Files.readString(STATE.resolve("dashboard")).trim();
+    head = LocalRayHead.start(LocalRayHead.Settings.defaults().withStateDirectory(STATE));
+    String address = head.info().address();
+    String dashboard = head.info().dashboardUrl();
     Path out = Files.createTempFile("head-stop-driver", ".out");
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -41,7 +47,7 @@ class RayTaskFaultsTest {
       }
       assertTrue(Files.readString(out, StandardCharsets.UTF_8).contains("READY"), "the driver never started: " + Files.readString(out));
       Thread.sleep(2000);
-      ray("stop");
+      head.close();
       assertTrue(driver.waitFor(90, TimeUnit.SECONDS), "the driver hung after its head stopped");
       String output = Files.readString(out, StandardCharsets.UTF_8);
       assertTrue(output.contains("ERROR io.synapse.plugins.errors.ExecutionError execution_error"), output);
@@ -50,17 +56,6 @@ class RayTaskFaultsTest {
     } finally {
       driver.destroyForcibly();
       Files.deleteIfExists(out);
-    }
-  }
-
-  private static void ray(String command) throws Exception {
-    String script = System.getProperty("synapse.ray.script", "../../scripts/ray.sh");
-    ProcessBuilder builder = new ProcessBuilder("bash", script, command).inheritIO();
-    builder.environment().put("SYNAPSE_RAY_STATE", STATE.toString());
-    Process process = builder.start();
-    if (!process.waitFor(180, TimeUnit.SECONDS) || process.exitValue() != 0) {
-      process.destroyForcibly();
-      throw new IllegalStateException("scripts/ray.sh " + command + " failed; see its output above");
     }
   }
 }

@@ -24,6 +24,8 @@ import io.synapse.plugins.executors.CancellableFuture;
 import io.synapse.plugins.executors.RetryPolicy;
 import io.synapse.plugins.executors.ray.RayActorExecutor;
 import io.synapse.plugins.executors.remote.RemoteActionException;
+import io.synapse.plugins.testing.ray.RayHead;
+import io.synapse.plugins.testing.ray.WithRayHead;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +38,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -45,7 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
  * error, and cancelling the future reaches the action (its steps roll back; one that ignores it is stopped by
  * force after the grace period).
  */
-@ExtendWith(LocalRayCluster.class)
+@WithRayHead
 class RayTaskLiveTest {
   private static final String CALL_RETURNED = "<the call returned>";
 
@@ -56,9 +57,9 @@ class RayTaskLiveTest {
   private static String dashboard;
 
   @BeforeAll
-  static void cluster() {
-    address = LocalRayCluster.address();
-    dashboard = LocalRayCluster.dashboardUrl();
+  static void cluster(RayHead head) {
+    address = head.address();
+    dashboard = head.dashboardUrl();
   }
 
   /** Every event received, in order, with markers of what the test saw happen. */

@@ -20,6 +20,8 @@ import io.synapse.plugins.executors.ray.RayActorExecutor;
 import io.synapse.plugins.executors.ray.RayOptions;
 import io.synapse.plugins.executors.ray.RayTaskBackend;
 import io.synapse.plugins.executors.remote.RemoteActionException;
+import io.synapse.plugins.testing.ray.RayHead;
+import io.synapse.plugins.testing.ray.WithRayHead;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -29,18 +31,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** TASK mode against a real local Ray head: pools, errors, failures and options. */
-@ExtendWith(LocalRayCluster.class)
+@WithRayHead
 class RayTaskTest {
   private static String address;
   private static String dashboard;
 
   @BeforeAll
-  static void cluster() {
-    address = LocalRayCluster.address();
-    dashboard = LocalRayCluster.dashboardUrl();
+  static void cluster(RayHead head) {
+    address = head.address();
+    dashboard = head.dashboardUrl();
   }
 
   private static RayActorExecutor.Builder pool() {

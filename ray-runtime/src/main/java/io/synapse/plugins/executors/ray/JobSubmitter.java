@@ -1,5 +1,6 @@
 package io.synapse.plugins.executors.ray;
 
+import io.synapse.plugins.ExecutionMode;
 import io.synapse.plugins.context.ContextSettings;
 import io.synapse.plugins.context.PluginEnvironment;
 import io.synapse.plugins.context.Redactor;
@@ -11,6 +12,8 @@ import io.synapse.plugins.executors.JobMain;
 import io.synapse.plugins.executors.remote.RemoteMessage;
 import io.synapse.plugins.executors.remote.RemoteProtocol;
 import io.synapse.plugins.internal.Json;
+import io.synapse.plugins.observation.RunObservers;
+import io.synapse.plugins.observation.RunScope;
 import io.synapse.plugins.spi.ActionDescriptor;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -89,8 +92,17 @@ final class JobSubmitter {
   String submit(PluginDiscovery plugin, ActionDescriptor<?, ?> action, Map<String, Object> params, Set<String> secrets,
       ContextSettings call) {
     String given = call.jobId() != null ? call.jobId() : defaults.jobId();
+    // The caller's job id is the submission id (so a resubmit is idempotent) and what the action's ctx().jobId() says.
     String submissionId = given != null ? given
         : "synapse-" + action.config().name().replaceAll("[^A-Za-z0-9_-]", "_") + "-" + randomHex(6);
+    // Observers see the submission from the driver's side and carry their context (a trace parent) into the job.
+    RunScope observed = RunObservers.startDriving(action.pluginCode(), action.config().name(), ExecutionMode.JOB, submissionId,
+        null, secrets);
+    return RunObservers.finishing(observed, () -> submit(plugin, action, params, secrets, call, submissionId, observed));
+  }
+
+  private String submit(PluginDiscovery plugin, ActionDescriptor<?, ?> action, Map<String, Object> params, Set<String> secrets,
+      ContextSettings call, String submissionId, RunScope observed) {
     byte[] secret = keys.loadOrCreate();
     String marker = ResultKeys.marker(secret, submissionId);
     byte[] resultKey = ResultKeys.resultKey(secret, submissionId);
@@ -111,9 +123,11 @@ final class JobSubmitter {
     ClusterPackage directory = spec.workingDir() == null ? null : WorkingDirPackage.of(spec.workingDir(), settings.cluster().workingDirLimit());
     String requestFile = "synapse-request-" + submissionId + ".json";
     String language = call.language() != null ? call.language() : defaults.language();
+    Map<String, String> runContext = new TreeMap<>();
+    observed.propagate(runContext);
     ClusterPackage request = requestPackage(requestFile, new RemoteMessage.Request(submissionId, action.pluginCode(),
         action.config().name(), params, variables, submissionId, spec.hasWorkingDir() ? "." : null, language, marker,
-        HexFormat.of().formatHex(resultKey)));
+        HexFormat.of().formatHex(resultKey), runContext));
     Map<String, Object> runtimeEnv = runtimeEnv(spec, code, request, directory, variables);
     String digest = ResultKeys.requestDigest(secret, canonical(action, params, variables, language, runtimeEnv));
 

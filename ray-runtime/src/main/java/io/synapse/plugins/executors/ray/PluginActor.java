@@ -1,5 +1,6 @@
 package io.synapse.plugins.executors.ray;
 
+import io.synapse.plugins.ExecutionMode;
 import io.synapse.plugins.context.CancellationToken;
 import io.synapse.plugins.context.Redactor;
 import io.synapse.plugins.errors.PluginError;
@@ -38,7 +39,7 @@ public final class PluginActor {
   private static final long POLL_STEP_MILLIS = 20;
   private static final int MAX_EARLY_CANCELS = 1_000;
 
-  private final RemoteWorker worker = new RemoteWorker(PluginActor.class.getClassLoader());
+  private final RemoteWorker worker = new RemoteWorker(PluginActor.class.getClassLoader(), ExecutionMode.TASK);
   private final Map<String, Running> running = new ConcurrentHashMap<>();
   // Cancels that arrived before their request started (it waited behind another one on this actor).
   private final Set<String> earlyCancels = ConcurrentHashMap.newKeySet();

@@ -13,6 +13,8 @@ import io.synapse.plugins.executors.RetryPolicy;
 import io.synapse.plugins.executors.remote.RemoteFailures;
 import io.synapse.plugins.executors.remote.RemoteMessage;
 import io.synapse.plugins.executors.remote.RemoteProtocol;
+import io.synapse.plugins.observation.RunObservers;
+import io.synapse.plugins.observation.RunScope;
 import io.synapse.plugins.spi.ActionDescriptor;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -239,9 +241,19 @@ public final class RayActorExecutor implements Executor, AutoCloseable {
    * interrupting the calling thread, stops the call on its worker.
    */
   <R> R call(ActionDescriptor<?, R> action, Map<String, Object> params, ContextSettings callContext, CancellationToken token) {
+    // Observers see the call from the driver's side and carry their context (a trace parent) to the worker's run.
+    RunScope observed = RunObservers.startDriving(action.pluginCode(), action.config().name(), ExecutionMode.TASK,
+        callContext.jobId(), null, null);
+    return RunObservers.finishing(observed, () -> call(action, params, callContext, token, observed));
+  }
+
+  private <R> R call(ActionDescriptor<?, R> action, Map<String, Object> params, ContextSettings callContext, CancellationToken token,
+      RunScope observed) {
     String id = REQUEST_PREFIX + Long.toHexString(REQUESTS.incrementAndGet());
+    Map<String, String> runContext = new TreeMap<>();
+    observed.propagate(runContext);
     RemoteMessage.Request request = new RemoteMessage.Request(id, action.pluginCode(), action.config().name(), params,
-        callContext.env().asMap(), callContext.jobId(), pool.hasWorkingDir() ? "." : null, callContext.language(), null);
+        callContext.env().asMap(), callContext.jobId(), pool.hasWorkingDir() ? "." : null, callContext.language(), null, null, runContext);
     EventSink sink = callContext.sink();
     ActorCall.Control control = new ActorCall.Control();
     CancellationToken.Registration cancelling = token.onCancel(() -> control.cancel(token.reason().orElse("cancelled")));

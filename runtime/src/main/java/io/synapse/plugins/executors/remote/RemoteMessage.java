@@ -37,9 +37,11 @@ public sealed interface RemoteMessage permits RemoteMessage.Request, RemoteMessa
    * @param language the language of the run (for actions that localise), or null
    * @param marker JOB only: the text that frames the outcome in the job's log, or null
    * @param resultKey JOB only: the key (hex) the worker seals its outcome with ({@link ResultSeal}), or null
+   * @param runContext what the driver's run observers carry to the worker's run (a W3C {@code traceparent}, for
+   *     one trace across the remote run), strings only; see {@link io.synapse.plugins.observation.RunObservers}
    */
   record Request(String id, String plugin, String action, Map<String, Object> params, Map<String, String> env, String jobId,
-      String workingDir, String language, String marker, String resultKey) implements RemoteMessage {
+      String workingDir, String language, String marker, String resultKey, Map<String, String> runContext) implements RemoteMessage {
 
     /** Checks the required parts and copies the maps. */
     public Request {
@@ -48,12 +50,13 @@ public sealed interface RemoteMessage permits RemoteMessage.Request, RemoteMessa
       Objects.requireNonNull(action, "action");
       params = params == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(params));
       env = env == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(env));
+      runContext = runContext == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(runContext));
     }
 
-    /** A request whose outcome is not sealed (a TASK call: the reply comes back over Ray itself). */
+    /** A request whose outcome is not sealed and that carries no run context. */
     public Request(String id, String plugin, String action, Map<String, Object> params, Map<String, String> env, String jobId,
         String workingDir, String language, String marker) {
-      this(id, plugin, action, params, env, jobId, workingDir, language, marker, null);
+      this(id, plugin, action, params, env, jobId, workingDir, language, marker, null, Map.of());
     }
 
     /** Never shows the params, the environment or the key, which may hold secrets. */

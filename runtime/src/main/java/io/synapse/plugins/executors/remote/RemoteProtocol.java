@@ -21,7 +21,8 @@ import java.util.Map;
  *
  * <pre>
  * {"protocol":"synapse-remote","version":1,"type":"request","id":"...","plugin":"...","action":"...",
- *  "params":{...},"env":{...},"job_id":null,"working_dir":null,"language":null,"marker":null[,"result_key":"hex"]}
+ *  "params":{...},"env":{...},"job_id":null,"working_dir":null,"language":null,"marker":null[,"result_key":"hex"],
+ *  "run_context":{"traceparent":"00-..."}}                                 (run_context only when not empty)
  * {"protocol":"synapse-remote","version":1,"type":"event","id":"...","event":{JsonLinesSink's object}}
  * {"protocol":"synapse-remote","version":1,"type":"poll","id":"...","wait_ms":n}
  * {"protocol":"synapse-remote","version":1,"type":"cancel","id":"...","reason":"..."}
@@ -42,6 +43,13 @@ public final class RemoteProtocol {
   public static final int VERSION = 1;
   /** Error code: a message that is not this protocol's, or of another version. */
   public static final String PROTOCOL_ERROR = "remote_protocol_error";
+
+  /** At most this many run context entries are read from a request. */
+  static final int MAX_CONTEXT_ENTRIES = 16;
+  /** The longest run context key read. */
+  static final int MAX_CONTEXT_KEY = 64;
+  /** The longest run context value read (a W3C tracestate may be 512 characters). */
+  static final int MAX_CONTEXT_VALUE = 1024;
 
   private static final String PREFIX = "{\"protocol\":\"" + NAME + "\",\"version\":" + VERSION + ",\"type\":\"";
 
@@ -78,6 +86,9 @@ public final class RemoteProtocol {
       json.put("marker", request.marker());
       if (request.resultKey() != null) {
         json.put("result_key", request.resultKey());
+      }
+      if (!request.runContext().isEmpty()) {
+        json.put("run_context", request.runContext());
       }
     } else if (message instanceof RemoteMessage.Poll poll) {
       json.put("type", "poll");
@@ -139,7 +150,7 @@ public final class RemoteProtocol {
       return switch (String.valueOf(type)) {
         case "request" -> new RemoteMessage.Request(id, requiredText(json, "plugin"), requiredText(json, "action"), stringKeyed(json.get("params")),
             strings(json.get("env")), text(json.get("job_id")), text(json.get("working_dir")), text(json.get("language")),
-            text(json.get("marker")), text(json.get("result_key")));
+            text(json.get("marker")), text(json.get("result_key")), runContext(json.get("run_context")));
         case "event" -> new RemoteMessage.Event(id, event(map(json.get("event"), "event")));
         case "poll" -> new RemoteMessage.Poll(id, json.get("wait_ms") instanceof Number wait ? wait.longValue() : 0);
         case "cancel" -> new RemoteMessage.Cancel(id, text(json.get("reason")));
@@ -199,7 +210,7 @@ public final class RemoteProtocol {
       throw new IllegalArgumentException("bad event timestamp", e);
     }
     return new PluginEvent(type, level, text(map.get("action")), text(map.get("category")), text(map.get("name")),
-        text(map.get("message")), stringKeyed(map.get("data")), progress, timestamp, text(map.get("job_id")));
+        text(map.get("message")), stringKeyed(map.get("data")), progress, timestamp, text(map.get("job_id")), text(map.get("plugin")));
   }
 
   private static long pid(Map<?, ?> json) {
@@ -227,6 +238,24 @@ public final class RemoteProtocol {
       map.forEach((key, item) -> copy.put(String.valueOf(key), String.valueOf(item)));
     }
     return copy;
+  }
+
+  /**
+   * A request's run context: only what an observer could have written (at most {@value #MAX_CONTEXT_ENTRIES} entries of
+   * text keys up to {@value #MAX_CONTEXT_KEY} and text values up to {@value #MAX_CONTEXT_VALUE} characters); anything
+   * else is dropped, since a bad trace header must not fail a run.
+   */
+  private static Map<String, String> runContext(Object value) {
+    Map<String, String> context = new LinkedHashMap<>();
+    if (value instanceof Map<?, ?> map) {
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        if (context.size() < MAX_CONTEXT_ENTRIES && entry.getKey() instanceof String key && entry.getValue() instanceof String text
+            && !key.isEmpty() && key.length() <= MAX_CONTEXT_KEY && text.length() <= MAX_CONTEXT_VALUE) {
+          context.put(key, text);
+        }
+      }
+    }
+    return context;
   }
 
   private static String requiredText(Map<?, ?> json, String key) {

@@ -1,5 +1,6 @@
 package io.synapse.plugins.executors.remote;
 
+import io.synapse.plugins.ExecutionMode;
 import io.synapse.plugins.RunOptions;
 import io.synapse.plugins.context.CancellationToken;
 import io.synapse.plugins.context.PluginEnvironment;
@@ -10,6 +11,7 @@ import io.synapse.plugins.errors.ConfigError;
 import io.synapse.plugins.executors.ExecutionRequest;
 import io.synapse.plugins.executors.LocalExecutor;
 import io.synapse.plugins.internal.Languages;
+import io.synapse.plugins.observation.RunObservers;
 import io.synapse.plugins.spi.ActionDescriptor;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -36,6 +38,7 @@ import java.util.function.Consumer;
  */
 public final class RemoteWorker {
   private final ClassLoader loader;
+  private final ExecutionMode mode;
   private final ConcurrentMap<String, PluginDiscovery> plugins = new ConcurrentHashMap<>();
   // The executor of the last environment, job id, working directory and language seen: a pool's calls mostly share them,
   // and building an executor (its environment redactor) costs more than a small action's run.
@@ -43,9 +46,13 @@ public final class RemoteWorker {
 
   private record CachedExecutor(Map<String, String> env, String jobId, Path workingDir, String language, LocalExecutor executor) {}
 
-  /** A worker finding plugins through the registries {@code loader} sees. */
-  public RemoteWorker(ClassLoader loader) {
+  /**
+   * A worker finding plugins through the registries {@code loader} sees, running the requests of {@code mode}
+   * (TASK for an actor, JOB for the entrypoint): what run observers are told the run's mode is.
+   */
+  public RemoteWorker(ClassLoader loader, ExecutionMode mode) {
     this.loader = Objects.requireNonNull(loader, "loader");
+    this.mode = Objects.requireNonNull(mode, "mode");
   }
 
   /**
@@ -83,7 +90,8 @@ public final class RemoteWorker {
     PluginDiscovery plugin = plugins.computeIfAbsent(request.plugin(), code -> PluginDiscovery.fromModule(code, loader));
     ActionDescriptor<?, ?> action = plugin.descriptor(request.action());
     LocalExecutor executor = executorFor(request).withSink(new ThrottlingSink(event -> out.accept(new RemoteMessage.Event(request.id(), event))));
-    return runTyped(plugin, action, request, executor, redactor, token);
+    // The run continues the driver's: observers (a tracer) find the context the driver's scope propagated.
+    return RunObservers.continuing(mode, request.runContext(), () -> runTyped(plugin, action, request, executor, redactor, token));
   }
 
   private static <P extends Record, R> RemoteMessage.Outcome runTyped(PluginDiscovery plugin, ActionDescriptor<P, R> action,

@@ -53,9 +53,43 @@ class RemoteProtocolTest {
     assertEquals(failure, roundTrip(failure));
     assertEquals(new RemoteMessage.Poll("r-1", 500), roundTrip(new RemoteMessage.Poll("r-1", 500)));
     assertEquals(new RemoteMessage.Cancel("r-1", "stopped"), roundTrip(new RemoteMessage.Cancel("r-1", "stopped")));
-    RemoteMessage.Request sealed = new RemoteMessage.Request("r-3", "demo", "count", null, null, "j", null, null, "m", "00ff");
+    RemoteMessage.Request sealed = new RemoteMessage.Request("r-3", "demo", "count", null, null, "j", null, null, "m", "00ff", null);
     assertEquals(sealed, roundTrip(sealed));
     assertFalse(sealed.toString().contains("00ff"), "a request's string shows no key, params or environment");
+  }
+
+  @Test
+  void aRunContextAndAnEventsPluginRoundTrip() {
+    RemoteMessage.Request traced = new RemoteMessage.Request("r-3", "demo", "count", null, null, null, null, null, null, null,
+        Map.of("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", "tracestate", "k=v"));
+    assertEquals(traced, roundTrip(traced));
+    assertFalse(RemoteProtocol.write(new RemoteMessage.Request("r", "p", "a", null, null, null, null, null, null)).contains("run_context"),
+        "an empty context is not written");
+    PluginEvent named = new PluginEvent(EventType.LOG, System.Logger.Level.INFO, "count", null, "started", null, Map.of(), null,
+        Instant.parse("2026-01-01T00:00:00Z"), null, "demo");
+    assertEquals("demo", ((RemoteMessage.Event) roundTrip(new RemoteMessage.Event("r", named))).event().plugin());
+  }
+
+  @Test
+  void aHostileRunContextIsCutToWhatAnObserverCouldHaveWritten() {
+    String base = RemoteProtocol.write(new RemoteMessage.Request("r", "p", "a", null, null, null, null, null, null));
+    StringBuilder many = new StringBuilder();
+    for (int i = 0; i < 40; i++) {
+      many.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":\"v\"");
+    }
+    Map<String, Integer> expectedSizes = new LinkedHashMap<>();
+    expectedSizes.put("{\"traceparent\":7,\"nested\":{\"a\":\"b\"},\"list\":[\"x\"],\"nil\":null,\"ok\":\"yes\"}", 1);
+    expectedSizes.put("{\"" + "k".repeat(65) + "\":\"v\",\"long\":\"" + "v".repeat(1025) + "\",\"\":\"empty key\"}", 0);
+    expectedSizes.put("{" + many + "}", RemoteProtocol.MAX_CONTEXT_ENTRIES);
+    expectedSizes.put("\"not an object\"", 0);
+    expectedSizes.put("[\"a\",\"b\"]", 0);
+    expectedSizes.put("null", 0);
+    for (Map.Entry<String, Integer> hostile : expectedSizes.entrySet()) {
+      String line = base.substring(0, base.length() - 1) + ",\"run_context\":" + hostile.getKey() + "}";
+      RemoteMessage.Request read = (RemoteMessage.Request) RemoteProtocol.read(line);
+      assertEquals(hostile.getValue(), read.runContext().size(), hostile.getKey());
+      assertTrue(read.runContext().values().stream().allMatch(v -> v.length() <= RemoteProtocol.MAX_CONTEXT_VALUE));
+    }
   }
 
   @Test

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The worker routine both remote modes run, in process: events first, then exactly one outcome, never a throw. */
 class RemoteWorkerTest {
-  private final RemoteWorker worker = new RemoteWorker(RemoteWorkerTest.class.getClassLoader());
+  private final RemoteWorker worker = new RemoteWorker(RemoteWorkerTest.class.getClassLoader(), io.synapse.plugins.ExecutionMode.TASK);
 
   @TempDir
   Path dir;
