@@ -41,8 +41,9 @@ class RayJobFaultsTest {
     int dashboardPort = freePort();
     LocalRayHead.Settings settings = LocalRayHead.Settings.defaults().withStateDirectory(STATE).withDashboardPort(dashboardPort);
     head = LocalRayHead.start(settings);
+    // Generous: a freshly started head of a loaded machine can take long to accept its first job.
     RayJobExecutor jobs = RayJobExecutor.builder().dashboardUrl("http://127.0.0.1:" + dashboardPort)
-        .sink(new RecordingSink()).requestTimeout(Duration.ofSeconds(10)).build();
+        .sink(new RecordingSink()).requestTimeout(Duration.ofSeconds(30)).build();
     String id = jobs.submit(StepsAction_Descriptor.INSTANCE, new StepsParams(60, 1000, "", false, List.of())).id();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (jobs.getStatus(id) != io.synapse.plugins.executors.JobStatus.RUNNING && System.nanoTime() < deadline) {

@@ -123,7 +123,9 @@ class RayJobExecutorHttpTest {
     String post = bodies.get(id);
     assertFalse(post.contains("pw-very-secret") || post.contains("tok-very-secret"), post);
     Map<?, ?> request = (Map<?, ?>) Json.parse(post);
-    assertEquals(Map.of("REGION", "eu"), ((Map<?, ?>) request.get("runtime_env")).get("env_vars"));
+    // Beside the job's own variables only the stop grace: 10 s for the entrypoint, 15 s before Ray's SIGKILL.
+    assertEquals(Map.of("REGION", "eu", "SYNAPSE_CANCEL_GRACE_MS", "10000", "RAY_JOB_STOP_WAIT_TIME_S", "15"),
+        ((Map<?, ?>) request.get("runtime_env")).get("env_vars"));
     Map<?, ?> metadata = (Map<?, ?>) request.get("metadata");
     assertEquals("***", metadata.get("api_token"));
     assertEquals("me", metadata.get("owner"));
@@ -198,10 +200,11 @@ class RayJobExecutorHttpTest {
     Path work = Files.createDirectories(dir.resolve("work"));
     Files.writeString(work.resolve("input.txt"), "hello");
     RayJobExecutor jobs = executor().runtimeEnv(Map.of("env_vars", Map.of("MODE", "fast"), "config", Map.of("setup_timeout_seconds", 60)))
-        .workingDir(work).env(Map.of("REGION", "eu")).build();
+        .workingDir(work).env(Map.of("REGION", "eu")).cancelGrace(java.time.Duration.ofMillis(2500)).build();
     String id = jobs.submit(FakeDescriptor.INSTANCE, Map.of()).id();
     Map<?, ?> runtimeEnv = (Map<?, ?>) ((Map<?, ?>) Json.parse(bodies.get(id))).get("runtime_env");
-    assertEquals(Map.of("MODE", "fast", "REGION", "eu"), runtimeEnv.get("env_vars"));
+    assertEquals(Map.of("MODE", "fast", "REGION", "eu", "SYNAPSE_CANCEL_GRACE_MS", "2500", "RAY_JOB_STOP_WAIT_TIME_S", "8"),
+        runtimeEnv.get("env_vars"));
     assertEquals(Map.of("setup_timeout_seconds", 60), runtimeEnv.get("config"));
     String workingDir = String.valueOf(runtimeEnv.get("working_dir"));
     assertTrue(packages.containsKey(workingDir.substring("gcs://".length())), "the working directory was uploaded: " + workingDir);
