@@ -161,7 +161,13 @@ final class ActorPool implements AutoCloseable {
         Duration delay = policy.delayBefore(attempt);
         retries.retrying("call of action '" + action.config().name() + "'", attempt, policy.maxRetries(), delay,
             "the Ray actor died or could not be reached: " + e.getClass().getSimpleName());
-        RayJobExecutor.sleep(delay.toMillis());
+        try {
+          Thread.sleep(delay.toMillis());
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw new CancelledError("The call of action '" + action.config().name() + "' was interrupted while it waited to be retried",
+              details(action, "cancelled", attempt));
+        }
       } catch (RayException e) {
         throw new ExecutionError("Ray failed to run action '" + action.config().name() + "': " + e.getMessage(),
             details(action, "ray_error", attempt), e);

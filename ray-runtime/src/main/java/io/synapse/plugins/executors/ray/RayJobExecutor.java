@@ -405,7 +405,7 @@ public final class RayJobExecutor implements JobExecutor {
    * directory and sink are {@link ContextSettings.Builder}'s: each environment entry reaches the action
    * through {@code ctx().env()}, and those whose names do not look secret are also set on the job's JVM
    * process (runtime_env's env_vars; secret-looking ones are kept out of it, as the dashboard shows it); the
-   * job id is the context's (default: the submission id); the working directory is shipped as the job's
+   * job id is the Ray submission id (default: a generated one); the working directory is shipped as the job's
    * {@code working_dir}; the sink is where {@link #wait} replays the job's events (default: nowhere).
    */
   public static final class Builder extends RayExecutorBuilder<Builder> {
@@ -462,7 +462,6 @@ public final class RayJobExecutor implements JobExecutor {
       this.executeTimeout = Objects.requireNonNull(timeout, "timeout");
       return this;
     }
-
 
     @Override
     protected Builder self() {
