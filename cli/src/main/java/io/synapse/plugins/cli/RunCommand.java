@@ -52,7 +52,8 @@ final class RunCommand implements Callable<Integer>, SynapseCli.MachineOutput {
       description = "Where to run: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   String mode;
 
-  @Option(names = "--job-id", paramLabel = "ID", description = "The run's job id, passed to the action; in JOB mode the Ray submission id (submitting the same request again returns that job).")
+  @Option(names = "--job-id", paramLabel = "ID", description = "The run's job id, passed to the action; in JOB mode the Ray"
+      + " submission id (submitting the same request again returns that job).")
   String jobId;
 
   @Option(names = "--ray-address", paramLabel = "HOST:PORT",
