@@ -27,6 +27,7 @@ public final class RuntimeContext {
   private volatile System.Logger logger;
   private final Redactor redactor;
   private final CancellationToken cancellation;
+  private final io.synapse.plugins.pipeline.PipelineContext pipeline;
   // Made on the first progress report: most runs of small actions report none.
   private volatile ProgressTracker progress;
 
@@ -41,6 +42,7 @@ public final class RuntimeContext {
     this.clock = builder.clock;
     this.redactor = builder.redactor != null ? builder.redactor : Redactor.builder().environment(builder.env).build();
     this.cancellation = builder.cancellation;
+    this.pipeline = builder.pipeline;
   }
 
   /** A builder for the context of one run of {@code actionName}. */
@@ -123,6 +125,14 @@ public final class RuntimeContext {
   /** The run's cancellation token, for registering what to stop ({@link CancellationToken#onCancel}). */
   public CancellationToken cancellation() {
     return cancellation;
+  }
+
+  /**
+   * The pipeline run this action is part of (its run id and shared run directory), when a pipeline runs it;
+   * empty for an action run on its own.
+   */
+  public java.util.Optional<io.synapse.plugins.pipeline.PipelineContext> pipeline() {
+    return java.util.Optional.ofNullable(pipeline);
   }
 
   /** The running action's name. */
@@ -260,6 +270,7 @@ public final class RuntimeContext {
     private Clock clock = Clock.systemUTC();
     private Redactor redactor;
     private CancellationToken cancellation = CancellationToken.never();
+    private io.synapse.plugins.pipeline.PipelineContext pipeline;
 
     private Builder(String actionName) {
       this.actionName = Objects.requireNonNull(actionName, "actionName");
@@ -324,6 +335,12 @@ public final class RuntimeContext {
     /** The run's cancellation token (default: one that is never cancelled). */
     public Builder cancellation(CancellationToken token) {
       this.cancellation = Objects.requireNonNull(token, "cancellation");
+      return this;
+    }
+
+    /** The pipeline run the action is part of (default: none). */
+    public Builder pipeline(io.synapse.plugins.pipeline.PipelineContext run) {
+      this.pipeline = run;
       return this;
     }
 

@@ -55,16 +55,30 @@ public final class JobMain {
 
   /** Runs the request file {@code args[0]} and exits with its status. */
   public static void main(String[] args) {
+    exit("synapse job", args, JobMain::run, () -> {});
+  }
+
+  /** What a job entrypoint does with its arguments and standard output; returns the exit status. */
+  interface Entrypoint {
+    int run(String[] args, PrintStream out);
+  }
+
+  /**
+   * The frame of every job entrypoint: standard output as UTF-8, the entrypoint run, a request it cannot read
+   * reported as {@code <name>: cannot run the request} with status 2, {@code cleanup}, then exit with the status.
+   */
+  static void exit(String name, String[] args, Entrypoint entrypoint, Runnable cleanup) {
     PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
     System.setOut(out);
     int status;
     try {
-      status = run(args, out);
+      status = entrypoint.run(args, out);
     } catch (RuntimeException | LinkageError e) {
-      System.err.println("synapse job: cannot run the request: " + e);
+      System.err.println(name + ": cannot run the request: " + e);
       status = 2;
     }
     out.flush();
+    cleanup.run();
     System.exit(status);
   }
 
@@ -85,11 +99,7 @@ public final class JobMain {
         out.println(RemoteProtocol.write(message));
       }
     }, token);
-    out.println();
-    out.println(RESULT_BEGIN + marker);
-    out.println(sealed(request, RemoteProtocol.write(outcome)));
-    out.println(RESULT_END + marker);
-    out.flush();
+    printOutcome(out, marker, outcome, request.id(), request.resultKey());
     reported.countDown();
     try {
       Runtime.getRuntime().removeShutdownHook(stopping);
@@ -97,6 +107,18 @@ public final class JobMain {
       // Stopped: the hook ends the JVM now that the outcome is out.
     }
     return outcome instanceof RemoteMessage.Result ? 0 : 1;
+  }
+
+  /**
+   * Prints {@code outcome} between the markers, as every job entrypoint ends, sealed for request {@code id} with
+   * {@code resultKey} (hex) when there is one.
+   */
+  static void printOutcome(PrintStream out, String marker, RemoteMessage.Outcome outcome, String id, String resultKey) {
+    out.println();
+    out.println(RESULT_BEGIN + marker);
+    out.println(sealed(id, resultKey, RemoteProtocol.write(outcome)));
+    out.println(RESULT_END + marker);
+    out.flush();
   }
 
   /** The shutdown hook of a stopped job: cancels the run and gives it the grace period to report its outcome. */
@@ -124,11 +146,11 @@ public final class JobMain {
   }
 
   /** The outcome line with its seal when the request carries a result key, so that the driver can tell it from a forged one. */
-  private static String sealed(RemoteMessage.Request request, String outcomeLine) {
-    if (request.resultKey() == null) {
+  private static String sealed(String id, String resultKey, String outcomeLine) {
+    if (resultKey == null) {
       return outcomeLine;
     }
-    return ResultSeal.seal(outcomeLine, request.id(), HexFormat.of().parseHex(request.resultKey()));
+    return ResultSeal.seal(outcomeLine, id, HexFormat.of().parseHex(resultKey));
   }
 
   private static RemoteMessage.Request readRequest(String name) {
@@ -152,7 +174,7 @@ public final class JobMain {
   }
 
   /** The request file as given, else in one of the {@code PYTHONPATH} directories (the job's py_modules). */
-  private static Path locate(String name) {
+  static Path locate(String name) {
     Path given = Path.of(name);
     if (Files.isRegularFile(given)) {
       return given;

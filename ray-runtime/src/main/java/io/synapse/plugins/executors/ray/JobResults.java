@@ -54,6 +54,11 @@ final class JobResults {
    * @throws PluginError {@value RayJobExecutor#TIMEOUT} when {@code timeout} passes first
    */
   Object wait(String submissionId, ActionDescriptor<?, ?> action, Duration timeout) {
+    return wait(submissionId, action, timeout, sink);
+  }
+
+  /** Like {@link #wait(String, ActionDescriptor, Duration)}, the job's events replayed to {@code events}. */
+  Object wait(String submissionId, ActionDescriptor<?, ?> action, Duration timeout, EventSink events) {
     long deadline = System.nanoTime() + timeout.toNanos();
     long pause = 20;
     Map<?, ?> details = monitor.details(submissionId);
@@ -70,10 +75,10 @@ final class JobResults {
       details = monitor.details(submissionId);
       status = JobMonitor.status(details.get("status"));
     }
-    return result(submissionId, status, details, action);
+    return result(submissionId, status, details, action, events);
   }
 
-  private Object result(String submissionId, JobStatus status, Map<?, ?> details, ActionDescriptor<?, ?> given) {
+  private Object result(String submissionId, JobStatus status, Map<?, ?> details, ActionDescriptor<?, ?> given, EventSink sink) {
     SubmittedJobs.Submission known = submissions.get(submissionId);
     String marker;
     byte[] resultKey;

@@ -92,17 +92,45 @@ final class JobSubmitter {
   String submit(PluginDiscovery plugin, ActionDescriptor<?, ?> action, Map<String, Object> params, Set<String> secrets,
       ContextSettings call) {
     String given = call.jobId() != null ? call.jobId() : defaults.jobId();
-    // The caller's job id is the submission id (so a resubmit is idempotent) and what the action's ctx().jobId() says.
-    String submissionId = given != null ? given
-        : "synapse-" + action.config().name().replaceAll("[^A-Za-z0-9_-]", "_") + "-" + randomHex(6);
-    // Observers see the submission from the driver's side and carry their context (a trace parent) into the job.
-    RunScope observed = RunObservers.startDriving(action.pluginCode(), action.config().name(), ExecutionMode.JOB, submissionId,
-        null, secrets);
-    return RunObservers.finishing(observed, () -> submit(plugin, action, params, secrets, call, submissionId, observed));
+    Map<String, Object> what = new TreeMap<>();
+    what.put("plugin", action.pluginCode());
+    what.put("action", action.config().name());
+    what.put("params", params);
+    return submit(plugin, action, action.config().name(), given, secrets, call, JobMain.class.getName(), Map.of(), what,
+        (submissionId, variables, jobId, workingDir, language, marker, resultKey, runContext) -> RemoteProtocol.write(
+            new RemoteMessage.Request(submissionId, action.pluginCode(), action.config().name(), params, variables, jobId, workingDir,
+                language, marker, resultKey, runContext)));
   }
 
-  private String submit(PluginDiscovery plugin, ActionDescriptor<?, ?> action, Map<String, Object> params, Set<String> secrets,
-      ContextSettings call, String submissionId, RunScope observed) {
+  /** Writes the request file of one submission (one line of JSON the entrypoint reads). */
+  interface RequestWriter {
+    String write(String submissionId, Map<String, String> variables, String jobId, String workingDir, String language, String marker,
+        String resultKey, Map<String, String> runContext);
+  }
+
+  /**
+   * Submits a job whose entrypoint runs {@code mainClass} with a request file {@code request} writes: the code
+   * package is {@code action}'s plugin's (with this JVM's class path), the rest as for an action's job.
+   *
+   * @param name the job's name in a generated submission id ({@code synapse-<name>-<random>})
+   * @param submissionId the submission id to use (a resubmit of the same request is then idempotent), or null for a
+   *     generated one
+   * @param extraMetadata metadata of this job besides the backend's own keys
+   * @param what what the request asks, for its digest: a resubmit under a taken id must ask the same
+   */
+  String submit(PluginDiscovery plugin, ActionDescriptor<?, ?> action, String name, String submissionId, Set<String> secrets,
+      ContextSettings call, String mainClass, Map<String, String> extraMetadata, Map<String, Object> what, RequestWriter request) {
+    String id = submissionId != null ? submissionId : "synapse-" + name.replaceAll("[^A-Za-z0-9_-]", "_") + "-" + randomHex(6);
+    String jobId = call.jobId() != null ? call.jobId() : defaults.jobId() != null ? defaults.jobId() : id;
+    // Observers see the submission from the driver's side and carry their context (a trace parent) into the job.
+    RunScope observed = RunObservers.startDriving(action.pluginCode(), name, ExecutionMode.JOB, jobId, null, secrets);
+    return RunObservers.finishing(observed, () -> submit(plugin, action, secrets, call, mainClass, extraMetadata, what, request, id,
+        jobId, observed));
+  }
+
+  private String submit(PluginDiscovery plugin, ActionDescriptor<?, ?> action, Set<String> secrets, ContextSettings call,
+      String mainClass, Map<String, String> extraMetadata, Map<String, Object> what, RequestWriter writer, String submissionId,
+      String jobId, RunScope observed) {
     byte[] secret = keys.loadOrCreate();
     String marker = ResultKeys.marker(secret, submissionId);
     byte[] resultKey = ResultKeys.resultKey(secret, submissionId);
@@ -125,17 +153,18 @@ final class JobSubmitter {
     String language = call.language() != null ? call.language() : defaults.language();
     Map<String, String> runContext = new TreeMap<>();
     observed.propagate(runContext);
-    ClusterPackage request = requestPackage(requestFile, new RemoteMessage.Request(submissionId, action.pluginCode(),
-        action.config().name(), params, variables, submissionId, spec.hasWorkingDir() ? "." : null, language, marker,
-        HexFormat.of().formatHex(resultKey), runContext));
+    ClusterPackage request = requestPackage(requestFile, action.config().name(), () -> writer.write(submissionId, variables, jobId,
+        spec.hasWorkingDir() ? "." : null, language, marker, HexFormat.of().formatHex(resultKey), runContext));
     Map<String, Object> runtimeEnv = runtimeEnv(spec, code, request, directory, variables);
-    String digest = ResultKeys.requestDigest(secret, canonical(action, params, variables, language, runtimeEnv));
+    String digest = ResultKeys.requestDigest(secret, canonical(what, mainClass, variables, language, runtimeEnv));
 
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("entrypoint", entrypoint(code, spec.jarUris(), requestFile));
+    body.put("entrypoint", entrypoint(code, spec.jarUris(), requestFile, mainClass));
     body.put("submission_id", submissionId);
     body.put("runtime_env", runtimeEnv);
-    body.put("metadata", metadata(action, digest, ResultKeys.submitterTag(secret, submissionId), redactor));
+    Map<String, String> metadata = metadata(action, digest, ResultKeys.submitterTag(secret, submissionId), redactor);
+    metadata.putAll(extraMetadata);
+    body.put("metadata", metadata);
     if (settings.entrypointNumCpus() != null) {
       body.put("entrypoint_num_cpus", settings.entrypointNumCpus());
     }
@@ -208,17 +237,15 @@ final class JobSubmitter {
    * The request as one deterministic text: what was asked (plugin, action, params, environment, language,
    * working directory and runtime env), not the code package it runs from.
    */
-  private String canonical(ActionDescriptor<?, ?> action, Map<String, Object> params, Map<String, String> variables, String language,
+  private String canonical(Map<String, Object> what, String mainClass, Map<String, String> variables, String language,
       Map<String, Object> runtimeEnv) {
     Map<String, Object> env = new LinkedHashMap<>(runtimeEnv);
     Object modules = env.get("py_modules");
     if (modules instanceof List<?> list && !list.isEmpty()) {
       env.put("py_modules", list.subList(2, list.size()));
     }
-    Map<String, Object> text = new TreeMap<>();
-    text.put("plugin", action.pluginCode());
-    text.put("action", action.config().name());
-    text.put("params", params);
+    Map<String, Object> text = new TreeMap<>(what);
+    text.put("entrypoint", mainClass);
     text.put("env", variables);
     text.put("language", language);
     text.put("runtime_env", env);
@@ -282,18 +309,17 @@ final class JobSubmitter {
     }
   }
 
-  static ClusterPackage requestPackage(String fileName, RemoteMessage.Request request) {
+  static ClusterPackage requestPackage(String fileName, String action, java.util.function.Supplier<String> request) {
     String line;
     try {
-      line = RemoteProtocol.write(request);
-    } catch (PluginError e) {
-      throw new ConfigError("The params of action '" + request.action() + "' cannot be written as JSON: " + e.getMessage(),
-          Map.of("action", request.action()), e);
+      line = request.get();
+    } catch (PluginError | IllegalArgumentException e) {
+      throw new ConfigError("The params of '" + action + "' cannot be written as JSON: " + e.getMessage(), Map.of("action", action), e);
     }
     return ClusterPackage.of(new TreeMap<>(Map.of(fileName, line.getBytes(StandardCharsets.UTF_8))));
   }
 
-  private String entrypoint(ClusterPackage code, List<String> jarUris, String requestFile) {
+  private String entrypoint(ClusterPackage code, List<String> jarUris, String requestFile, String mainClass) {
     StringBuilder line = new StringBuilder("p() { printf '%s\\n' \"$PYTHONPATH\" | tr ':' '\\n' | grep -m 1 \"/$1\\$\"; }; ");
     line.append(locate("c", code.directoryName()));
     StringBuilder classPath = new StringBuilder("\"$c/").append(CodePackage.LAUNCHER);
@@ -308,7 +334,7 @@ final class JobSubmitter {
     for (String option : settings.cluster().jvmOptions()) {
       line.append(' ').append(shellQuote(option));
     }
-    line.append(" -cp ").append(classPath).append(' ').append(JobMain.class.getName()).append(' ').append(shellQuote(requestFile));
+    line.append(" -cp ").append(classPath).append(' ').append(mainClass).append(' ').append(shellQuote(requestFile));
     return line.toString();
   }
 

@@ -18,6 +18,7 @@ import io.synapse.plugins.errors.ValidationError;
 import io.synapse.plugins.executors.JobExecutor;
 import io.synapse.plugins.executors.JobHandle;
 import io.synapse.plugins.executors.JobMain;
+import io.synapse.plugins.executors.PipelineJobMain;
 import io.synapse.plugins.executors.RetryPolicy;
 import io.synapse.plugins.spi.ActionDescriptor;
 import java.nio.file.Path;
@@ -246,6 +247,32 @@ public final class RayJobExecutor implements JobExecutor {
   /** Submits bound, validated params with the call's environment, job id and working directory ({@link RayJobBackend}). */
   <P extends Record> String submitBound(PluginDiscovery plugin, ActionDescriptor<P, ?> action, P params, ContextSettings call) {
     return submitter.submit(plugin, action, action.writeParams(params), action.secretValues(params), call);
+  }
+
+  /** Like {@link #wait(String, Duration)}, the job's events replayed to {@code sink} (a pipeline's action). */
+  Object wait(String submissionId, Duration timeout, EventSink sink) {
+    return results.wait(submissionId, null, timeout, sink);
+  }
+
+  /**
+   * Submits a whole pipeline run as one job: its entrypoint is {@code PipelineJobMain}, which resumes the run
+   * from the store; the code package is the plugin's, as for its actions' jobs.
+   */
+  String submitPipeline(PluginDiscovery plugin, ActionDescriptor<?, ?> lastAction, String pipeline, String runId, String storeUrl,
+      Map<String, Object> secretParams, String runDir, ContextSettings call) {
+    Set<String> secrets = new java.util.LinkedHashSet<>();
+    secretParams.values().forEach(value -> secrets.add(String.valueOf(value)));
+    secrets.add(storeUrl);
+    Map<String, Object> what = new java.util.TreeMap<>();
+    what.put("plugin", lastAction.pluginCode());
+    what.put("pipeline", pipeline);
+    what.put("run_id", runId);
+    // Always a new submission id: a run stopped as one job resumes as another.
+    return submitter.submit(plugin, lastAction, pipeline, null, secrets, call, PipelineJobMain.class.getName(),
+        Map.of("synapse.pipeline", pipeline, "synapse.run_id", runId), what,
+        (submissionId, variables, jobId, workingDir, language, marker, resultKey, runContext) -> PipelineJobMain.request(submissionId,
+            lastAction.pluginCode(), pipeline, runId, storeUrl, variables, jobId, workingDir, language, marker, resultKey, runContext,
+            secretParams, runDir));
   }
 
   /**
