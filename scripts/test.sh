@@ -9,6 +9,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/ray.sh install
 scripts/sdk.sh install
+# The web console's browser tests drive Debian's Chromium through its ChromeDriver.
+scripts/chromium.sh install
 scripts/postgres.sh install
 export SYNAPSE_PG_STATE="${SYNAPSE_PG_STATE:-$PWD/.pg-state}"
 SYNAPSE_TEST_POSTGRES_URL="$(scripts/postgres.sh start)"
@@ -16,6 +18,15 @@ export SYNAPSE_TEST_POSTGRES_URL
 trap 'scripts/postgres.sh stop > /dev/null' EXIT
 MVN=(mvn -B -ntp)
 "${MVN[@]}" install
+# Every published artifact comes with its -sources.jar, so that an IDE steps from generated code into
+# the runtime's source (-javadoc.jar needs -Ppublish: see pom.xml).
+for module in runtime processor pipeline-store ray-runtime kits testing slf4j opentelemetry cli maven-plugin; do
+  sources=$(ls "$module"/target/*-sources.jar 2>/dev/null | head -n 1)
+  if [ -z "$sources" ] || ! jar tf "$sources" | grep -q '\.java$'; then
+    echo "test.sh: $module built no -sources.jar holding its Java sources" >&2
+    exit 1
+  fi
+done
 (
   # shellcheck disable=SC1091
   source "${SYNAPSE_RAY_VENV:-.ray-venv}/bin/activate"

@@ -1,7 +1,7 @@
 package io.synapse.benchmarks;
 
 import io.synapse.benchmarks.baseline.ReflectiveRunner;
-import io.synapse.plugins.context.EventSink;
+import io.synapse.plugins.events.EventSink;
 
 /**
  * A cold-start process: runs the tutorial's process action once through the reflective baseline

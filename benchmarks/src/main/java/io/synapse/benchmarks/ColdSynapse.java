@@ -3,7 +3,7 @@ package io.synapse.benchmarks;
 import io.synapse.plugins.ExecutionMode;
 import io.synapse.plugins.PluginRunner;
 import io.synapse.plugins.RunOptions;
-import io.synapse.plugins.context.EventSink;
+import io.synapse.plugins.events.EventSink;
 
 /**
  * A cold-start process: runs the tutorial's process action once through {@code PluginRunner} by

@@ -3,7 +3,7 @@ package io.synapse.benchmarks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.synapse.plugins.discovery.ActionConfig;
+import io.synapse.plugins.config.ActionConfig;
 import io.synapse.plugins.discovery.PluginDiscovery;
 import java.io.IOException;
 import java.net.URL;

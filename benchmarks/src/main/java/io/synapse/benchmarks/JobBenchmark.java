@@ -4,7 +4,7 @@ import io.synapse.examples.ray.NoopAction_Descriptor;
 import io.synapse.plugins.action.NoParams;
 import io.synapse.plugins.executors.JobStatus;
 import io.synapse.plugins.executors.ray.RayJobExecutor;
-import io.synapse.plugins.internal.Json;
+import io.synapse.plugins.json.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

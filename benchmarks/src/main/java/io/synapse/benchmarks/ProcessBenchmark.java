@@ -33,7 +33,7 @@ import java.util.stream.Stream;
  * {@code python}, {@code pythonScript}, {@code work}, {@code out}. Writes every run's time to {@code out}.
  */
 public final class ProcessBenchmark {
-  private static final List<String> RUNTIME_JARS = List.of("synapse-plugins-runtime-", "jackson-", "snakeyaml-");
+  private static final List<String> RUNTIME_JARS = List.of("synapse-plugins-runtime-", "synapse-plugins-names-", "jackson-", "snakeyaml-");
   private static final List<String> BASELINE_JARS = List.of("hibernate-validator-", "jakarta.validation-api-", "jboss-logging-",
       "classmate-", "expressly-", "jakarta.el-api-", "classgraph-");
   private static final List<String> COMPILE_JARS = List.of("synapse-plugins-runtime-", "jakarta.validation-api-");

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.synapse.plugins.discovery.ActionConfig;
-import io.synapse.plugins.discovery.PluginConfig;
+import io.synapse.plugins.config.ActionConfig;
+import io.synapse.plugins.config.PluginConfig;
 import io.synapse.plugins.discovery.PluginDiscovery;
 import io.synapse.plugins.spi.PluginRegistry;
 import java.io.File;

@@ -10,6 +10,7 @@ import io.synapse.plugins.errors.ValidationError;
 import io.synapse.plugins.executors.ActionDescriptors;
 import io.synapse.plugins.executors.ExecutionBackend;
 import io.synapse.plugins.executors.ExecutionRequest;
+import io.synapse.plugins.executors.LocalExecutor;
 import io.synapse.plugins.spi.ActionDescriptor;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -144,9 +145,26 @@ public final class PluginRunner {
 
   private static <P extends Record, R> Object run(ExecutionRequest<P, R> request, ExecutionMode mode) {
     if (mode == ExecutionMode.LOCAL) {
-      return request.options().localExecutor().run(request);
+      return localExecutor(request.options()).run(request);
     }
     return backend(mode).run(request);
+  }
+
+  /**
+   * The LOCAL executor {@code options} describe (environment, job id, working directory, sink), shared by
+   * every run given them and kept on the options.
+   *
+   * @throws ConfigError when the working directory is not an existing directory
+   */
+  private static LocalExecutor localExecutor(RunOptions options) {
+    Object known = options.localExecutor;
+    if (known != null) {
+      return (LocalExecutor) known;
+    }
+    // A race builds two equal executors; either one serves.
+    LocalExecutor executor = LocalExecutor.builder().context(options.context()).build();
+    options.localExecutor = executor;
+    return executor;
   }
 
   /**

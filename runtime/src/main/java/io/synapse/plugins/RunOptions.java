@@ -1,11 +1,10 @@
 package io.synapse.plugins;
 
 import io.synapse.plugins.action.BaseAction;
-import io.synapse.plugins.context.ConsoleSink;
 import io.synapse.plugins.context.ContextSettings;
-import io.synapse.plugins.context.EventSink;
-import io.synapse.plugins.context.PluginEnvironment;
-import io.synapse.plugins.executors.LocalExecutor;
+import io.synapse.plugins.environment.PluginEnvironment;
+import io.synapse.plugins.events.ConsoleSink;
+import io.synapse.plugins.events.EventSink;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -28,31 +27,17 @@ public final class RunOptions {
   private final Map<String, Object> runtimeEnv;
   private final Class<? extends BaseAction<?, ?>> actionClass;
   private final Map<String, Object> options;
-  // The LOCAL executor of these options, built on first use: options are immutable, and building an
-  // executor (its environment redactor above all) cost more than a warm run of a small action.
-  private volatile LocalExecutor localExecutor;
+  // PluginRunner's LOCAL executor for these options (a LocalExecutor), built on first use: options are
+  // immutable, and building an executor (its environment redactor above all) cost more than a warm run
+  // of a small action. Typed Object so that the options, which every executor reads, do not depend on
+  // an executor (docs/architecture.md: the root package's vocabulary sits below the executors).
+  volatile Object localExecutor;
 
   private RunOptions(Builder builder) {
     this.context = builder.contextSettings();
     this.runtimeEnv = Collections.unmodifiableMap(new LinkedHashMap<>(builder.runtimeEnv));
     this.actionClass = builder.actionClass;
     this.options = Collections.unmodifiableMap(new LinkedHashMap<>(builder.options));
-  }
-
-  /**
-   * The LOCAL executor these options describe (environment, job id, working directory, sink), shared by
-   * every run given them.
-   *
-   * @throws io.synapse.plugins.errors.ConfigError when the working directory is not an existing directory
-   */
-  LocalExecutor localExecutor() {
-    LocalExecutor executor = localExecutor;
-    if (executor == null) {
-      // A race builds two equal executors; either one serves.
-      executor = LocalExecutor.builder().context(context).build();
-      localExecutor = executor;
-    }
-    return executor;
   }
 
   /**

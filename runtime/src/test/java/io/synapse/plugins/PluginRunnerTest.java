@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.synapse.plugins.context.EventType;
-import io.synapse.plugins.context.RecordingSink;
 import io.synapse.plugins.errors.ActionNotFoundError;
 import io.synapse.plugins.errors.ExecutionError;
 import io.synapse.plugins.errors.PluginError;
 import io.synapse.plugins.errors.PluginNotFoundError;
 import io.synapse.plugins.errors.ValidationError;
+import io.synapse.plugins.events.EventType;
+import io.synapse.plugins.events.RecordingSink;
 import io.synapse.plugins.fixture.FailingAction;
 import io.synapse.plugins.fixture.GreetAction;
 import java.util.List;
@@ -92,8 +92,8 @@ class PluginRunnerTest {
 
   @Test
   void runsWithoutASinkPrintThrottledConsoleLines() {
-    assertSame(io.synapse.plugins.context.ConsoleSink.standard(), RunOptions.defaults().sink());
-    assertTrue(RunOptions.defaults().sink() instanceof io.synapse.plugins.context.ThrottlingSink);
+    assertSame(io.synapse.plugins.events.ConsoleSink.standard(), RunOptions.defaults().sink());
+    assertTrue(RunOptions.defaults().sink() instanceof io.synapse.plugins.events.ThrottlingSink);
   }
 
   @Test

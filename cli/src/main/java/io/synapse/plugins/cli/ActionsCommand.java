@@ -1,6 +1,6 @@
 package io.synapse.plugins.cli;
 
-import io.synapse.plugins.discovery.ActionConfig;
+import io.synapse.plugins.config.ActionConfig;
 import io.synapse.plugins.discovery.PluginDiscovery;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -63,7 +63,7 @@ final class ActionsCommand implements Callable<Integer>, SynapseCli.MachineOutpu
       out.println(table.render());
       if (!discovery.config().pipelines().isEmpty()) {
         TextTable pipelines = new TextTable("PIPELINE", "TITLE", "ACTIONS", "DESCRIPTION");
-        for (io.synapse.plugins.discovery.PipelineConfig pipeline : discovery.config().pipelines()) {
+        for (io.synapse.plugins.config.PipelineConfig pipeline : discovery.config().pipelines()) {
           pipelines.row(pipeline.name(), pipeline.title(), String.join(" | ", pipeline.actions()), pipeline.description());
         }
         out.println();

@@ -1,7 +1,7 @@
 package io.synapse.plugins.cli;
 
-import io.synapse.plugins.discovery.ActionConfig;
-import io.synapse.plugins.discovery.PluginConfig;
+import io.synapse.plugins.config.ActionConfig;
+import io.synapse.plugins.config.PluginConfig;
 import io.synapse.plugins.discovery.PluginDiscovery;
 import java.io.PrintWriter;
 import java.util.List;
@@ -17,7 +17,9 @@ import picocli.CommandLine.Spec;
     header = "Show a plugin's configuration and its actions' params.",
     mixinStandardHelpOptions = true,
     description = "Shows a plugin's configuration and, for each action (or only ACTION), a table of its params"
-        + " (name, type, required, default, constraints, description) read from the generated schema.",
+        + " (name, type, required, default, constraints, description) read from the generated schema; the fields"
+        + " of nested records, of list elements (layers[].size) and of map values (labels.<key>.score) follow"
+        + " their field, indented.",
     footerHeading = "%nExamples:%n",
     footer = {
       "  synapse describe examples/hello-plugin",
@@ -70,7 +72,7 @@ final class DescribeCommand implements Callable<Integer> {
     }
     TextTable table = new TextTable("PARAM", "TYPE", "REQUIRED", "DEFAULT", "CONSTRAINTS", "DESCRIPTION");
     for (ParamsSchema.ParamRow row : rows) {
-      table.row(row.name(), row.type(), row.required() ? "yes" : "no", row.defaultValue(), row.constraints(), row.description());
+      table.row("  ".repeat(row.depth()) + row.name(), row.type(), row.required() ? "yes" : "no", row.defaultValue(), row.constraints(), row.description());
     }
     for (String line : table.render().split("\n")) {
       out.println("  " + line);

@@ -1,10 +1,14 @@
 package io.synapse.plugins.cli;
 
-import io.synapse.plugins.context.PluginEvent;
+import io.synapse.plugins.events.PluginEvent;
 import io.synapse.plugins.discovery.PluginDiscovery;
+import io.synapse.plugins.PluginRunner;
 import io.synapse.plugins.errors.PluginError;
+import io.synapse.plugins.events.PluginEvent;
 import io.synapse.plugins.executors.ray.JobInfo;
 import io.synapse.plugins.executors.JobStatus;
+import io.synapse.plugins.executors.JobStatus;
+import io.synapse.plugins.executors.ray.RayDefaults;
 import io.synapse.plugins.executors.ray.RayJobExecutor;
 import io.synapse.plugins.spi.ActionDescriptor;
 import java.io.PrintWriter;
@@ -30,7 +34,7 @@ import picocli.CommandLine.Spec;
     header = "Inspect and control Ray jobs started with --mode job.",
     mixinStandardHelpOptions = true,
     description = "Lists, inspects, waits for and stops Ray jobs through the cluster's dashboard"
-        + " (default: $SYNAPSE_RAY_DASHBOARD, else http://127.0.0.1:8265).",
+        + " (default: $SYNAPSE_RAY_DASHBOARD, else $RAY_ADDRESS if an http URL, else http://127.0.0.1:8265).",
     subcommands = {
       JobCommand.ListJobs.class,
       JobCommand.Status.class,
@@ -60,7 +64,8 @@ final class JobCommand implements Callable<Integer> {
   /** The dashboard option every job command takes. */
   static final class DashboardOption {
     @Option(names = "--dashboard", paramLabel = "URL",
-        description = "The Ray dashboard (default: $SYNAPSE_RAY_DASHBOARD, else http://127.0.0.1:8265).")
+        description = "The Ray dashboard (default: $SYNAPSE_RAY_DASHBOARD, else $RAY_ADDRESS if an http URL,"
+            + " else http://127.0.0.1:8265).")
     String url;
 
     @Option(names = "--request-timeout", paramLabel = "DURATION", defaultValue = "60s",
@@ -72,7 +77,7 @@ final class JobCommand implements Callable<Integer> {
     }
 
     RayJobExecutor.Builder builder() {
-      String dashboard = url != null ? url : System.getenv().getOrDefault("SYNAPSE_RAY_DASHBOARD", RayJobExecutor.DEFAULT_DASHBOARD_URL);
+      String dashboard = RayDefaults.current().jobDashboardUrl(url);
       return RayJobExecutor.builder().dashboardUrl(checked(dashboard)).requestTimeout(duration(requestTimeout, "--request-timeout"));
     }
 

@@ -45,13 +45,18 @@ final class NewCommand implements Callable<Integer> {
   @Option(names = "--package", paramLabel = "PACKAGE", description = "The Java package (default: com.example.<code without _ and ->).")
   String packageName;
 
+  @Option(names = "--group-id", paramLabel = "GROUP", description = "The Maven groupId (default: the package without its"
+      + " last segment, e.g. org.acme for org.acme.trainer; a package of one or two segments itself).")
+  String groupId;
+
   @Override
   public Integer call() throws IOException {
     PluginCategory pluginCategory = category(category);
     ProjectScaffold.checkCode(code); // before the default package is derived from it
     Path directory = dir != null ? dir : Path.of(code);
     String pkg = packageName != null ? packageName : ProjectScaffold.defaultPackage(code);
-    List<Path> files = ProjectScaffold.write(new ProjectScaffold.Spec(code, pluginCategory, pkg, directory));
+    String group = groupId != null ? groupId : ProjectScaffold.defaultGroupId(pkg);
+    List<Path> files = ProjectScaffold.write(new ProjectScaffold.Spec(code, pluginCategory, pkg, group, directory));
     PrintWriter out = spec.commandLine().getOut();
     out.println("Created plugin " + code + " (" + pluginCategory.value() + ") in " + directory + ":");
     files.forEach(file -> out.println("  " + file.toString().replace('\\', '/')));

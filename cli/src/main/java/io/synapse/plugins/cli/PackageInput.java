@@ -1,5 +1,6 @@
 package io.synapse.plugins.cli;
 
+import io.synapse.plugins.discovery.ProcessorCheck;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -79,8 +80,11 @@ record PackageInput(List<InputFile> classes, Path jar, byte[] configYaml, String
         return fromJar(jar, dependencies, packed);
       }
     }
-    throw new CliException(ExitCodes.NOT_FOUND, "Nothing to package at " + input
-        + ": no target/classes with META-INF/synapse and no plugin jar in target/ (build the module first)");
+    List<String> annotated = Files.isDirectory(classes) ? ProcessorCheck.annotatedClasses(classes) : List.of();
+    throw new CliException(ExitCodes.NOT_FOUND, "Nothing to package at " + input + ": "
+        + (annotated.isEmpty()
+            ? "no target/classes with META-INF/synapse and no plugin jar in target/ (build the module first)"
+            : "target/classes has no META-INF/synapse: " + ProcessorCheck.explain(annotated)));
   }
 
   /**
@@ -139,9 +143,10 @@ record PackageInput(List<InputFile> classes, Path jar, byte[] configYaml, String
   }
 
   private static CliException noSingleConfig(int found, Path where) {
+    List<String> annotated = found == 0 ? ProcessorCheck.annotatedClasses(where) : List.of();
     return found == 0
         ? new CliException(ExitCodes.NOT_FOUND, "No META-INF/synapse/<code>/config.yaml in " + where
-            + " (was it compiled with the Synapse annotation processor?)")
+            + (annotated.isEmpty() ? " (was it compiled with the Synapse annotation processor?)" : ": " + ProcessorCheck.explain(annotated)))
         : new CliException(ExitCodes.CONFIG, where + " holds " + found + " plugins; package one plugin at a time");
   }
 

@@ -90,10 +90,15 @@ final class ParamsSchema {
     collectSecrets(resolve(root), params, secrets, 0);
   }
 
-  /** One row per field, nested record fields flattened to dotted names, in declaration order. */
+  /**
+   * One row per field, in declaration order, each followed by the fields of the record it holds: a
+   * nested record's as {@code size.width}, a list's or set's elements' as {@code layers[].size}, a map's
+   * values' as {@code labels.<key>.score}, one level deeper each. A record met again inside itself is
+   * not expanded again.
+   */
   List<ParamRow> rows() {
     List<ParamRow> rows = new ArrayList<>();
-    addRows(resolve(root), "", rows, 0);
+    addRows(resolve(root), "", rows, 0, new java.util.HashSet<>());
     return rows;
   }
 
@@ -136,7 +141,7 @@ final class ParamsSchema {
     }
   }
 
-  private void addRows(JsonNode schema, String prefix, List<ParamRow> rows, int depth) {
+  private void addRows(JsonNode schema, String prefix, List<ParamRow> rows, int depth, Set<String> expanding) {
     Set<String> required = new TreeSet<>();
     schema.path("required").forEach(name -> required.add(name.asText()));
     Iterator<Map.Entry<String, JsonNode>> fields = schema.path("properties").fields();
@@ -147,10 +152,33 @@ final class ParamsSchema {
       JsonNode property = resolve(declared);
       rows.add(new ParamRow(name, typeName(declared), required.contains(entry.getKey()),
           defaultText(declared, property), constraints(property),
-          text(declared, property, "description"), property.path("writeOnly").asBoolean(false)));
-      if (depth < MAX_DEPTH && property.has("properties")) {
-        addRows(property, name + ".", rows, depth + 1);
+          text(declared, property, "description"), property.path("writeOnly").asBoolean(false), depth));
+      if (depth >= MAX_DEPTH) {
+        continue;
       }
+      if (hasType(property, "array")) {
+        addNested(property.path("items"), name + "[].", rows, depth, expanding);
+      } else if (property.has("properties")) {
+        addNested(declared, name + ".", rows, depth, expanding);
+      } else if (property.path("additionalProperties").isObject()) {
+        addNested(property.path("additionalProperties"), name + ".<key>.", rows, depth, expanding);
+      }
+    }
+  }
+
+  // The fields of the record {@code declared} holds (through its $ref), unless it is being expanded already.
+  private void addNested(JsonNode declared, String prefix, List<ParamRow> rows, int depth, Set<String> expanding) {
+    JsonNode record = resolve(declared);
+    if (!record.has("properties")) {
+      return;
+    }
+    String ref = declared.path("$ref").asText("");
+    if (!ref.isEmpty() && !expanding.add(ref)) {
+      return;
+    }
+    addRows(record, prefix, rows, depth + 1, expanding);
+    if (!ref.isEmpty()) {
+      expanding.remove(ref);
     }
   }
 
@@ -282,7 +310,8 @@ final class ParamsSchema {
    * @param constraints the constraints, e.g. {@code >= 1, <= 1024}
    * @param description the Javadoc description
    * @param secret whether it is a {@code @Secret} field
+   * @param depth 0 for a field of the params, 1 for a field of a record one of those holds, and so on
    */
   record ParamRow(String name, String type, boolean required, String defaultValue, String constraints,
-                  String description, boolean secret) {}
+                  String description, boolean secret, int depth) {}
 }

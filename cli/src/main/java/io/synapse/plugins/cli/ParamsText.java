@@ -48,6 +48,14 @@ final class ParamsText {
   static final int MAX_DEPTH = 1_000;
 
   private static final JsonFactory JSON = JsonFactory.builder().build();
+  private static final String DOUBLE_QUOTES = "names and strings need double quotes (\"...\")";
+  private static final String TRAILING_COMMA = "a comma before } or ] (JSON has no trailing commas)";
+  private static final String PYTHON_LITERALS = "true, false and null are lower case in JSON (True, False and None are Python)";
+  private static final List<String> PYTHON_LIKE = List.of(DOUBLE_QUOTES, TRAILING_COMMA, PYTHON_LITERALS);
+  // The seeds write params as Python dicts ({'epochs': 10}); YAML would read one, but not as Python means
+  // it (None is text there), so it is refused, naming the two ways that work.
+  static final String PYTHON_DICT_HINT = ". A Python dict is not JSON: in a shell, write --params '{\"epochs\": 10}'"
+      + " (single quotes around the JSON, double quotes inside), or put the params in a YAML file and give --params-file";
 
   private ParamsText() {}
 
@@ -89,8 +97,9 @@ final class ParamsText {
         throw CliException.usage(what + " is not valid JSON" + at(parser.currentTokenLocation()) + ": there is more text after the value");
       }
     } catch (JsonProcessingException e) {
-      throw CliException.usage(what + " is not valid JSON" + at(e.getLocation()) + ": "
-          + (valueRead ? "there is more text after the value" : reason(e.getOriginalMessage())));
+      String reason = valueRead ? "there is more text after the value" : reason(e.getOriginalMessage(), afterComma(body, e.getLocation()));
+      throw CliException.usage(what + " is not valid JSON" + at(e.getLocation()) + ": " + reason
+          + (PYTHON_LIKE.contains(reason) && what.equals("--params") ? PYTHON_DICT_HINT : ""));
     } catch (IOException e) {
       throw CliException.usage(what + " cannot be read: " + e.getClass().getSimpleName());
     }
@@ -176,7 +185,19 @@ final class ParamsText {
   }
 
   // Jackson's messages quote the text; these say what is wrong without it.
-  private static String reason(String message) {
+  // Whether the last text before where the parser stopped is a comma (a trailing comma, not a missing value).
+  private static boolean afterComma(String body, JsonLocation location) {
+    long offset = location == null ? -1 : location.getCharOffset();
+    for (long i = Math.min(offset, body.length()) - 1; i >= 0; i--) {
+      char c = body.charAt((int) i);
+      if (!Character.isWhitespace(c)) {
+        return c == ',';
+      }
+    }
+    return false;
+  }
+
+  private static String reason(String message, boolean afterComma) {
     String m = message == null ? "" : message;
     if (m.contains("comment")) {
       return "comments are not allowed in JSON";
@@ -184,8 +205,17 @@ final class ParamsText {
     if (m.contains("NaN") || m.contains("Infinity") || m.contains("INF")) {
       return "NaN and Infinity are not JSON numbers";
     }
-    if (m.contains("was expecting double-quote") || m.contains("(''')") || m.contains("code 39")) {
-      return "names and strings need double quotes (\"...\")";
+    if (m.contains("(code 39)")) {
+      return DOUBLE_QUOTES;
+    }
+    if (afterComma && (m.contains("(code 125)") || m.contains("(code 93)"))) {
+      return TRAILING_COMMA;
+    }
+    if (m.contains("was expecting double-quote")) {
+      return DOUBLE_QUOTES;
+    }
+    if (m.matches("(?s)Unrecognized token '(True|False|None)'.*")) {
+      return PYTHON_LITERALS;
     }
     if (m.contains("Leading zeroes")) {
       return "numbers have no leading zeros";

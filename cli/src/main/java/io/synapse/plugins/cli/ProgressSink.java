@@ -1,9 +1,9 @@
 package io.synapse.plugins.cli;
 
-import io.synapse.plugins.context.ConsoleSink;
-import io.synapse.plugins.context.EventSink;
-import io.synapse.plugins.context.EventType;
-import io.synapse.plugins.context.PluginEvent;
+import io.synapse.plugins.events.ConsoleSink;
+import io.synapse.plugins.events.EventSink;
+import io.synapse.plugins.events.EventType;
+import io.synapse.plugins.events.PluginEvent;
 import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.Map;

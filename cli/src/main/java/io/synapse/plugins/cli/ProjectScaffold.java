@@ -25,6 +25,7 @@ final class ProjectScaffold {
   /** Plugin codes the processor accepts. */
   static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_\\-]*");
   private static final Pattern PACKAGE = Pattern.compile("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)*");
+  private static final Pattern GROUP_ID = Pattern.compile("[A-Za-z0-9_\\-]+(\\.[A-Za-z0-9_\\-]+)*");
 
   private ProjectScaffold() {}
 
@@ -34,15 +35,31 @@ final class ProjectScaffold {
    * @param code the plugin code
    * @param category the plugin's category
    * @param packageName the Java package
+   * @param groupId the Maven groupId
    * @param directory the project directory
    */
-  record Spec(String code, PluginCategory category, String packageName, Path directory) {
+  record Spec(String code, PluginCategory category, String packageName, String groupId, Path directory) {
     Spec {
       checkCode(code);
       if (!PACKAGE.matcher(packageName).matches() || !SourceVersion.isName(packageName)) {
         throw CliException.usage("Package '" + packageName + "' is not a lower-case Java package name");
       }
+      if (!GROUP_ID.matcher(groupId).matches()) {
+        throw CliException.usage("groupId '" + groupId + "' is not a Maven groupId: use letters, digits, '_', '-' and"
+            + " dots between them (e.g. org.acme)");
+      }
     }
+  }
+
+  /**
+   * The Maven groupId of a project whose code lives in {@code packageName}: the package without its last
+   * segment, which names the plugin ({@code org.acme.trainer} gives {@code org.acme}, the default
+   * {@code com.example.imagetools} gives {@code com.example}); a package of one or two segments is the
+   * groupId itself ({@code org.acme} gives {@code org.acme}).
+   */
+  static String defaultGroupId(String packageName) {
+    int last = packageName.lastIndexOf('.');
+    return packageName.indexOf('.') == last ? packageName : packageName.substring(0, last);
   }
 
   /**
@@ -88,6 +105,7 @@ final class ProjectScaffold {
     String type = typeName(action);
     Map<String, String> tokens = new LinkedHashMap<>();
     tokens.put("@@CODE@@", spec.code());
+    tokens.put("@@GROUP@@", spec.groupId());
     tokens.put("@@ARTIFACT@@", spec.code().replace('_', '-'));
     tokens.put("@@NAME@@", title(spec.code()));
     tokens.put("@@PACKAGE@@", spec.packageName());
@@ -166,7 +184,7 @@ final class ProjectScaffold {
                xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
                xsi:schemaLocation="http://maven.apache.org/POM/4.0.0 https://maven.apache.org/xsd/maven-4.0.0.xsd">
         <modelVersion>4.0.0</modelVersion>
-        <groupId>com.example</groupId>
+        <groupId>@@GROUP@@</groupId>
         <artifactId>@@ARTIFACT@@</artifactId>
         <version>0.1.0</version>
         <name>@@NAME@@</name>

@@ -2,6 +2,8 @@ package io.synapse.plugins.cli;
 
 import io.synapse.plugins.ExecutionMode;
 import io.synapse.plugins.RunOptions;
+import io.synapse.plugins.errors.PluginError;
+import io.synapse.plugins.executors.ray.RayDefaults;
 import io.synapse.plugins.executors.ray.RayOptions;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -12,7 +14,8 @@ import picocli.CommandLine.Option;
  */
 final class RunSettings {
   @Option(names = "--mode", paramLabel = "MODE", defaultValue = "local", completionCandidates = Modes.class,
-      description = "Where to run: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+      description = "Where to run: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). auto (synapse run only) runs the"
+          + " action as its @PluginAction(method = ...) says: job as a Ray Job, task on a warm pool.")
   String mode;
 
   @Option(names = "--job-id", paramLabel = "ID", description = "The run's job id, passed to the action; in JOB mode the Ray"
@@ -20,7 +23,7 @@ final class RunSettings {
   String jobId;
 
   @Option(names = "--ray-address", paramLabel = "HOST:PORT",
-      description = "The Ray cluster's GCS address for --mode task (default: RAY_ADDRESS).")
+      description = "The Ray cluster's GCS address for --mode task (default: -Dray.address, else $RAY_ADDRESS unless an http URL).")
   String rayAddress;
 
   @Option(names = "--num-actors", paramLabel = "N", description = "How many warm actors --mode task keeps (default: 1).")
@@ -28,7 +31,8 @@ final class RunSettings {
 
   @Option(names = "--dashboard", paramLabel = "URL",
       description = "The Ray dashboard: --mode job submits there, --mode task uploads its code packages there"
-          + " (default: $SYNAPSE_RAY_DASHBOARD; else for job http://127.0.0.1:8265, for task the cluster head's port 8265).")
+          + " (default: $SYNAPSE_RAY_DASHBOARD, else $RAY_ADDRESS if an http URL; else for job http://127.0.0.1:8265,"
+          + " for task the cluster head's port 8265).")
   String dashboard;
 
   @Option(names = "--working-dir", paramLabel = "DIR",
@@ -44,9 +48,41 @@ final class RunSettings {
       description = "How events are shown on standard error: auto (live on a terminal, plain otherwise), live, plain, off.")
   String progress;
 
-  /** The mode given. */
+  /** {@code --mode auto}: the mode of the action's declared {@code @PluginAction(method = ...)} ({@code synapse run} only). */
+  static final String AUTO = "auto";
+
+  /** Whether {@code --mode auto} was given. */
+  boolean isAuto() {
+    return AUTO.equalsIgnoreCase(mode.strip());
+  }
+
+  /**
+   * The mode given.
+   *
+   * @throws CliException (usage) for an unknown mode, and for {@code auto}, which only {@code synapse run} resolves
+   */
   ExecutionMode executionMode() {
-    return ExecutionMode.of(mode);
+    if (isAuto()) {
+      throw CliException.usage("--mode auto runs an action where its @PluginAction(method = ...) says; here give --mode local, task or job");
+    }
+    try {
+      return ExecutionMode.of(mode);
+    } catch (PluginError e) {
+      throw CliException.usage("Unknown execution mode '" + mode + "': use one of " + String.join(", ", new Modes()));
+    }
+  }
+
+  /**
+   * {@code error} as the command line says it: the Ray backends' missing-address error names the Java
+   * builder, the command line names its own {@code --ray-address}.
+   */
+  PluginError explained(PluginError error) {
+    if (!RayDefaults.isMissingAddress(error)) {
+      return error;
+    }
+    return new PluginError(error.code(), RayDefaults.current().missingAddressReason() + " for --mode task: give --ray-address"
+        + " HOST:PORT or set RAY_ADDRESS (scripts/ray.sh start prints one; eval \"$(scripts/ray.sh env)\" sets it)",
+        error.details(), error);
   }
 
   /** Sets the job id, working directory, language and Ray options given on {@code options}. */
@@ -73,10 +109,8 @@ final class RunSettings {
     if (numActors != null) {
       options.option(RayOptions.NUM_ACTORS, numActors);
     }
-    String dashboardUrl = dashboard != null ? dashboard : System.getenv("SYNAPSE_RAY_DASHBOARD");
-    if (dashboardUrl != null) {
-      options.option(RayOptions.DASHBOARD_URL, JobCommand.DashboardOption.checked(dashboardUrl));
-    }
+    RayDefaults.current().dashboardUrl(dashboard)
+        .ifPresent(url -> options.option(RayOptions.DASHBOARD_URL, JobCommand.DashboardOption.checked(url)));
     return options;
   }
 
@@ -95,7 +129,7 @@ final class RunSettings {
   static final class Modes implements Iterable<String> {
     @Override
     public java.util.Iterator<String> iterator() {
-      return List.of("local", "task", "job").iterator();
+      return List.of("local", "task", "job", AUTO).iterator();
     }
   }
 }

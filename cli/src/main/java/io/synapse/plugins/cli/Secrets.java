@@ -1,6 +1,6 @@
 package io.synapse.plugins.cli;
 
-import io.synapse.plugins.context.Redactor;
+import io.synapse.plugins.environment.Redactor;
 import io.synapse.plugins.secrets.SecretRule;
 import java.util.List;
 import java.util.Set;

@@ -41,6 +41,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
       NewCommand.class,
       JobCommand.class,
       PipelineCommand.class,
+      ConsoleCommand.class,
       AutoComplete.GenerateCompletion.class,
       HelpCommand.class
     },
@@ -49,6 +50,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
       "  synapse actions examples/hello-plugin",
       "  synapse run examples/hello-plugin process -p inputPath=/in.csv -p batchSize=64",
       "  synapse describe examples/hello-plugin process",
+      "  synapse console examples/hello-plugin",
       "  source <(synapse generate-completion)",
       ExitCodes.FOOTER
     })

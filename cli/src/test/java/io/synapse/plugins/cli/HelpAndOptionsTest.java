@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.synapse.plugins.context.EventType;
-import io.synapse.plugins.context.PluginEvent;
 import io.synapse.plugins.errors.ActionNotFoundError;
 import io.synapse.plugins.errors.ConfigError;
 import io.synapse.plugins.errors.ExecutionError;
@@ -14,6 +12,8 @@ import io.synapse.plugins.errors.PluginError;
 import io.synapse.plugins.errors.PluginNotFoundError;
 import io.synapse.plugins.errors.ValidationError;
 import io.synapse.plugins.errors.Violation;
+import io.synapse.plugins.events.EventType;
+import io.synapse.plugins.events.PluginEvent;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;

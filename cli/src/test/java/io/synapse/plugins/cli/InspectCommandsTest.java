@@ -61,8 +61,46 @@ class InspectCommandsTest {
   void describeFlattensNestedRecordsAndMarksSecrets() {
     Cli.Result r = Cli.run("describe", Cli.hello(), "sign");
     assertEquals(0, r.exitCode(), r::toString);
-    assertTrue(r.out().contains("destination.bucket"), r::toString);
+    assertTrue(r.out().lines().anyMatch(l -> l.startsWith("    destination.bucket  string")), r::toString);
     assertTrue(r.out().lines().anyMatch(l -> l.startsWith("  api_token") && l.contains("secret")), r::toString);
+  }
+
+  /** The processor's golden train-model schema: a list of records, a nested record, a map of lists. */
+  @Test
+  void describeRowsShowTheFieldsOfListElementsAndNestedRecordsIndented() throws Exception {
+    Path golden = Path.of("..", "processor", "src", "test", "resources", "golden", "imagetools", "META-INF", "synapse",
+        "image_tools", "schemas", "train-model.params.schema.json");
+    List<String> rows = ParamsSchema.parse(Files.readString(golden)).rows().stream()
+        .map(row -> row.depth() + " " + row.name() + " " + row.type() + (row.required() ? " required" : "") + " " + row.constraints())
+        .toList();
+    assertEquals(List.of(
+        "0 layers list<Layer> required items >= 1",
+        "1 layers[].name string required length >= 1, not blank",
+        "1 layers[].size integer required >= 1, <= 4096",
+        "1 layers[].dropout number >= 0, < 1",
+        "0 optimizer TrainParams.Optimizer required ",
+        "1 optimizer.learning_rate number ",
+        "1 optimizer.momentum number ",
+        "0 weights map<string, list<number>> ",
+        "0 heads list<Layer> ",
+        "1 heads[].name string required length >= 1, not blank",
+        "1 heads[].size integer required >= 1, <= 4096",
+        "1 heads[].dropout number >= 0, < 1"), rows);
+  }
+
+  @Test
+  void describeRowsOfRecursiveAndMapValueRecordsEnd() {
+    ParamsSchema schema = ParamsSchema.parse("""
+        {"type":"object","properties":{
+          "tree":{"$ref":"#/$defs/Node"},
+          "labels":{"type":"object","additionalProperties":{"$ref":"#/$defs/Label"}}},
+         "$defs":{
+          "Node":{"title":"Node","type":"object","properties":{"name":{"type":"string"},
+            "children":{"type":"array","items":{"$ref":"#/$defs/Node"}}}},
+          "Label":{"title":"Label","type":"object","properties":{"score":{"type":"number"}},"required":["score"]}}}
+        """);
+    assertEquals(List.of("0 tree", "1 tree.name", "1 tree.children", "0 labels", "1 labels.<key>.score"),
+        schema.rows().stream().map(row -> row.depth() + " " + row.name()).toList());
   }
 
   @Test

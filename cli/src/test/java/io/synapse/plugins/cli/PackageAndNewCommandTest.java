@@ -1,6 +1,7 @@
 package io.synapse.plugins.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -112,6 +113,30 @@ class PackageAndNewCommandTest {
     assertTrue(Files.readString(pkg.resolve("AnnotateAction.java")).contains("@PluginAction(name = \"annotate\""));
     assertTrue(Files.isRegularFile(pkg.resolve("AnnotateParams.java")));
     assertTrue(Files.isRegularFile(dir.resolve("src/test/java/com/example/imagetools/AnnotateActionTest.java")));
+  }
+
+  @Test
+  void newDerivesTheGroupIdFromThePackage() throws Exception {
+    Path dir = temp.resolve("trainer");
+    Cli.Result r = Cli.run("new", "trainer", "--package", "org.acme.trainer", "--dir", dir.toString());
+    assertEquals(0, r.exitCode(), r::toString);
+    String pom = Files.readString(dir.resolve("pom.xml"));
+    assertTrue(pom.contains("<groupId>org.acme</groupId>\n  <artifactId>trainer</artifactId>"), pom);
+    assertFalse(pom.contains("com.example"), pom);
+
+    Path given = temp.resolve("given");
+    assertEquals(0, Cli.run("new", "trainer", "--package", "org.acme.trainer", "--group-id", "com.acme-corp.ml",
+        "--dir", given.toString()).exitCode());
+    assertTrue(Files.readString(given.resolve("pom.xml")).contains("<groupId>com.acme-corp.ml</groupId>"));
+    Cli.Result bad = Cli.run("new", "trainer", "--group-id", "org..acme", "--dir", temp.resolve("bad").toString());
+    assertEquals(ExitCodes.USAGE, bad.exitCode(), bad::toString);
+    assertTrue(bad.err().contains("groupId 'org..acme'"), bad::toString);
+    assertFalse(Files.exists(temp.resolve("bad")));
+
+    assertEquals("com.example", ProjectScaffold.defaultGroupId(ProjectScaffold.defaultPackage("image_tools")));
+    assertEquals("org.acme", ProjectScaffold.defaultGroupId("org.acme"));
+    assertEquals("acme", ProjectScaffold.defaultGroupId("acme"));
+    assertEquals("org.acme.ml", ProjectScaffold.defaultGroupId("org.acme.ml.trainer"));
   }
 
   @Test

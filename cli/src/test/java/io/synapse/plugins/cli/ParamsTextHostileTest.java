@@ -205,6 +205,40 @@ class ParamsTextHostileTest {
     assertEquals(113, cases().size(), "RELIABILITY.md quotes this count");
   }
 
+  /** Params written the way the seeds write them, as Python dicts: each names what JSON wants instead. */
+  @Test
+  void pythonDictsNameTheJsonSpellingAndTheTwoWaysThatWork() {
+    Map<String, String> forms = new LinkedHashMap<>();
+    forms.put("{'epochs': 10}", "names and strings need double quotes");
+    forms.put("{\"name\": 'resnet'}", "names and strings need double quotes");
+    forms.put("{\"layers\": [{'size': 3}]}", "names and strings need double quotes");
+    forms.put("{\"verbose\": True}", "true, false and null are lower case in JSON");
+    forms.put("{\"verbose\": False}", "true, false and null are lower case in JSON");
+    forms.put("{\"checkpoint\": None}", "true, false and null are lower case in JSON");
+    forms.put("{\"epochs\": 10,}", "a comma before } or ]");
+    forms.put("{\"tags\": [\"a\", \"b\",]}", "a comma before } or ]");
+    forms.put("{\"tags\": [\"a\",\n  ]}", "a comma before } or ]");
+    for (Map.Entry<String, String> form : forms.entrySet()) {
+      CliException e = org.junit.jupiter.api.Assertions.assertThrows(CliException.class, () -> ParamsText.json(form.getKey(), "--params"));
+      assertTrue(e.getMessage().contains(form.getValue()), form.getKey() + ": " + e.getMessage());
+      assertTrue(e.getMessage().endsWith(ParamsText.PYTHON_DICT_HINT), form.getKey() + ": " + e.getMessage());
+      // Elsewhere (a .json file, a -p value) the reason stands alone: the tip is about the shell.
+      CliException file = org.junit.jupiter.api.Assertions.assertThrows(CliException.class,
+          () -> ParamsText.json(form.getKey(), "--params-file p.json"));
+      assertTrue(file.getMessage().contains(form.getValue()), file.getMessage());
+      assertFalse(file.getMessage().contains("Python dict"), file.getMessage());
+    }
+    // Neighbours that are not Python's spelling of JSON keep the plain reason and no tip.
+    for (String other : List.of("{\"a\": ]}", "{\"a\": }", "{\"a\": Truex}", "{\"a\": (1, 2)}", "[,1]")) {
+      CliException e = org.junit.jupiter.api.Assertions.assertThrows(CliException.class, () -> ParamsText.json(other, "--params"));
+      assertFalse(e.getMessage().contains("Python dict"), other + ": " + e.getMessage());
+      assertFalse(e.getMessage().contains("comma"), other + ": " + e.getMessage());
+    }
+    Cli.Result r = Cli.run("run", Cli.hello(), "process", "--params", "{'input_path': '/data/in.csv'}");
+    assertEquals(ExitCodes.USAGE, r.exitCode(), r::toString);
+    assertTrue(r.err().contains("write --params '{\"epochs\": 10}'"), r::toString);
+  }
+
   @Test
   void errorsNeverQuoteTheText() {
     for (String text : List.of("{\"token\": hunter2}", "{\"token\": \"hunter2\" hunter2}", "{'hunter2': 1}", "[hunter2]", "{\"a\":1} hunter2")) {

@@ -41,9 +41,42 @@ class RayModesIT {
   }
 
   private static Processes.Outcome synapse(String... args) throws Exception {
+    return synapse(Map.of(), args);
+  }
+
+  private static Processes.Outcome synapse(Map<String, String> env, String... args) throws Exception {
     List<String> command = new java.util.ArrayList<>(List.of("sh", "./synapse"));
     command.addAll(List.of(args));
-    return Processes.run(ROOT, command, Map.of(), 300);
+    return Processes.run(ROOT, command, env, 300);
+  }
+
+  /** What eval "$(scripts/ray.sh env)" sets is all a run needs; --wait and --follow run a job to its result. */
+  @Test
+  void theEnvironmentOfRayShEnvIsEnoughAndWaitAndFollowRunAJobToItsResult() throws Exception {
+    Map<String, String> env = Map.of("RAY_ADDRESS", address, "SYNAPSE_RAY_DASHBOARD", dashboard);
+    Processes.Outcome task = synapse(env, "run", "examples/ray-plugin", "word-count", "-p", "lines=a b,b", "--json", "--progress", "off",
+        "--mode", "task");
+    assertEquals(0, task.exitCode(), task::toString);
+    assertEquals(Map.of("counts", Map.of("a", 1, "b", 2), "total", 3), Json.parseJson(task.out(), "out"));
+
+    Processes.Outcome waited = synapse(env, "run", "examples/ray-plugin", "word-count", "-p", "lines=x y x", "--json",
+        "--progress", "plain", "--mode", "job", "--wait", "--timeout", "4m");
+    assertEquals(0, waited.exitCode(), waited::toString);
+    assertEquals(Map.of("counts", Map.of("x", 2, "y", 1), "total", 3), Json.parseJson(waited.out(), "out"));
+    assertTrue(waited.err().contains("Submitted job synapse-word-count-"), waited::toString);
+    assertTrue(waited.err().contains("1/1 (100%)"), "the job's progress, shown when it ends: " + waited);
+
+    Processes.Outcome followed = synapse(env, "run", "examples/ray-plugin", "word-count", "-p", "lines=p q,q,q", "--json",
+        "--progress", "plain", "--mode", "job", "--follow", "--timeout", "4m");
+    assertEquals(0, followed.exitCode(), followed::toString);
+    assertEquals(Map.of("counts", Map.of("p", 1, "q", 3), "total", 4), Json.parseJson(followed.out(), "out"));
+    assertTrue(followed.err().contains("3/3 (100%)"), "the job's progress, live: " + followed);
+    assertTrue(!followed.err().contains("@@synapse-job-result") && !followed.err().contains("\"protocol\""),
+        "neither the outcome nor raw event messages are shown: " + followed);
+
+    Processes.Outcome local = synapse("run", "examples/ray-plugin", "word-count", "-p", "lines=a", "--wait");
+    assertEquals(ExitCodes.USAGE, local.exitCode(), local::toString);
+    assertTrue(local.err().contains("--wait applies to --mode job"), local::toString);
   }
 
   @Test

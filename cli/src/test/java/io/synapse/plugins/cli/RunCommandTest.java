@@ -141,6 +141,21 @@ class RunCommandTest {
     assertTrue(r.err().contains("ray_dist.jar"), r::toString);
   }
 
+  /** In a JVM of its own, so that no RAY_ADDRESS of the machine's shell takes part. */
+  @Test
+  void taskModeWithoutAnAddressNamesTheCommandLinesOwnOption() throws Exception {
+    List<String> command = List.of(Processes.java(), "-cp", System.getProperty("java.class.path"), SynapseCli.class.getName(),
+        "run", Cli.hello(), "process", "-p", "inputPath=/in", "--mode", "task");
+    Processes.Outcome unset = Processes.run(Path.of("."), command, Map.of("RAY_ADDRESS", "", "SYNAPSE_RAY_DASHBOARD", ""), 120);
+    assertEquals(ExitCodes.CONFIG, unset.exitCode(), unset::toString);
+    assertEquals("error: No Ray cluster address for --mode task: give --ray-address HOST:PORT or set RAY_ADDRESS"
+        + " (scripts/ray.sh start prints one; eval \"$(scripts/ray.sh env)\" sets it)", unset.err().strip(), unset::toString);
+    Processes.Outcome url = Processes.run(Path.of("."), command, Map.of("RAY_ADDRESS", "http://127.0.0.1:8265"), 120);
+    assertEquals(ExitCodes.CONFIG, url.exitCode(), url::toString);
+    assertTrue(url.err().startsWith("error: No Ray cluster address: RAY_ADDRESS holds a dashboard URL"), url::toString);
+    assertTrue(url.err().contains("--ray-address HOST:PORT"), url::toString);
+  }
+
   @Test
   void jobModeWithAnUnreachableDashboardNamesItInOneLine() {
     Cli.Result r = Cli.run("run", Cli.hello(), "process", "-p", "inputPath=/in", "--mode", "job", "--dashboard", "http://127.0.0.1:1");
@@ -167,10 +182,30 @@ class RunCommandTest {
   }
 
   @Test
+  void modeAutoRunsTheActionsDeclaredMethod() throws Exception {
+    Path file = Files.writeString(temp.resolve("doc.txt"), "x");
+    Cli.Result job = Cli.run("run", Cli.hello(), "sign", "-p", "file=" + file, "-p", "destination.bucket=b", "-p", "api_token=tok-12345",
+        "--mode", "auto", "--dashboard", "http://127.0.0.1:1", "--wait");
+    assertTrue(job.err().startsWith("Running sign in job mode (its declared method; --mode auto)\n"), job::toString);
+    assertEquals(ExitCodes.CONFIG, job.exitCode(), "submitted to the unreachable dashboard: " + job);
+    assertTrue(job.err().contains("http://127.0.0.1:1"), job::toString);
+
+    Cli.Result task = Cli.run("run", Cli.hello(), "process", "-p", "inputPath=/in", "--mode", "AUTO", "--ray-address", "127.0.0.1:1");
+    assertTrue(task.err().startsWith("Running process in task mode (its declared method; --mode auto)\n"), task::toString);
+    assertEquals(ExitCodes.CONFIG, task.exitCode(), "the TASK backend, without Ray's jar here: " + task);
+    assertTrue(task.err().contains("ray_dist.jar"), task::toString);
+
+    Cli.Result invalid = Cli.run("run", Cli.hello(), "process", "-p", "batch_size=0", "--mode", "auto");
+    assertEquals(ExitCodes.VALIDATION, invalid.exitCode(), invalid::toString);
+    Cli.Result waitLocal = Cli.run("run", Cli.hello(), "process", "-p", "inputPath=/in", "--mode", "local", "--wait");
+    assertEquals(ExitCodes.USAGE, waitLocal.exitCode(), waitLocal::toString);
+  }
+
+  @Test
   void anUnknownModeIsAUsageError() {
     Cli.Result r = Cli.run("run", Cli.hello(), "process", "--mode", "cluster");
     assertEquals(ExitCodes.USAGE, r.exitCode(), r::toString);
-    assertEquals("error: Unknown execution mode 'cluster': use one of local, task, job\n", r.err());
+    assertEquals("error: Unknown execution mode 'cluster': use one of local, task, job, auto\n", r.err());
   }
 
   @Test

@@ -3,7 +3,7 @@ package io.synapse.plugins.opentelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
-import io.synapse.plugins.context.PluginEvent;
+import io.synapse.plugins.events.PluginEvent;
 import io.synapse.plugins.observation.RunInfo;
 import io.synapse.plugins.secrets.SecretRule;
 import java.util.Locale;

@@ -11,7 +11,7 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
-import io.synapse.plugins.context.RecordingSink;
+import io.synapse.plugins.events.RecordingSink;
 import io.synapse.plugins.executors.ray.RayActorExecutor;
 import io.synapse.plugins.executors.ray.RayJobExecutor;
 import io.synapse.plugins.opentelemetry.fixture.PipelineAction_Descriptor;

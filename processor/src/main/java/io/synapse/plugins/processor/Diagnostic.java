@@ -20,6 +20,8 @@ public enum Diagnostic {
   FunctionActionDeprecated("function action %s: @PluginAction on a method is deprecated, as the seeds' @action is,"
       + " and will be removed; write a class extending BaseAction instead", Kind.WARNING),
   ParamsNotRecord("@Params type %s is not a record: params must be records"),
+  ActionParamsNotRecord("action %s takes params of type %s, which is not a record: params must be records"
+      + " (declare it as a record annotated @Params)"),
   ParamsNotAccessible(
       "%s is not accessible from the generated code in package %s: make it (and every class enclosing it) public"),
   DuplicateActionName("action name '%s' is used by both %s and %s"),
@@ -44,8 +46,10 @@ public enum Diagnostic {
   InvalidPattern("@%s regexp of component '%s' does not compile: %s"),
   MultipleCategories("action %s gives %s categories: give at most one"),
   SecretInToString(
-      "component '%s' is @Secret but %s does not declare toString(): the record's generated toString() would print it",
-      Kind.WARNING),
+      "component '%s' is @Secret but %s does not declare toString(): the record's generated toString() would print it"
+          + " (declare a toString() that leaves it out or masks it)",
+      Kind.ERROR, true),
+  InvalidProcessorOption("processor option -A%s=%s is not valid: use %s"),
   InvalidPipelineName("pipeline name '%s' must match [a-z][a-z0-9_]*"),
   DuplicatePipelineName("pipeline name '%s' is used twice (the facade method %s would be declared twice)"),
   PipelineEmpty("pipeline '%s' has no action: list at least one in actions"),
@@ -60,16 +64,28 @@ public enum Diagnostic {
   UnresolvedType("type %s used by %s could not be resolved"),
   InternalError("internal error while processing %s: %s (please report this as a bug)");
 
+  /**
+   * The processor option that turns security diagnostics ({@link #security()}) into warnings:
+   * {@code -Asynapse.securityDiagnostics=warning}; {@code error} is the default.
+   */
+  public static final String SECURITY_OPTION = "synapse.securityDiagnostics";
+
   private final String format;
   private final Kind kind;
+  private final boolean security;
 
   Diagnostic(String format) {
     this(format, Kind.ERROR);
   }
 
   Diagnostic(String format, Kind kind) {
+    this(format, kind, false);
+  }
+
+  Diagnostic(String format, Kind kind, boolean security) {
     this.format = format;
     this.kind = kind;
+    this.security = security;
   }
 
   /** The stable id printed before every message, e.g. {@code [Synapse/DuplicateActionName]}. */
@@ -77,9 +93,23 @@ public enum Diagnostic {
     return "[Synapse/" + name() + "]";
   }
 
-  /** Whether it is an error or a warning. */
+  /** Whether it is an error or a warning, by default. */
   public Kind kind() {
     return kind;
+  }
+
+  /**
+   * Whether it guards a secret: such a diagnostic is an error by default, so that a quiet build
+   * ({@code mvn -q}, which hides warnings) cannot pass over it, and a warning with
+   * {@code -Asynapse.securityDiagnostics=warning}.
+   */
+  public boolean security() {
+    return security;
+  }
+
+  /** The kind printed: a security diagnostic is a warning when {@code securityAsWarnings}. */
+  public Kind kind(boolean securityAsWarnings) {
+    return security && securityAsWarnings ? Kind.WARNING : kind;
   }
 
   /** The full message for {@code args}. */

@@ -19,6 +19,22 @@ public final class Report {
 
   private final List<Entry> entries = new ArrayList<>();
   private final List<Entry> unresolved = new ArrayList<>();
+  private final boolean securityAsWarnings;
+
+  /** A report whose security diagnostics are errors. */
+  public Report() {
+    this(false);
+  }
+
+  /** A report whose security diagnostics are warnings when {@code securityAsWarnings}. */
+  public Report(boolean securityAsWarnings) {
+    this.securityAsWarnings = securityAsWarnings;
+  }
+
+  /** The kind {@code diagnostic} is printed as in this report. */
+  public javax.tools.Diagnostic.Kind kindOf(Diagnostic diagnostic) {
+    return diagnostic.kind(securityAsWarnings);
+  }
 
   /** Reports {@code diagnostic} on {@code element}. */
   public void add(Diagnostic diagnostic, Element element, Object... args) {
@@ -42,7 +58,7 @@ public final class Report {
 
   /** Whether any error (not warning), including unresolved types, was found. */
   public boolean hasErrors() {
-    return hasUnresolved() || entries.stream().anyMatch(e -> e.diagnostic().kind() == javax.tools.Diagnostic.Kind.ERROR);
+    return hasUnresolved() || entries.stream().anyMatch(e -> kindOf(e.diagnostic()) == javax.tools.Diagnostic.Kind.ERROR);
   }
 
   /** The messages found so far (without unresolved types). */
@@ -71,11 +87,11 @@ public final class Report {
         continue;
       }
       if (entry.value() != null) {
-        messager.printMessage(entry.diagnostic().kind(), entry.message(), element, entry.mirror(), entry.value());
+        messager.printMessage(kindOf(entry.diagnostic()), entry.message(), element, entry.mirror(), entry.value());
       } else if (entry.mirror() != null) {
-        messager.printMessage(entry.diagnostic().kind(), entry.message(), element, entry.mirror());
+        messager.printMessage(kindOf(entry.diagnostic()), entry.message(), element, entry.mirror());
       } else {
-        messager.printMessage(entry.diagnostic().kind(), entry.message(), element);
+        messager.printMessage(kindOf(entry.diagnostic()), entry.message(), element);
       }
     }
   }

@@ -46,9 +46,9 @@ public final class RuntimeTypes {
   public static final ClassName ACTION_SHAPE = ClassName.get(SPI, "ActionShape");
   public static final ClassName FIELD_SHAPE = ClassName.get(SPI, "FieldShape");
 
-  public static final ClassName ACTION_CONFIG = ClassName.get(ROOT + ".discovery", "ActionConfig");
-  public static final ClassName PLUGIN_CONFIG = ClassName.get(ROOT + ".discovery", "PluginConfig");
-  public static final ClassName PIPELINE_CONFIG = ClassName.get(ROOT + ".discovery", "PipelineConfig");
+  public static final ClassName ACTION_CONFIG = ClassName.get(ROOT + ".config", "ActionConfig");
+  public static final ClassName PLUGIN_CONFIG = ClassName.get(ROOT + ".config", "PluginConfig");
+  public static final ClassName PIPELINE_CONFIG = ClassName.get(ROOT + ".config", "PipelineConfig");
   public static final ClassName PLUGIN_DISCOVERY = ClassName.get(ROOT + ".discovery", "PluginDiscovery");
   public static final ClassName PIPELINE = ClassName.get(ROOT + ".pipeline", "Pipeline");
   public static final ClassName PIPELINES = ClassName.get(ROOT + ".pipeline", "Pipelines");

@@ -1,15 +1,8 @@
 package io.synapse.plugins.processor;
 
 import com.google.auto.service.AutoService;
-import com.palantir.javapoet.JavaFile;
-import io.synapse.plugins.processor.generator.BinderGenerator;
-import io.synapse.plugins.processor.generator.ConfigYamlGenerator;
-import io.synapse.plugins.processor.generator.DescriptorGenerator;
-import io.synapse.plugins.processor.generator.FacadeGenerator;
-import io.synapse.plugins.processor.generator.MetadataGenerator;
-import io.synapse.plugins.processor.generator.PipelineSchemaGenerator;
-import io.synapse.plugins.processor.generator.RegistryGenerator;
-import io.synapse.plugins.processor.generator.SchemaGenerator;
+import io.synapse.plugins.processor.generator.ArtifactWriter;
+import io.synapse.plugins.processor.generator.Generators;
 import io.synapse.plugins.processor.model.ActionModel;
 import io.synapse.plugins.processor.model.Compilation;
 import io.synapse.plugins.processor.model.PipelineModel;
@@ -23,14 +16,9 @@ import io.synapse.plugins.processor.validation.PipelineValidator;
 import io.synapse.plugins.processor.validation.PluginValidator;
 import io.synapse.plugins.processor.validation.RecordValidator;
 import io.synapse.plugins.processor.validation.WireNameValidator;
-import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.annotation.processing.AbstractProcessor;
@@ -42,8 +30,6 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
-import javax.tools.FileObject;
-import javax.tools.StandardLocation;
 
 /**
  * Checks plugin actions and their params at compile time, then generates binders, writers,
@@ -61,11 +47,17 @@ public final class SynapseProcessor extends AbstractProcessor {
   private final Set<String> pipelineNames = new TreeSet<>();
   private final Set<String> typesInCompilation = new TreeSet<>();
   private boolean done;
+  private boolean invalidOptionReported;
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
     return Set.of(RuntimeTypes.PLUGIN.canonicalName(), RuntimeTypes.PLUGIN_ACTION.canonicalName(),
         RuntimeTypes.PARAMS.canonicalName(), RuntimeTypes.PLUGIN_PIPELINE.canonicalName(), RuntimeTypes.PLUGIN_PIPELINE_LIST.canonicalName());
+  }
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Set.of(Diagnostic.SECURITY_OPTION);
   }
 
   @Override
@@ -170,7 +162,7 @@ public final class SynapseProcessor extends AbstractProcessor {
     List<Element> plugins = resolveAll(pluginNames);
     List<Element> actions = resolveAll(actionNames);
     List<TypeElement> params = types(resolveAll(paramsNames));
-    Report report = new Report();
+    Report report = new Report(securityAsWarnings());
     List<PipelineModel> pipelines = new PipelineReader(processingEnv.getElementUtils(), report).read(resolveAll(pipelineNames));
     for (PipelineModel pipeline : pipelines) {
       // A pipeline's initial params record gets a binder as any params record does.
@@ -196,6 +188,24 @@ public final class SynapseProcessor extends AbstractProcessor {
       return;
     }
     generate(compilation);
+  }
+
+  // -Asynapse.securityDiagnostics=error (the default) or warning; anything else is reported once, and
+  // the default holds, so that a typo cannot quietly weaken the check.
+  private boolean securityAsWarnings() {
+    String value = processingEnv.getOptions().get(Diagnostic.SECURITY_OPTION);
+    if (value == null || value.equals("error")) {
+      return false;
+    }
+    if (value.equals("warning")) {
+      return true;
+    }
+    if (!invalidOptionReported) {
+      invalidOptionReported = true;
+      processingEnv.getMessager().printMessage(Diagnostic.InvalidProcessorOption.kind(),
+          Diagnostic.InvalidProcessorOption.format(Diagnostic.SECURITY_OPTION, value, "error (the default) or warning"));
+    }
+    return false;
   }
 
   private List<Element> resolveAll(Set<String> names) {
@@ -232,8 +242,8 @@ public final class SynapseProcessor extends AbstractProcessor {
     }
     compilation.plugin().ifPresent(plugin -> guarded(plugin.element(), report, () -> pluginValidator.validate(plugin, report)));
     compilation.plugin().ifPresent(plugin -> guarded(plugin.element(), report,
-        () -> new PipelineValidator().validate(plugin, recordsByName(compilation), report)));
-    RecordValidator recordValidator = new RecordValidator(processingEnv.getElementUtils(), recordsByName(compilation));
+        () -> new PipelineValidator().validate(plugin, compilation.recordsByName(), report)));
+    RecordValidator recordValidator = new RecordValidator(processingEnv.getElementUtils(), compilation.recordsByName());
     WireNameValidator wireNameValidator = new WireNameValidator(processingEnv.getElementUtils());
     for (RecordModel record : compilation.records()) {
       guarded(record.element(), report, () -> {
@@ -251,82 +261,13 @@ public final class SynapseProcessor extends AbstractProcessor {
     }
   }
 
-  private static Map<String, RecordModel> recordsByName(Compilation compilation) {
-    Map<String, RecordModel> records = new LinkedHashMap<>();
-    for (RecordModel record : compilation.records()) {
-      records.put(record.qualifiedName(), record);
-    }
-    return records;
-  }
-
   private void generate(Compilation compilation) {
-    Report report = new Report();
-    for (RecordModel record : compilation.records()) {
-      if (record.generate()) {
-        guarded(record.element(), report, () -> {
-          writeJava(new BinderGenerator().generate(record));
-        });
-      }
+    Report report = new Report(securityAsWarnings());
+    ArtifactWriter writer = new ArtifactWriter(processingEnv.getFiler());
+    for (Generators.Job job : Generators.of(compilation)) {
+      guarded(job.element(), report, () -> writer.write(job.artifact().get()));
     }
-    compilation.plugin().ifPresent(plugin -> generatePlugin(plugin, recordsByName(compilation), report));
     report.printTo(processingEnv.getMessager(), false);
-  }
-
-  private void generatePlugin(PluginModel plugin, Map<String, RecordModel> records, Report report) {
-    Element[] origins = origins(plugin);
-    SchemaGenerator schemas = new SchemaGenerator(records);
-    for (ActionModel action : plugin.actions()) {
-      guarded(action.element(), report, () -> {
-        writeJava(new DescriptorGenerator().generate(plugin, action, records));
-        writeResource(SchemaGenerator.path(plugin, action, "params"), schemas.params(action), origins);
-        writeResource(SchemaGenerator.path(plugin, action, "result"), schemas.result(action), origins);
-      });
-    }
-    guarded(plugin.element(), report, () -> {
-      writeJava(new RegistryGenerator().generate(plugin));
-      writeJava(new FacadeGenerator().generate(plugin, records));
-      PipelineSchemaGenerator pipelineSchemas = new PipelineSchemaGenerator(records);
-      for (PipelineModel pipeline : plugin.pipelines()) {
-        writeResource(PipelineSchemaGenerator.path(plugin, pipeline), pipelineSchemas.generate(plugin, pipeline), origins);
-      }
-      MetadataGenerator metadata = new MetadataGenerator();
-      writeResource(ConfigYamlGenerator.path(plugin), new ConfigYamlGenerator().generate(plugin), origins);
-      writeResource(MetadataGenerator.SERVICE_FILE, metadata.serviceFile(plugin), origins);
-      writeResource(MetadataGenerator.resourceConfigPath(plugin), metadata.resourceConfig(plugin), origins);
-    });
-  }
-
-  private static Element[] origins(PluginModel plugin) {
-    List<Element> origins = new ArrayList<>();
-    origins.add(plugin.element());
-    for (ActionModel action : plugin.actions()) {
-      origins.add(action.element());
-    }
-    for (PipelineModel pipeline : plugin.pipelines()) {
-      if (!origins.contains(pipeline.element())) {
-        origins.add(pipeline.element());
-      }
-    }
-    return origins.toArray(new Element[0]);
-  }
-
-  private void writeJava(JavaFile file) {
-    try {
-      file.writeTo(processingEnv.getFiler());
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot write " + file.packageName() + "." + file.typeSpec().name() + ": " + e, e);
-    }
-  }
-
-  private void writeResource(String path, String text, Element... origins) {
-    try {
-      FileObject resource = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", path, origins);
-      try (Writer writer = new java.io.OutputStreamWriter(resource.openOutputStream(), StandardCharsets.UTF_8)) {
-        writer.write(text);
-      }
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot write " + path + ": " + e, e);
-    }
   }
 
   private com.sun.source.util.Trees trees() {

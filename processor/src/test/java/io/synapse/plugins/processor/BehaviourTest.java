@@ -13,7 +13,7 @@ import com.google.testing.compile.Compilation;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import io.synapse.plugins.discovery.PluginConfig;
+import io.synapse.plugins.config.PluginConfig;
 import io.synapse.plugins.errors.ValidationError;
 import io.synapse.plugins.errors.Violation;
 import io.synapse.plugins.spi.ActionDescriptor;
@@ -222,11 +222,11 @@ class BehaviourTest {
     assertThat(convert.config().entrypoint()).isEqualTo("com.example.imagetools.ImageFunctions#convert");
     assertThat(convert.config().description()).isEqualTo("Convert file between formats");
     assertThat(convert.actionClass().getName()).isEqualTo("com.example.imagetools.ImageFunctions_convert_Descriptor$Action");
-    io.synapse.plugins.context.RecordingSink sink = new io.synapse.plugins.context.RecordingSink();
+    io.synapse.plugins.events.RecordingSink sink = new io.synapse.plugins.events.RecordingSink();
     io.synapse.plugins.executors.LocalExecutor executor = io.synapse.plugins.executors.LocalExecutor.builder().sink(sink).build();
     Object result = executor.execute(convert, Map.of("input_format", "csv", "output_format", "json", "file_path", "/d/a.csv"));
     assertThat(convert.writeResult(result)).isEqualTo(Map.of("output_path", "/d/a.json", "converted", true));
-    assertThat(sink.events(io.synapse.plugins.context.EventType.PROGRESS)).hasSize(1);
+    assertThat(sink.events(io.synapse.plugins.events.EventType.PROGRESS)).hasSize(1);
     ValidationError error = assertThrows(ValidationError.class, () -> executor.execute(convert, Map.of("input_format", " ")));
     assertThat(error.violations().stream().map(Violation::path).toList())
         .containsExactly("input_format", "output_format", "file_path");
@@ -234,7 +234,7 @@ class BehaviourTest {
     @SuppressWarnings("unchecked")
     ActionDescriptor<Record, Object> touch = (ActionDescriptor<Record, Object>) registry.descriptor("touch");
     assertThat(executor.execute(touch, Map.of())).isNull();
-    assertThat(sink.events(io.synapse.plugins.context.EventType.MESSAGE).get(0).message()).isEqualTo("touched");
+    assertThat(sink.events(io.synapse.plugins.events.EventType.MESSAGE).get(0).message()).isEqualTo("touched");
     Class<?> facade = loader.loadClass("com.example.imagetools.ImageTools");
     Object params = binder("ImageFunctions_ConvertParams").bind(Map.of("inputFormat", "a", "outputFormat", "a", "filePath", "x.a"));
     Object typed = facade.getMethod("convert", params.getClass()).invoke(null, params);

@@ -5,6 +5,7 @@ import static io.synapse.plugins.processor.TestCompiler.compile;
 import static io.synapse.plugins.processor.TestCompiler.source;
 
 import com.google.testing.compile.Compilation;
+import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -102,6 +103,33 @@ class NegativeTest {
     Compilation c = compile(p);
     assertThat(c).failed();
     assertError(c, Diagnostic.ParamsNotRecord, p, "public class P");
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void paramsClassUsedByAnActionIsOneError() {
+    JavaFileObject p = action("P", "@Params", "public class P { public int epochs; }");
+    JavaFileObject a = action("A", "@PluginAction(name = \"a\")",
+        "public class A extends BaseAction<P, String> { public String execute() { return \"\"; } }");
+    JavaFileObject f = action("F", "public class F {",
+        "  @PluginAction(name = \"f\")",
+        "  public static String f(P params, io.synapse.plugins.context.RuntimeContext ctx) { return \"\"; }",
+        "}");
+    Compilation c = compile(PLUGIN, p, a, f);
+    assertThat(c).failed();
+    assertError(c, Diagnostic.ParamsNotRecord, p, "public class P");
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void actionParamsClassWithoutParamsAnnotation() {
+    JavaFileObject p = action("P", "public class P { public int epochs; }");
+    JavaFileObject a = action("A", "@PluginAction(name = \"a\")",
+        "public class A extends BaseAction<P, String> { public String execute() { return \"\"; } }");
+    Compilation c = compile(PLUGIN, p, a);
+    assertThat(c).failed();
+    assertError(c, Diagnostic.ActionParamsNotRecord, a, "public class A");
+    assertThat(c).hadErrorContaining("action A takes params of type test.P, which is not a record");
     assertThat(c).hadErrorCount(1);
   }
 
@@ -311,16 +339,57 @@ class NegativeTest {
   }
 
   @Test
-  void secretInToStringIsAWarning() {
-    JavaFileObject p = action("P", "@Params", "public record P(",
-        "    String user,",
-        "    @Secret String password) {}");
+  void secretInToStringIsAnErrorByDefault() {
+    JavaFileObject p = secretRecord();
     Compilation c = compile(p);
+    assertThat(c).failed();
+    assertError(c, Diagnostic.SecretInToString, p, "String password");
+    assertThat(c).hadErrorContaining("declare a toString() that leaves it out or masks it");
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadWarningCount(0);
+  }
+
+  @Test
+  void secretInToStringIsAWarningWithTheOptOut() {
+    JavaFileObject p = secretRecord();
+    Compilation c = TestCompiler.compileWithOptions(List.of("-A" + Diagnostic.SECURITY_OPTION + "=warning"), p);
     assertThat(c).succeeded();
-    assertThat(c).hadWarningContaining(Diagnostic.SecretInToString.id());
     assertThat(c).hadWarningContaining(Diagnostic.SecretInToString.id()).inFile(p).onLineContaining("String password");
     assertThat(c).hadWarningCount(1);
     assertThat(c).generatedSourceFile("test.P_Binder");
+  }
+
+  @Test
+  void securityOptionWithAnotherValueIsAnErrorAndTheDefaultHolds() {
+    for (String value : List.of("warn", "off", "WARNING", "error ", "true")) {
+      Compilation c = TestCompiler.compileWithOptions(List.of("-A" + Diagnostic.SECURITY_OPTION + "=" + value), secretRecord());
+      assertThat(c).failed();
+      assertThat(c).hadErrorContaining(Diagnostic.InvalidProcessorOption.id() + " processor option -A"
+          + Diagnostic.SECURITY_OPTION + "=" + value + " is not valid");
+      assertThat(c).hadErrorContaining(Diagnostic.SecretInToString.id());
+      assertThat(c).hadErrorCount(2);
+    }
+    Compilation explicit = TestCompiler.compileWithOptions(List.of("-A" + Diagnostic.SECURITY_OPTION + "=error"), secretRecord());
+    assertThat(explicit).hadErrorContaining(Diagnostic.SecretInToString.id());
+    assertThat(explicit).hadErrorCount(1);
+  }
+
+  @Test
+  void secretRecordDeclaringToStringCompilesQuietly() {
+    JavaFileObject p = action("P", "@Params", "public record P(",
+        "    String user,",
+        "    @Secret String password) {",
+        "  @Override public String toString() { return \"P[user=\" + user + \", password=***]\"; }",
+        "}");
+    Compilation c = compile(p);
+    assertThat(c).succeeded();
+    assertThat(c).hadWarningCount(0);
+  }
+
+  private static JavaFileObject secretRecord() {
+    return action("P", "@Params", "public record P(",
+        "    String user,",
+        "    @Secret String password) {}");
   }
 
   @Test

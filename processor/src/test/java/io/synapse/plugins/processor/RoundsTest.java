@@ -5,7 +5,6 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
 
 import com.google.testing.compile.Compilation;
-import io.synapse.plugins.processor.generator.JavaFiles;
 import io.synapse.plugins.processor.reading.Javadocs;
 import io.synapse.plugins.processor.reading.ModelReader;
 import java.io.IOException;
@@ -66,16 +65,6 @@ class RoundsTest {
   }
 
   @Test
-  void namesAreDerivedAsDocumented() {
-    assertThat(ModelReader.pascalCase("my_plugin")).isEqualTo("MyPlugin");
-    assertThat(ModelReader.pascalCase("my-plugin")).isEqualTo("MyPlugin");
-    assertThat(JavaFiles.methodName("train-model")).isEqualTo("trainModel");
-    assertThat(JavaFiles.methodName("new")).isEqualTo("new_");
-    assertThat(JavaFiles.constantName("train-model")).isEqualTo("TRAIN_MODEL");
-    assertThat(JavaFiles.constantName("batchSize")).isEqualTo("BATCH_SIZE");
-  }
-
-  @Test
   void javadocSentencesAndParamTags() {
     String doc = " Resizes images. Also {@code thumbnails}.\n\n @param width the target\n   width in pixels\n @param height h\n";
     assertThat(Javadocs.firstSentence(doc)).isEqualTo("Resizes images.");
@@ -88,7 +77,13 @@ class RoundsTest {
   void catalogMessagesCarryTheirId() {
     assertThat(Diagnostic.DuplicateActionName.format("a", "x.A", "x.B"))
         .isEqualTo("[Synapse/DuplicateActionName] action name 'a' is used by both x.A and x.B");
-    assertThat(Diagnostic.SecretInToString.kind()).isEqualTo(javax.tools.Diagnostic.Kind.WARNING);
+    assertThat(Diagnostic.SecretInToString.kind()).isEqualTo(javax.tools.Diagnostic.Kind.ERROR);
+    assertThat(Diagnostic.SecretInToString.kind(true)).isEqualTo(javax.tools.Diagnostic.Kind.WARNING);
+    assertThat(Diagnostic.FunctionActionDeprecated.kind(false)).isEqualTo(javax.tools.Diagnostic.Kind.WARNING);
+    for (Diagnostic diagnostic : Diagnostic.values()) {
+      // Only checks that guard a secret follow the option; an ordinary error never becomes a warning.
+      assertThat(diagnostic.kind(true)).isEqualTo(diagnostic.security() ? javax.tools.Diagnostic.Kind.WARNING : diagnostic.kind());
+    }
     for (Diagnostic diagnostic : Diagnostic.values()) {
       assertThat(diagnostic.format("a", "b", "c", "d", "e")).startsWith(diagnostic.id());
     }

@@ -35,10 +35,17 @@ final class TestCompiler {
 
   /** Compiles {@code sources} with the processor. */
   static Compilation compile(JavaFileObject... sources) {
+    return compileWithOptions(List.of(), sources);
+  }
+
+  /** Compiles {@code sources} with the processor and extra javac options (such as {@code -Akey=value}). */
+  static Compilation compileWithOptions(List<String> options, JavaFileObject... sources) {
+    List<String> all = new ArrayList<>(List.of("-Xlint:all,-processing", "--release", "17"));
+    all.addAll(options);
     return javac()
         .withProcessors(new SynapseProcessor())
         .withClasspath(classpath())
-        .withOptions("-Xlint:all,-processing", "--release", "17")
+        .withOptions(all)
         .compile(sources);
   }
 

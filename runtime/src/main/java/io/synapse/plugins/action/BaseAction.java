@@ -1,7 +1,6 @@
 package io.synapse.plugins.action;
 
 import io.synapse.plugins.context.RuntimeContext;
-import io.synapse.plugins.internal.ActionAccess;
 import java.util.Map;
 
 /**
@@ -14,15 +13,6 @@ import java.util.Map;
  *     {@code List}, a {@code String}, a boxed primitive or {@code Void}
  */
 public abstract class BaseAction<P extends Record, R> {
-  static {
-    ActionAccess.install(new ActionAccess() {
-      @Override
-      protected <Q extends Record> void initializeAction(BaseAction<Q, ?> action, Q params, RuntimeContext context) {
-        action.initialize(params, context);
-      }
-    });
-  }
-
   private P params;
   private RuntimeContext context;
 
@@ -72,7 +62,8 @@ public abstract class BaseAction<P extends Record, R> {
     return context.logger();
   }
 
-  private void initialize(P newParams, RuntimeContext newContext) {
+  // Called by ActionAccess only, so that initialising is not a method a plugin author sees.
+  void initialize(P newParams, RuntimeContext newContext) {
     if (context != null) {
       throw new IllegalStateException(getClass().getName() + " was already initialised: use a new instance per run");
     }

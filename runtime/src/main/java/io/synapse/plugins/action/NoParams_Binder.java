@@ -3,11 +3,17 @@ package io.synapse.plugins.action;
 import io.synapse.plugins.spi.Readers;
 import io.synapse.plugins.spi.RecordBinder;
 import io.synapse.plugins.spi.RecordWriter;
+import io.synapse.plugins.spi.SynapseGenerated;
 import io.synapse.plugins.spi.Violations;
 import java.util.List;
 import java.util.Map;
 
-/** Binds {@link NoParams} (any key in the input is an unknown field) and writes it (an empty map). */
+/**
+ * Binds {@link NoParams} (any key in the input is an unknown field) and writes it (an empty map). Written
+ * by hand in the shape the processor generates, and marked as generated code since it is used as such
+ * (the processor reuses it instead of generating one; the boundary rules treat it as generated).
+ */
+@SynapseGenerated(from = "io.synapse.plugins.action.NoParams")
 public final class NoParams_Binder implements RecordBinder<NoParams>, RecordWriter<NoParams> {
 
   /** The one instance. */

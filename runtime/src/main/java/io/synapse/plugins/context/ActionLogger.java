@@ -1,5 +1,6 @@
 package io.synapse.plugins.context;
 
+import io.synapse.plugins.events.EventType;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.text.MessageFormat;

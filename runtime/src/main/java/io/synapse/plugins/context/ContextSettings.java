@@ -1,5 +1,7 @@
 package io.synapse.plugins.context;
 
+import io.synapse.plugins.environment.PluginEnvironment;
+import io.synapse.plugins.events.EventSink;
 import io.synapse.plugins.internal.Languages;
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,7 +1,12 @@
 package io.synapse.plugins.context;
 
-import java.nio.file.Path;
+import io.synapse.plugins.environment.PluginEnvironment;
+import io.synapse.plugins.environment.Redactor;
+import io.synapse.plugins.events.EventSink;
+import io.synapse.plugins.events.EventType;
+import io.synapse.plugins.events.PluginEvent;
 import io.synapse.plugins.internal.Languages;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -27,7 +32,7 @@ public final class RuntimeContext {
   private volatile System.Logger logger;
   private final Redactor redactor;
   private final CancellationToken cancellation;
-  private final io.synapse.plugins.pipeline.PipelineContext pipeline;
+  private final io.synapse.plugins.context.PipelineContext pipeline;
   // Made on the first progress report: most runs of small actions report none.
   private volatile ProgressTracker progress;
 
@@ -131,7 +136,7 @@ public final class RuntimeContext {
    * The pipeline run this action is part of (its run id and shared run directory), when a pipeline runs it;
    * empty for an action run on its own.
    */
-  public java.util.Optional<io.synapse.plugins.pipeline.PipelineContext> pipeline() {
+  public java.util.Optional<io.synapse.plugins.context.PipelineContext> pipeline() {
     return java.util.Optional.ofNullable(pipeline);
   }
 
@@ -270,7 +275,7 @@ public final class RuntimeContext {
     private Clock clock = Clock.systemUTC();
     private Redactor redactor;
     private CancellationToken cancellation = CancellationToken.never();
-    private io.synapse.plugins.pipeline.PipelineContext pipeline;
+    private io.synapse.plugins.context.PipelineContext pipeline;
 
     private Builder(String actionName) {
       this.actionName = Objects.requireNonNull(actionName, "actionName");
@@ -339,7 +344,7 @@ public final class RuntimeContext {
     }
 
     /** The pipeline run the action is part of (default: none). */
-    public Builder pipeline(io.synapse.plugins.pipeline.PipelineContext run) {
+    public Builder pipeline(io.synapse.plugins.context.PipelineContext run) {
       this.pipeline = run;
       return this;
     }

@@ -1,10 +1,11 @@
 package io.synapse.plugins.discovery;
 
 import io.synapse.plugins.action.BaseAction;
+import io.synapse.plugins.config.ActionConfig;
+import io.synapse.plugins.config.PluginConfig;
 import io.synapse.plugins.errors.ActionNotFoundError;
 import io.synapse.plugins.errors.ConfigError;
 import io.synapse.plugins.errors.PluginNotFoundError;
-import io.synapse.plugins.internal.PluginLoader;
 import io.synapse.plugins.spi.ActionDescriptor;
 import io.synapse.plugins.spi.PluginRegistry;
 import java.io.IOException;

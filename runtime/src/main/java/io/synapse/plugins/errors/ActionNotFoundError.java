@@ -1,6 +1,6 @@
 package io.synapse.plugins.errors;
 
-import io.synapse.plugins.internal.Suggestions;
+import io.synapse.plugins.names.Suggestions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.synapse.plugins.executors;
 
 import io.synapse.plugins.action.BaseAction;
-import io.synapse.plugins.discovery.ActionConfig;
+import io.synapse.plugins.config.ActionConfig;
 import io.synapse.plugins.errors.ActionNotFoundError;
 import io.synapse.plugins.spi.ActionDescriptor;
 import io.synapse.plugins.spi.PluginRegistry;

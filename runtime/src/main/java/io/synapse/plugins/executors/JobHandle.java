@@ -1,6 +1,6 @@
 package io.synapse.plugins.executors;
 
-import io.synapse.plugins.context.PluginEvent;
+import io.synapse.plugins.events.PluginEvent;
 import io.synapse.plugins.errors.CancelledError;
 import io.synapse.plugins.errors.ExecutionError;
 import io.synapse.plugins.errors.PluginError;

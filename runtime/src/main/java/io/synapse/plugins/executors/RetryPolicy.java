@@ -58,7 +58,7 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDel
    * @param retry the retry (1 for the first)
    * @param maxRetries how many retries there may be in all, or a negative number when open-ended
    */
-  public static io.synapse.plugins.context.PluginEvent retryEvent(String action, String jobId, String request, int retry, int maxRetries,
+  public static io.synapse.plugins.events.PluginEvent retryEvent(String action, String jobId, String request, int retry, int maxRetries,
       Duration delay, String cause) {
     java.util.Map<String, Object> data = new java.util.LinkedHashMap<>();
     data.put("attempt", retry + 1);
@@ -70,7 +70,7 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDel
     data.put("request", request);
     String message = "retrying " + request + " (attempt " + (retry + 1) + (maxRetries >= 0 ? " of " + (maxRetries + 1) : "") + ") in "
         + delay.toMillis() + " ms: " + cause;
-    return new io.synapse.plugins.context.PluginEvent(io.synapse.plugins.context.EventType.LOG, System.Logger.Level.WARNING, action, null,
+    return new io.synapse.plugins.events.PluginEvent(io.synapse.plugins.events.EventType.LOG, System.Logger.Level.WARNING, action, null,
         RETRY_EVENT, message, data, null, java.time.Instant.now(), jobId);
   }
 

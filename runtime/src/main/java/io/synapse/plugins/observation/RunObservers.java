@@ -1,8 +1,8 @@
 package io.synapse.plugins.observation;
 
 import io.synapse.plugins.ExecutionMode;
-import io.synapse.plugins.context.EventSink;
-import io.synapse.plugins.context.PluginEvent;
+import io.synapse.plugins.events.EventSink;
+import io.synapse.plugins.events.PluginEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.synapse.plugins.observation;
 
-import io.synapse.plugins.context.PluginEvent;
+import io.synapse.plugins.events.PluginEvent;
 import java.util.Map;
 
 /**

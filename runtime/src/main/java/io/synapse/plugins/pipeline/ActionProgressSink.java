@@ -1,8 +1,8 @@
 package io.synapse.plugins.pipeline;
 
-import io.synapse.plugins.context.EventSink;
-import io.synapse.plugins.context.EventType;
-import io.synapse.plugins.context.PluginEvent;
+import io.synapse.plugins.events.EventSink;
+import io.synapse.plugins.events.EventType;
+import io.synapse.plugins.events.PluginEvent;
 import io.synapse.plugins.pipeline.store.RunStore;
 
 /**

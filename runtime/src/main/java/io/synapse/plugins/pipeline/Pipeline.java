@@ -1,6 +1,6 @@
 package io.synapse.plugins.pipeline;
 
-import io.synapse.plugins.discovery.PipelineConfig;
+import io.synapse.plugins.config.PipelineConfig;
 import io.synapse.plugins.discovery.PluginDiscovery;
 import io.synapse.plugins.errors.PipelineDefinitionError;
 import io.synapse.plugins.errors.PipelineNotFoundError;

@@ -1,8 +1,9 @@
 package io.synapse.plugins.pipeline;
 
-import io.synapse.plugins.context.EventSink;
-import io.synapse.plugins.context.EventType;
-import io.synapse.plugins.context.PluginEvent;
+import io.synapse.plugins.events.EventSink;
+import io.synapse.plugins.events.EventType;
+import io.synapse.plugins.events.PluginEvent;
+import io.synapse.plugins.pipeline.store.ActionStatus;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * Runs a whole pipeline as one job on a cluster: a hook for executor modules ({@code synapse-plugins-ray}
  * implements it with Ray Jobs), found through {@link java.util.ServiceLoader}, not for plugins. The job runs
- * {@code io.synapse.plugins.executors.PipelineJobMain}, which resumes the recorded run from the store.
+ * {@code io.synapse.plugins.executors.remote.PipelineJobMain}, which resumes the recorded run from the store.
  */
 public interface PipelineJobBackend {
 

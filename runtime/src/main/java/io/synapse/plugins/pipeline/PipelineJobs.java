@@ -7,6 +7,7 @@ import io.synapse.plugins.errors.PipelineError;
 import io.synapse.plugins.errors.PluginError;
 import io.synapse.plugins.pipeline.store.ActionRecord;
 import io.synapse.plugins.pipeline.store.RunRecord;
+import io.synapse.plugins.pipeline.store.RunStatus;
 import io.synapse.plugins.pipeline.store.RunStore;
 import io.synapse.plugins.pipeline.store.RunStores;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package io.synapse.plugins.pipeline;
 
 import io.synapse.plugins.errors.ValidationError;
 import io.synapse.plugins.errors.Violation;
-import io.synapse.plugins.internal.Suggestions;
+import io.synapse.plugins.names.Suggestions;
 import io.synapse.plugins.secrets.SecretRule;
 import io.synapse.plugins.spi.ActionShape;
 import io.synapse.plugins.spi.FieldShape;
@@ -48,7 +48,7 @@ final class PipelineParams {
       } else if (anyUnknownShape) {
         wire.put(key, entry.getValue());
       } else {
-        String hint = Suggestions.closest(key, known).map(s -> "; did you mean '" + s + "'?").orElse("");
+        String hint = Suggestions.didYouMean(key, known);
         violations.add(new Violation(key, "is a param of no action of the pipeline" + hint, "UnknownField"));
       }
     }

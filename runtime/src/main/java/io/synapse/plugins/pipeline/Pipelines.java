@@ -2,12 +2,15 @@ package io.synapse.plugins.pipeline;
 
 import io.synapse.plugins.ExecutionMode;
 import io.synapse.plugins.RunOptions;
+import io.synapse.plugins.context.PipelineContext;
 import io.synapse.plugins.discovery.PluginDiscovery;
 import io.synapse.plugins.errors.PipelineError;
 import io.synapse.plugins.errors.RunNotFoundError;
 import io.synapse.plugins.errors.ValidationError;
 import io.synapse.plugins.errors.Violation;
+import io.synapse.plugins.internal.Cancellations;
 import io.synapse.plugins.pipeline.store.RunRecord;
+import io.synapse.plugins.pipeline.store.RunStatus;
 import io.synapse.plugins.pipeline.store.RunStore;
 import io.synapse.plugins.pipeline.store.RunStores;
 import io.synapse.plugins.spi.ActionDescriptor;

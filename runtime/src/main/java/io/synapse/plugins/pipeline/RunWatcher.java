@@ -1,5 +1,6 @@
 package io.synapse.plugins.pipeline;
 
+import io.synapse.plugins.internal.Cancellations;
 import io.synapse.plugins.pipeline.store.RunStore;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,11 +1,12 @@
 package io.synapse.plugins.secrets;
 
+import io.synapse.plugins.environment.Redactor;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**

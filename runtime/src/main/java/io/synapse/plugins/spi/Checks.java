@@ -219,11 +219,11 @@ public final class Checks {
     if (value instanceof String text) {
       return text.length();
     }
-    Collection<?> collection = Readers.asCollection(value);
+    Collection<?> collection = JsonValues.asCollection(value);
     if (collection != null) {
       return collection.size();
     }
-    Map<?, ?> map = Readers.asMap(value);
+    Map<?, ?> map = JsonValues.asMap(value);
     if (map != null) {
       return map.size();
     }

@@ -1,6 +1,6 @@
 package io.synapse.plugins.spi;
 
-import io.synapse.plugins.internal.Json;
+import io.synapse.plugins.json.Json;
 
 /** Turns {@code @Default} texts that are JSON (lists, maps, records) into JSON-like values, once per class. */
 public final class Defaults {

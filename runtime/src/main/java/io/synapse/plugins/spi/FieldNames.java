@@ -1,6 +1,6 @@
 package io.synapse.plugins.spi;
 
-import io.synapse.plugins.internal.Suggestions;
+import io.synapse.plugins.names.Suggestions;
 import java.util.AbstractList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
 package io.synapse.plugins.spi;
 
+import java.util.AbstractCollection;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -63,5 +65,23 @@ public final class JsonValues {
     }
     violations.add(path, "must be a JSON value, not " + kind(value), "Type");
     return null;
+  }
+
+  // Maps and collections are told by their abstract base classes first (what the JDK's and Jackson's
+  // maps and lists extend): on JDK 17 an instanceof against an interface scans the class's interfaces
+  // whenever its one-entry cache holds another one, and the readers and checks of a bind ask the same
+  // class about Map, Collection, List and CharSequence in turn.
+  static Map<?, ?> asMap(Object value) {
+    if (value instanceof AbstractMap<?, ?> map) {
+      return map;
+    }
+    return value instanceof Map<?, ?> map ? map : null;
+  }
+
+  static Collection<?> asCollection(Object value) {
+    if (value instanceof AbstractCollection<?> collection) {
+      return collection;
+    }
+    return value instanceof Collection<?> collection ? collection : null;
   }
 }

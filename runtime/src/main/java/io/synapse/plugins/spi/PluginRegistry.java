@@ -1,6 +1,6 @@
 package io.synapse.plugins.spi;
 
-import io.synapse.plugins.discovery.PluginConfig;
+import io.synapse.plugins.config.PluginConfig;
 
 /**
  * A plugin's compiled registry, generated as {@code <Facade>Registry} and listed in

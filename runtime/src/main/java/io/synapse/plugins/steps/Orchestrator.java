@@ -1,7 +1,7 @@
 package io.synapse.plugins.steps;
 
 import io.synapse.plugins.errors.StepError;
-import io.synapse.plugins.internal.RedactedException;
+import io.synapse.plugins.secrets.RedactedException;
 import io.synapse.plugins.observation.RunObservers;
 import io.synapse.plugins.observation.StepScope;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.synapse.plugins.steps;
 
-import io.synapse.plugins.context.PluginEnvironment;
 import io.synapse.plugins.context.RuntimeContext;
+import io.synapse.plugins.environment.PluginEnvironment;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package io.synapse.plugins.steps;
 
 import io.synapse.plugins.errors.ConfigError;
-import io.synapse.plugins.internal.Suggestions;
+import io.synapse.plugins.names.Suggestions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

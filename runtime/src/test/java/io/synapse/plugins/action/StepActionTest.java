@@ -3,11 +3,10 @@ package io.synapse.plugins.action;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.synapse.plugins.context.EventType;
-import io.synapse.plugins.context.RecordingSink;
 import io.synapse.plugins.context.RuntimeContext;
 import io.synapse.plugins.errors.StepError;
-import io.synapse.plugins.internal.ActionAccess;
+import io.synapse.plugins.events.EventType;
+import io.synapse.plugins.events.RecordingSink;
 import io.synapse.plugins.steps.Step;
 import io.synapse.plugins.steps.StepContext;
 import io.synapse.plugins.steps.StepRegistry;

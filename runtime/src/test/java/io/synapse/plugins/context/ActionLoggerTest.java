@@ -6,6 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.synapse.plugins.environment.PluginEnvironment;
+import io.synapse.plugins.environment.Redactor;
+import io.synapse.plugins.events.ConsoleSink;
+import io.synapse.plugins.events.EventType;
+import io.synapse.plugins.events.JsonLinesSink;
+import io.synapse.plugins.events.PluginEvent;
+import io.synapse.plugins.events.RecordingSink;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

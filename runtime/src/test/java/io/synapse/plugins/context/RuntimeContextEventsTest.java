@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.synapse.plugins.events.EventType;
+import io.synapse.plugins.events.PluginEvent;
+import io.synapse.plugins.events.RecordingSink;
+import io.synapse.plugins.fixture.MutableClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -5,18 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.synapse.plugins.action.BaseAction;
 import io.synapse.plugins.action.NoParams;
-import io.synapse.plugins.context.EventType;
-import io.synapse.plugins.context.PluginEvent;
-import io.synapse.plugins.context.RecordingSink;
 import io.synapse.plugins.errors.ActionNotFoundError;
 import io.synapse.plugins.errors.ExecutionError;
 import io.synapse.plugins.errors.ValidationError;
+import io.synapse.plugins.events.EventType;
+import io.synapse.plugins.events.PluginEvent;
+import io.synapse.plugins.events.RecordingSink;
 import io.synapse.plugins.fixture.FailingAction;
 import io.synapse.plugins.fixture.GreetAction;
 import io.synapse.plugins.fixture.GreetParams;
 import io.synapse.plugins.fixture.TestPluginRegistry;
-import io.synapse.plugins.action.BaseAction;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -75,9 +75,9 @@ class LocalExecutorTest {
   @Test
   void anActionInstanceCannotBeInitialisedTwice() {
     GreetAction action = new GreetAction();
-    io.synapse.plugins.internal.ActionAccess.initialize(action, new GreetParams("x", 1),
+    io.synapse.plugins.action.ActionAccess.initialize(action, new GreetParams("x", 1),
         io.synapse.plugins.context.RuntimeContext.builder("greet").build());
-    assertThrows(IllegalStateException.class, () -> io.synapse.plugins.internal.ActionAccess.initialize(action,
+    assertThrows(IllegalStateException.class, () -> io.synapse.plugins.action.ActionAccess.initialize(action,
         new GreetParams("y", 1), io.synapse.plugins.context.RuntimeContext.builder("greet").build()));
     assertEquals("x", action.params().name());
   }

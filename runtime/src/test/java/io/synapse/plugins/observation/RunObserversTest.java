@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.synapse.plugins.ExecutionMode;
-import io.synapse.plugins.context.EventSink;
-import io.synapse.plugins.context.EventType;
-import io.synapse.plugins.context.PluginEvent;
+import io.synapse.plugins.events.EventSink;
+import io.synapse.plugins.events.EventType;
+import io.synapse.plugins.events.PluginEvent;
 import io.synapse.plugins.errors.ExecutionError;
 import io.synapse.plugins.executors.LocalExecutor;
 import io.synapse.plugins.fixture.GreetParams;

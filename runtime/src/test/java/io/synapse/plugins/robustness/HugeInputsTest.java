@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.synapse.plugins.context.EventSink;
 import io.synapse.plugins.errors.ValidationError;
 import io.synapse.plugins.errors.Violation;
+import io.synapse.plugins.events.EventSink;
 import io.synapse.plugins.executors.LocalExecutor;
 import io.synapse.plugins.fixture.GreetParams;
 import io.synapse.plugins.fixture.GreetParams_Binder;
-import io.synapse.plugins.internal.Json;
+import io.synapse.plugins.json.Json;
 import io.synapse.plugins.spi.Readers;
 import io.synapse.plugins.spi.Violations;
 import java.lang.management.ManagementFactory;

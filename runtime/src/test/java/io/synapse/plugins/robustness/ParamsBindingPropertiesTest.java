@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.synapse.plugins.context.EventSink;
 import io.synapse.plugins.errors.ValidationError;
 import io.synapse.plugins.errors.Violation;
+import io.synapse.plugins.events.EventSink;
 import io.synapse.plugins.executors.LocalExecutor;
 import java.math.BigDecimal;
 import java.math.BigInteger;

@@ -12,7 +12,6 @@ import io.synapse.plugins.errors.PluginError;
 import io.synapse.plugins.errors.PluginNotFoundError;
 import io.synapse.plugins.fixture.GreetAction;
 import io.synapse.plugins.fixture.TestPluginRegistry;
-import io.synapse.plugins.internal.ConfigFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +40,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * plugin's class loader is never left open.
  */
 class PluginFilesRobustnessTest {
+  // The limit and logger of discovery's package-private config.yaml reader (ConfigFiles).
+  private static final int CONFIG_BYTE_LIMIT = 1024 * 1024;
+  private static final String CONFIG_LOGGER = "io.synapse.plugins.discovery.ConfigFiles";
   static final String SERVICE = "META-INF/services/io.synapse.plugins.spi.PluginRegistry";
   static final String GOOD = "name: Test Plugin\ncode: test_plugin\nversion: 1.0.0\ncategory: custom\n"
       + "actions:\n  greet:\n    name: Greet\n    entrypoint: " + GreetAction.class.getName() + "\n  fail:\n    name: Fail\n";
@@ -74,7 +76,7 @@ class PluginFilesRobustnessTest {
         new BadConfig("billion laughs", laughs.toString(), "anchor or alias", true),
         new BadConfig("flow nesting 10,000 deep", deepFlow, "nesting depth", true),
         new BadConfig("block nesting 1,200 deep", deepBlock.toString(), "", true),
-        new BadConfig("over the size limit", GOOD + "# " + "x".repeat((int) ConfigFiles.MAX_CONFIG_BYTES) + "\n", "byte limit", false),
+        new BadConfig("over the size limit", GOOD + "# " + "x".repeat(CONFIG_BYTE_LIMIT) + "\n", "byte limit", false),
         new BadConfig("duplicate top-level key", GOOD + "code: other\n", "Duplicate field 'code'", true),
         new BadConfig("duplicate action", GOOD + "  greet:\n    name: Again\n", "Duplicate field 'greet'", true),
         new BadConfig("duplicate key inside an action", GOOD.replace("    name: Greet\n", "    name: Greet\n    name: Greet\n"),
@@ -138,7 +140,7 @@ class PluginFilesRobustnessTest {
       @Override public void flush() {}
       @Override public void close() {}
     };
-    Logger logger = Logger.getLogger(ConfigFiles.class.getName());
+    Logger logger = Logger.getLogger(CONFIG_LOGGER);
     logger.addHandler(handler);
     try {
       Path dir = pluginDirectory(GOOD.replace("version: 1.0.0", "version: 1.0.0\nreadme: README.md")
@@ -163,7 +165,7 @@ class PluginFilesRobustnessTest {
       @Override public void flush() {}
       @Override public void close() {}
     };
-    Logger logger = Logger.getLogger(ConfigFiles.class.getName());
+    Logger logger = Logger.getLogger(CONFIG_LOGGER);
     logger.addHandler(handler);
     try {
       String generated = GOOD.replace("category: custom\n", "category: custom\ndescription: d\npackage: io.synapse.plugins.fixture\n")

@@ -3,7 +3,7 @@ package io.synapse.plugins.robustness;
 import io.synapse.plugins.PluginCategory;
 import io.synapse.plugins.RunMethod;
 import io.synapse.plugins.action.BaseAction;
-import io.synapse.plugins.discovery.ActionConfig;
+import io.synapse.plugins.config.ActionConfig;
 import io.synapse.plugins.errors.ValidationError;
 import io.synapse.plugins.spi.ActionDescriptor;
 import java.util.Map;

@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.synapse.plugins.PluginCategory;
 import io.synapse.plugins.action.BaseAction;
-import io.synapse.plugins.context.RecordingSink;
-import io.synapse.plugins.discovery.ActionConfig;
+import io.synapse.plugins.config.ActionConfig;
 import io.synapse.plugins.errors.ExecutionError;
+import io.synapse.plugins.events.RecordingSink;
 import io.synapse.plugins.executors.LocalExecutor;
 import io.synapse.plugins.spi.ActionDescriptor;
 import java.util.ArrayList;

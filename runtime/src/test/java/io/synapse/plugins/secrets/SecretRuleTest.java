@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.synapse.plugins.context.PluginEnvironment;
-import io.synapse.plugins.context.Redactor;
+import io.synapse.plugins.environment.PluginEnvironment;
+import io.synapse.plugins.environment.Redactor;
 import io.synapse.plugins.errors.ConfigError;
 import io.synapse.plugins.errors.PluginError;
 import java.util.List;

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.synapse.plugins.context.EventType;
-import io.synapse.plugins.context.RecordingSink;
 import io.synapse.plugins.context.RuntimeContext;
 import io.synapse.plugins.errors.StepError;
+import io.synapse.plugins.events.EventType;
+import io.synapse.plugins.events.RecordingSink;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.synapse.plugins.context.EventType;
-import io.synapse.plugins.context.PluginEvent;
-import io.synapse.plugins.context.RecordingSink;
 import io.synapse.plugins.context.RuntimeContext;
 import io.synapse.plugins.errors.StepError;
+import io.synapse.plugins.events.EventType;
+import io.synapse.plugins.events.PluginEvent;
+import io.synapse.plugins.events.RecordingSink;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -9,7 +9,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.synapse.plugins.context.EventType;
+import io.synapse.plugins.events.EventType;
 import io.synapse.plugins.executors.LocalExecutor;
 import io.synapse.plugins.slf4j.fixture.StagesAction_Descriptor;
 import io.synapse.plugins.slf4j.fixture.TrainAction_Descriptor;
@@ -25,7 +25,7 @@ import org.slf4j.MDC;
 /** An action's events reach a real Logback setup as log records, with the run in the MDC and no secret. */
 class Slf4jSinkTest {
   private static final String SECRET = "tok-very-secret-42";
-  private static final String MASK = io.synapse.plugins.context.Redactor.MASK;
+  private static final String MASK = io.synapse.plugins.environment.Redactor.MASK;
   // Like an AsyncAppender, it takes the MDC when the record is made (Logback reads it lazily otherwise).
   private final ListAppender<ILoggingEvent> appender = new ListAppender<>() {
     @Override

@@ -1,8 +1,8 @@
 package io.synapse.plugins.testing;
 
 import io.synapse.plugins.ExecutionMode;
-import io.synapse.plugins.context.EventType;
-import io.synapse.plugins.context.PluginEvent;
+import io.synapse.plugins.events.EventType;
+import io.synapse.plugins.events.PluginEvent;
 import io.synapse.plugins.errors.ValidationError;
 import io.synapse.plugins.errors.Violation;
 import java.io.IOException;

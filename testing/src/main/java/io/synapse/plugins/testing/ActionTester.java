@@ -4,7 +4,7 @@ import io.synapse.plugins.ExecutionMode;
 import io.synapse.plugins.PluginRunner;
 import io.synapse.plugins.RunOptions;
 import io.synapse.plugins.action.BaseAction;
-import io.synapse.plugins.context.RecordingSink;
+import io.synapse.plugins.events.RecordingSink;
 import io.synapse.plugins.discovery.PluginDiscovery;
 import io.synapse.plugins.executors.ActionDescriptors;
 import io.synapse.plugins.executors.LocalExecutor;

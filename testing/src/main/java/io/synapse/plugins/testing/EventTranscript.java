@@ -1,6 +1,6 @@
 package io.synapse.plugins.testing;
 
-import io.synapse.plugins.context.PluginEvent;
+import io.synapse.plugins.events.PluginEvent;
 import java.util.List;
 import java.util.Locale;
 

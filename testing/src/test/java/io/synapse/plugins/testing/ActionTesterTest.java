@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.synapse.plugins.ExecutionMode;
-import io.synapse.plugins.context.EventType;
+import io.synapse.plugins.events.EventType;
 import io.synapse.plugins.errors.ExecutionError;
 import io.synapse.plugins.errors.ValidationError;
 import io.synapse.plugins.testing.fixture.CountAction;

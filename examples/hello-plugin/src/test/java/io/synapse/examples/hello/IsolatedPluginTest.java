@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.synapse.plugins.context.RecordingSink;
 import io.synapse.plugins.discovery.PluginDiscovery;
+import io.synapse.plugins.events.RecordingSink;
 import io.synapse.plugins.executors.LocalExecutor;
 import io.synapse.plugins.spi.ActionDescriptor;
 import java.io.IOException;

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.synapse.plugins.ExecutionMode;
 import io.synapse.plugins.PluginRunner;
 import io.synapse.plugins.RunOptions;
-import io.synapse.plugins.context.RecordingSink;
 import io.synapse.plugins.errors.ValidationError;
-import io.synapse.plugins.kits.internal.KitJson;
+import io.synapse.plugins.events.RecordingSink;
+import io.synapse.plugins.json.Json;
 import io.synapse.plugins.kits.results.ExportResult;
 import io.synapse.plugins.kits.results.TrainResult;
 import io.synapse.plugins.kits.results.UploadResult;
@@ -41,7 +41,7 @@ class KitsDemoLocalTest {
     TrainResult result = (TrainResult) run("train", Map.of("dataset", world.seeded.dataset().id(), "epochs", 2, "name", "boxes"));
     assertEquals(Map.of("classes", 2.0), result.trainMetrics());
     assertEquals(1, world.models().size());
-    Map<String, Object> model = KitJson.readMap(Files.writeString(temp.resolve("m.json"), world.modelJson(world.models().get(0), temp)));
+    Map<?, ?> model = (Map<?, ?>) Json.parse(world.modelJson(world.models().get(0), temp));
     List<?> car = (List<?>) model.get("0");
     assertEquals((10 / 40.0 + 11 / 48.0 + 12 / 56.0) / 3, ((Number) car.get(0)).doubleValue(), 1e-5);
     assertEquals(6 / 30.0, ((Number) car.get(1)).doubleValue(), 1e-5);
@@ -51,7 +51,7 @@ class KitsDemoLocalTest {
   void exportsAndUploads() throws Exception {
     ExportResult export = (ExportResult) run("export", world.exportParams("first"));
     assertEquals(3, export.exportedCount());
-    Map<String, Object> item = KitJson.readMap(Path.of(export.outputPath()).resolve("labels/scene_0.json"));
+    Map<?, ?> item = (Map<?, ?>) Json.parse(Files.readString(Path.of(export.outputPath()).resolve("labels/scene_0.json")));
     assertEquals(List.of("car", "person"), item.get("classes"));
     UploadResult upload = (UploadResult) run("upload", world.uploadParams());
     assertEquals(3, upload.dataUnitCount());

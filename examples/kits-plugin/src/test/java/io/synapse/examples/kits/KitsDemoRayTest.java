@@ -3,7 +3,7 @@ package io.synapse.examples.kits;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.synapse.plugins.context.RecordingSink;
+import io.synapse.plugins.events.RecordingSink;
 import io.synapse.plugins.executors.ray.RayActorExecutor;
 import io.synapse.plugins.executors.ray.RayJobExecutor;
 import io.synapse.plugins.kits.client.ModelRecord;
@@ -59,7 +59,7 @@ class KitsDemoRayTest {
     DemoWorld world = new DemoWorld(temp.resolve("demo"));
     Map<String, String> env = new HashMap<>(world.env());
     env.put("KITS_DEMO_TRIAL_RAY_ADDRESS", ray.address());
-    env.put("KITS_DEMO_RAY_DASHBOARD", ray.dashboardUrl());
+    env.put(TrialPools.DASHBOARD, ray.dashboardUrl());
     TrainResult best = (TrainResult) io.synapse.plugins.PluginRunner.runPlugin("kits_demo", "train",
         Map.of("dataset", world.seeded.dataset().id(), "epochs", 1,
             "hyperparameters", List.of(Map.of("smoothing", 0.5), Map.of("smoothing", 0.0), Map.of("smoothing", 0.25))),
@@ -76,13 +76,13 @@ class KitsDemoRayTest {
     DemoWorld world = new DemoWorld(temp.resolve("demo"));
     Map<String, String> env = new HashMap<>(world.env());
     env.put("KITS_DEMO_SHARD_RAY_ADDRESS", ray.address());
-    env.put("KITS_DEMO_RAY_DASHBOARD", ray.dashboardUrl());
+    env.put(TrialPools.DASHBOARD, ray.dashboardUrl());
     RecordingSink sink = new RecordingSink();
     UploadResult result = (UploadResult) io.synapse.plugins.PluginRunner.runPlugin("kits_demo", "upload", world.uploadParams(),
         io.synapse.plugins.ExecutionMode.LOCAL, io.synapse.plugins.RunOptions.builder().env(env).sink(sink).build());
     assertEquals(3, result.dataUnitCount());
     assertEquals(3 + 3, world.backend.countDataUnits(), "the workers' shards created the units");
-    List<Long> progress = sink.events(io.synapse.plugins.context.EventType.PROGRESS).stream()
+    List<Long> progress = sink.events(io.synapse.plugins.events.EventType.PROGRESS).stream()
         .filter(e -> "upload_files".equals(e.category())).map(e -> e.progress().current()).toList();
     assertEquals(3L, progress.get(progress.size() - 1), progress.toString());
   }

@@ -1,8 +1,8 @@
 package io.synapse.examples.pipeline;
 
 import io.synapse.plugins.RunOptions;
-import io.synapse.plugins.context.EventSink;
-import io.synapse.plugins.context.RecordingSink;
+import io.synapse.plugins.events.EventSink;
+import io.synapse.plugins.events.RecordingSink;
 import io.synapse.plugins.pipeline.Pipelines;
 import io.synapse.plugins.pipeline.store.RunStores;
 import io.synapse.plugins.pipeline.jdbc.PostgresServer;

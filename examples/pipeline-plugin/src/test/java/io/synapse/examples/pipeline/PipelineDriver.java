@@ -2,7 +2,7 @@ package io.synapse.examples.pipeline;
 
 import io.synapse.plugins.ExecutionMode;
 import io.synapse.plugins.PluginRunner;
-import io.synapse.plugins.context.EventSink;
+import io.synapse.plugins.events.EventSink;
 import io.synapse.plugins.pipeline.Pipelines;
 import java.nio.file.Path;
 import java.util.Map;

@@ -9,17 +9,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.synapse.plugins.ExecutionMode;
 import io.synapse.plugins.PluginRunner;
 import io.synapse.plugins.RunOptions;
-import io.synapse.plugins.context.EventType;
-import io.synapse.plugins.context.PluginEvent;
-import io.synapse.plugins.context.RecordingSink;
+import io.synapse.plugins.events.EventType;
+import io.synapse.plugins.events.PluginEvent;
+import io.synapse.plugins.events.RecordingSink;
 import io.synapse.plugins.errors.PipelineError;
-import io.synapse.plugins.executors.ray.JobStatus;
+import io.synapse.plugins.executors.JobStatus;
 import io.synapse.plugins.executors.ray.RayJobBackend;
 import io.synapse.plugins.executors.ray.RayOptions;
-import io.synapse.plugins.pipeline.ActionStatus;
+import io.synapse.plugins.pipeline.store.ActionStatus;
 import io.synapse.plugins.pipeline.PipelineEvents;
 import io.synapse.plugins.pipeline.Pipelines;
-import io.synapse.plugins.pipeline.RunStatus;
+import io.synapse.plugins.pipeline.store.RunStatus;
 import io.synapse.plugins.pipeline.jdbc.PostgresServer;
 import io.synapse.plugins.pipeline.store.RunRecord;
 import io.synapse.plugins.testing.ray.RayHead;
@@ -109,7 +109,8 @@ class RayPipelineTest {
     RunRecord run = Pipelines.status(runId, options);
     assertEquals("job", run.mode());
     assertNotNull(run.jobId());
-    assertEquals(JobStatus.SUCCEEDED, RayJobBackend.executor(options).getStatus(run.jobId()));
+    // The entrypoint records the run before its JVM exits, so Ray may still say RUNNING for a moment.
+    assertEquals(JobStatus.SUCCEEDED, terminalStatus(RayJobBackend.executor(options), run.jobId()));
     List<PluginEvent> events = RayJobBackend.executor(options).getEvents(run.jobId());
     assertTrue(events.stream().anyMatch(e -> PipelineEvents.CATEGORY.equals(e.category()) && "pipeline_completed".equals(e.name())),
         "the job's log carries the pipeline's events");
@@ -178,5 +179,17 @@ class RayPipelineTest {
       }
       Thread.sleep(200);
     }
+  }
+
+  // The job's status once Ray calls it terminal (within WAIT), for a job whose outcome is already recorded.
+  private static JobStatus terminalStatus(io.synapse.plugins.executors.ray.RayJobExecutor executor, String jobId)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    JobStatus status = executor.getStatus(jobId);
+    while (!status.isTerminal() && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+      status = executor.getStatus(jobId);
+    }
+    return status;
   }
 }

@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.synapse.plugins.context.RecordingSink;
+import io.synapse.plugins.events.RecordingSink;
 import io.synapse.plugins.discovery.PluginDiscovery;
 import io.synapse.plugins.errors.ConfigError;
 import io.synapse.plugins.errors.UnverifiedResultError;
 import io.synapse.plugins.executors.JobStatus;
 import io.synapse.plugins.executors.ray.RayJobExecutor;
-import io.synapse.plugins.internal.Json;
+import io.synapse.plugins.json.Json;
 import io.synapse.plugins.testing.ray.RayHead;
 import io.synapse.plugins.testing.ray.WithRayHead;
 import java.net.URI;

@@ -1,7 +1,7 @@
 package io.synapse.examples.ray;
 
-import io.synapse.plugins.context.EventSink;
 import io.synapse.plugins.errors.PluginError;
+import io.synapse.plugins.events.EventSink;
 import io.synapse.plugins.executors.ray.RayActorExecutor;
 import java.time.Duration;
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.synapse.plugins.context.RecordingSink;
+import io.synapse.plugins.events.RecordingSink;
 import io.synapse.plugins.errors.ActionNotFoundError;
 import io.synapse.plugins.errors.ConfigError;
 import io.synapse.plugins.errors.PluginError;
@@ -52,7 +52,7 @@ class JobHandlesTest {
     assertEquals("typed", echo.message());
     assertEquals(job.id(), echo.jobId(), "the action's job id is the handle's");
     assertEquals(JobStatus.SUCCEEDED, job.status());
-    assertEquals(Map.of("echo", new io.synapse.plugins.context.PluginEvent.Progress(1, 1)), job.progress());
+    assertEquals(Map.of("echo", new io.synapse.plugins.events.PluginEvent.Progress(1, 1)), job.progress());
     assertTrue(job.logs().contains("@@synapse-job-result-end"), job.logs());
     assertEquals(false, job.cancel(), "it had ended");
 

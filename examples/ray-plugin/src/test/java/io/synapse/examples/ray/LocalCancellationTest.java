@@ -8,7 +8,7 @@ import io.synapse.examples.ray.jobs.RecordedStepsAction_Descriptor;
 import io.synapse.examples.ray.jobs.RecordedStepsParams;
 import io.synapse.plugins.RunOptions;
 import io.synapse.plugins.context.CancellationToken;
-import io.synapse.plugins.context.RecordingSink;
+import io.synapse.plugins.events.RecordingSink;
 import io.synapse.plugins.errors.CancelledError;
 import io.synapse.plugins.executors.CancellableFuture;
 import io.synapse.plugins.executors.ExecutionRequest;

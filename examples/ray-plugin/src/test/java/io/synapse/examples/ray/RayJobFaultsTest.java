@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.synapse.examples.ray.jobs.StepsAction_Descriptor;
 import io.synapse.examples.ray.jobs.StepsParams;
-import io.synapse.plugins.context.RecordingSink;
 import io.synapse.plugins.errors.PluginError;
+import io.synapse.plugins.events.RecordingSink;
 import io.synapse.plugins.executors.ray.RayJobExecutor;
 import io.synapse.plugins.testing.ray.LocalRayHead;
 import java.io.IOException;

@@ -10,7 +10,7 @@ import io.synapse.plugins.ExecutionMode;
 import io.synapse.plugins.PluginRunner;
 import io.synapse.plugins.RunOptions;
 import io.synapse.plugins.context.ContextSettings;
-import io.synapse.plugins.context.RecordingSink;
+import io.synapse.plugins.events.RecordingSink;
 import io.synapse.plugins.errors.CancelledError;
 import io.synapse.plugins.errors.JobConflictError;
 import io.synapse.plugins.errors.PluginError;

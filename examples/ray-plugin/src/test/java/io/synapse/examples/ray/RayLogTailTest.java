@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.synapse.examples.ray.jobs.StepsAction_Descriptor;
 import io.synapse.examples.ray.jobs.StepsParams;
-import io.synapse.plugins.context.EventType;
-import io.synapse.plugins.context.PluginEvent;
-import io.synapse.plugins.context.RecordingSink;
+import io.synapse.plugins.events.EventType;
+import io.synapse.plugins.events.PluginEvent;
+import io.synapse.plugins.events.RecordingSink;
 import io.synapse.plugins.executors.JobStatus;
 import io.synapse.plugins.executors.RetryPolicy;
 import io.synapse.plugins.executors.ray.RayJobExecutor;

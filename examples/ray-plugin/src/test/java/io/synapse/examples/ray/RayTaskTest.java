@@ -9,13 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.synapse.plugins.ExecutionMode;
 import io.synapse.plugins.PluginRunner;
 import io.synapse.plugins.RunOptions;
-import io.synapse.plugins.context.EventType;
-import io.synapse.plugins.context.RecordingSink;
 import io.synapse.plugins.discovery.PluginDiscovery;
 import io.synapse.plugins.errors.ActionNotFoundError;
 import io.synapse.plugins.errors.ExecutionError;
 import io.synapse.plugins.errors.ValidationError;
 import io.synapse.plugins.errors.Violation;
+import io.synapse.plugins.events.EventType;
+import io.synapse.plugins.events.RecordingSink;
 import io.synapse.plugins.executors.ray.RayActorExecutor;
 import io.synapse.plugins.executors.ray.RayOptions;
 import io.synapse.plugins.executors.ray.RayTaskBackend;
@@ -208,7 +208,7 @@ class RayTaskTest {
     String apiKey = "key-task-9a8b7c-secret";
     RecordingSink sink = new RecordingSink();
     java.io.ByteArrayOutputStream lines = new java.io.ByteArrayOutputStream();
-    io.synapse.plugins.context.JsonLinesSink jsonLines = new io.synapse.plugins.context.JsonLinesSink(lines);
+    io.synapse.plugins.events.JsonLinesSink jsonLines = new io.synapse.plugins.events.JsonLinesSink(lines);
     RunOptions options = RunOptions.builder().option(RayOptions.ADDRESS, address).option(RayOptions.DASHBOARD_URL, dashboard)
         .env(Map.of("API_KEY", apiKey))
         .sink(event -> {

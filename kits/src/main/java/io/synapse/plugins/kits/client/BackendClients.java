@@ -1,6 +1,6 @@
 package io.synapse.plugins.kits.client;
 
-import io.synapse.plugins.context.PluginEnvironment;
+import io.synapse.plugins.environment.PluginEnvironment;
 import io.synapse.plugins.errors.ConfigError;
 import java.net.URI;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package io.synapse.plugins.kits.client;
 
+import io.synapse.plugins.secrets.SecretRule;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -69,7 +70,7 @@ public record HttpSettings(URI baseUrl, String accessToken, String userToken, St
     return new HttpSettings(baseUrl, accessToken, userToken, tenant, connectTimeout, readTimeout, maxRetries, backoff, bytes);
   }
 
-  /** The settings with the tokens masked. */
+  /** The settings with the tokens masked as {@link SecretRule#MASK}, the project's one mask. */
   @Override
   public String toString() {
     return "HttpSettings[baseUrl=" + baseUrl + ", accessToken=" + mask(accessToken) + ", userToken=" + mask(userToken)
@@ -78,6 +79,6 @@ public record HttpSettings(URI baseUrl, String accessToken, String userToken, St
   }
 
   private static String mask(String token) {
-    return token == null ? "null" : "********";
+    return token == null ? "null" : SecretRule.MASK;
   }
 }

@@ -1,9 +1,9 @@
 package io.synapse.plugins.kits.client;
 
 import io.synapse.plugins.PluginRunner;
-import io.synapse.plugins.context.EventSink;
-import io.synapse.plugins.context.PluginEnvironment;
 import io.synapse.plugins.discovery.PluginDiscovery;
+import io.synapse.plugins.environment.PluginEnvironment;
+import io.synapse.plugins.events.EventSink;
 import io.synapse.plugins.executors.LocalExecutor;
 import io.synapse.plugins.spi.ActionDescriptor;
 import java.util.Map;

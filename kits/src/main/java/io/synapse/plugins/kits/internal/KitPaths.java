@@ -1,6 +1,6 @@
 package io.synapse.plugins.kits.internal;
 
-import io.synapse.plugins.context.PluginEnvironment;
+import io.synapse.plugins.environment.PluginEnvironment;
 import java.nio.file.Path;
 
 /** Where the kits cache downloads: {@value #CACHE_VARIABLE}, else {@code <java.io.tmpdir>/synapse-kits}. */

@@ -1,6 +1,6 @@
 package io.synapse.plugins.kits.train;
 
-import io.synapse.plugins.context.EventSink;
+import io.synapse.plugins.events.EventSink;
 import io.synapse.plugins.executors.ActionDescriptors;
 import io.synapse.plugins.executors.Executor;
 import io.synapse.plugins.executors.LocalExecutor;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.synapse.plugins.context.PluginEnvironment;
+import io.synapse.plugins.environment.PluginEnvironment;
 import io.synapse.plugins.errors.ConfigError;
 import io.synapse.plugins.kits.internal.FileTrees;
 import io.synapse.plugins.kits.support.KitWorld;
@@ -225,6 +225,8 @@ class HttpBackendClientTest {
     assertFalse(denied.details().toString().contains("syn_wrong_token"));
     assertFalse(wrong.toString().contains("syn_wrong_token"), wrong.toString());
     assertFalse(wrong.settings().toString().contains("syn_wrong_token"));
+    assertTrue(wrong.settings().toString().contains("accessToken=" + io.synapse.plugins.secrets.SecretRule.MASK + ","),
+        wrong.settings().toString());
 
     platform.api.on("GET", "/sdk/assignments/", (r, m) -> ContractServer.Response.json(200,
         Map.of("count", 2, "next", "http://evil.example:81/steal?token=1", "results", List.of(Map.of("id", 1, "data", Map.of())))));

@@ -3,7 +3,7 @@ package io.synapse.plugins.kits.support;
 import io.synapse.plugins.ExecutionMode;
 import io.synapse.plugins.PluginRunner;
 import io.synapse.plugins.RunOptions;
-import io.synapse.plugins.context.RecordingSink;
+import io.synapse.plugins.events.RecordingSink;
 import io.synapse.plugins.kits.client.BackendClients;
 import io.synapse.plugins.kits.client.DataCollection;
 import io.synapse.plugins.kits.client.DataUnit;

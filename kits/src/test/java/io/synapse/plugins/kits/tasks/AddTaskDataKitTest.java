@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.synapse.plugins.context.EventType;
-import io.synapse.plugins.context.PluginEvent;
 import io.synapse.plugins.errors.StepError;
 import io.synapse.plugins.errors.ValidationError;
 import io.synapse.plugins.errors.Violation;
+import io.synapse.plugins.events.EventType;
+import io.synapse.plugins.events.PluginEvent;
 import io.synapse.plugins.kits.support.KitWorld;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.synapse.plugins.kits.testplugin;
 
-import io.synapse.plugins.context.PluginEnvironment;
+import io.synapse.plugins.environment.PluginEnvironment;
 import io.synapse.plugins.steps.Step;
 import io.synapse.plugins.steps.StepContext;
 import io.synapse.plugins.steps.StepRegistry;

@@ -1,8 +1,8 @@
 package io.synapse.plugins.kits.testplugin;
 
-import io.synapse.plugins.RunMethod;
 import io.synapse.plugins.PluginAction;
-import io.synapse.plugins.context.EventSink;
+import io.synapse.plugins.RunMethod;
+import io.synapse.plugins.events.EventSink;
 import io.synapse.plugins.executors.Executor;
 import io.synapse.plugins.executors.LocalExecutor;
 import io.synapse.plugins.kits.upload.DefaultUploadAction;

@@ -93,10 +93,10 @@ class UploadKitTest {
     assertEquals(4, result.uploadedCount());
     assertEquals(3, new java.util.HashSet<>(result.dataUnitIds()).size());
     assertEquals(units + 3, world.backend.countDataUnits());
-    List<Long> progress = world.sink.events(io.synapse.plugins.context.EventType.PROGRESS).stream()
+    List<Long> progress = world.sink.events(io.synapse.plugins.events.EventType.PROGRESS).stream()
         .filter(e -> "upload_files".equals(e.category())).map(e -> e.progress().current()).toList();
     assertEquals(4L, progress.get(progress.size() - 1), "one count over both shards: " + progress);
-    assertEquals(List.of(), world.sink.events(io.synapse.plugins.context.EventType.PROGRESS).stream()
+    assertEquals(List.of(), world.sink.events(io.synapse.plugins.events.EventType.PROGRESS).stream()
         .filter(e -> "generate_data_units".equals(e.category())).toList(), "the shards made the units");
   }
 

@@ -1,8 +1,8 @@
 package io.synapse.plugins.pipeline.jdbc;
 
 import io.synapse.plugins.errors.PluginError;
-import io.synapse.plugins.pipeline.ActionStatus;
-import io.synapse.plugins.pipeline.RunStatus;
+import io.synapse.plugins.pipeline.store.ActionStatus;
+import io.synapse.plugins.pipeline.store.RunStatus;
 import io.synapse.plugins.pipeline.store.ActionRecord;
 import io.synapse.plugins.pipeline.store.RunRecord;
 import io.synapse.plugins.pipeline.store.RunStore;

@@ -1,7 +1,7 @@
 package io.synapse.plugins.pipeline.jdbc;
 
-import io.synapse.plugins.pipeline.ActionStatus;
-import io.synapse.plugins.pipeline.RunStatus;
+import io.synapse.plugins.pipeline.store.ActionStatus;
+import io.synapse.plugins.pipeline.store.RunStatus;
 import io.synapse.plugins.pipeline.store.ActionRecord;
 import io.synapse.plugins.pipeline.store.RunRecord;
 import java.sql.ResultSet;

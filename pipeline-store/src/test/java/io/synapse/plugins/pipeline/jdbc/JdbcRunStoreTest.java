@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.synapse.plugins.errors.ConfigError;
 import io.synapse.plugins.errors.PluginError;
-import io.synapse.plugins.pipeline.ActionStatus;
-import io.synapse.plugins.pipeline.RunStatus;
+import io.synapse.plugins.pipeline.store.ActionStatus;
+import io.synapse.plugins.pipeline.store.RunStatus;
 import io.synapse.plugins.pipeline.store.ActionRecord;
 import io.synapse.plugins.pipeline.store.RunRecord;
 import io.synapse.plugins.pipeline.store.RunStore;

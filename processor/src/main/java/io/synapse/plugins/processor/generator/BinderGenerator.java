@@ -3,7 +3,6 @@ package io.synapse.plugins.processor.generator;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
-import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
@@ -12,6 +11,7 @@ import com.palantir.javapoet.WildcardTypeName;
 import io.synapse.plugins.processor.RuntimeTypes;
 import io.synapse.plugins.processor.model.Constraint;
 import io.synapse.plugins.processor.model.FieldType;
+import io.synapse.plugins.processor.model.GeneratedNames;
 import io.synapse.plugins.processor.model.ParamField;
 import io.synapse.plugins.processor.model.RecordModel;
 import java.math.BigDecimal;
@@ -25,7 +25,7 @@ import javax.lang.model.element.Modifier;
  * Generates {@code <Record>_Binder}: reads a record from untyped input, collecting every violation,
  * and writes it back as an ordered map (the {@code write} method comes from {@link WriterGenerator}).
  */
-public final class BinderGenerator {
+public final class BinderGenerator implements Generator<RecordModel> {
   private static final ClassName LIST = ClassName.get("java.util", "List");
   private static final ClassName MAP = ClassName.get("java.util", "Map");
   private static final ClassName STRING = ClassName.get(String.class);
@@ -33,9 +33,10 @@ public final class BinderGenerator {
   private static final Set<String> RESERVED = Set.of("value", "path", "violations", "fields", "before");
 
   /** The binder of {@code record}. */
-  public JavaFile generate(RecordModel record) {
-    ClassName binder = record.type().binder();
-    ClassName name = record.name();
+  @Override
+  public Artifact generate(RecordModel record) {
+    ClassName binder = TypeNames.of(record.type().binder());
+    ClassName name = TypeNames.of(record.name());
     TypeSpec.Builder type = JavaFiles.generatedClass(binder, record.qualifiedName(),
             "Binds {@link $T} from untyped input and writes it back. Generated from its record components.", name)
         .addSuperinterface(ParameterizedTypeName.get(RuntimeTypes.RECORD_BINDER, name))
@@ -69,18 +70,18 @@ public final class BinderGenerator {
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
         .returns(STRING)
-        .addStatement("return $S", "params of " + String.join(".", name.simpleNames()))
+        .addStatement("return $S", "params of " + record.name().display())
         .build());
     type.addMethod(read(record));
-    type.addMethod(new WriterGenerator().writeMethod(record));
-    return JavaFiles.file(binder.packageName(), type.build());
+    type.addMethod(WriteMethod.of(record));
+    return JavaFiles.source(binder.packageName(), type.build());
   }
 
   private static void addConstants(TypeSpec.Builder type, ParamField field) {
-    String constant = JavaFiles.constantName(field.name());
+    String constant = GeneratedNames.constant(field.name());
     if (hasReaderConstant(field)) {
       // Built once: enumOf copies values(), and list(...) and the like would allocate on every read.
-      type.addField(FieldSpec.builder(ParameterizedTypeName.get(RuntimeTypes.VALUE_READER, field.type().typeName()),
+      type.addField(FieldSpec.builder(ParameterizedTypeName.get(RuntimeTypes.VALUE_READER, TypeNames.of(field.type())),
               constant + "_READER", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
           .initializer(TypeCode.reader(field.type()))
           .build());
@@ -113,7 +114,7 @@ public final class BinderGenerator {
     MethodSpec.Builder method = MethodSpec.methodBuilder("read")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
-        .returns(record.name())
+        .returns(TypeNames.of(record.name()))
         .addParameter(Object.class, "value")
         .addParameter(STRING, "path")
         .addParameter(RuntimeTypes.VIOLATIONS, "violations");
@@ -125,7 +126,7 @@ public final class BinderGenerator {
     for (ParamField field : record.fields()) {
       String local = RESERVED.contains(field.name()) ? field.name() + "_" : field.name();
       locals.add(local);
-      method.addStatement("$T $L = $L", field.type().typeName(), local, readCall(field));
+      method.addStatement("$T $L = $L", TypeNames.of(field.type()), local, readCall(field));
       for (Constraint constraint : field.constraints()) {
         CodeBlock check = check(field, local, constraint);
         if (check != null) {
@@ -134,7 +135,7 @@ public final class BinderGenerator {
       }
     }
     method.beginControlFlow("if (violations.count() != before)").addStatement("return null").endControlFlow();
-    method.addStatement("return new $T($L)", record.name(), String.join(", ", locals));
+    method.addStatement("return new $T($L)", TypeNames.of(record.name()), String.join(", ", locals));
     return method.build();
   }
 
@@ -162,7 +163,7 @@ public final class BinderGenerator {
 
   private static CodeBlock readCall(ParamField field) {
     CodeBlock reader = hasReaderConstant(field)
-        ? CodeBlock.of("$L_READER", JavaFiles.constantName(field.name()))
+        ? CodeBlock.of("$L_READER", GeneratedNames.constant(field.name()))
         : TypeCode.reader(field.type());
     String name = field.wireName();
     if (field.defaultValue().isPresent()) {
@@ -170,7 +171,7 @@ public final class BinderGenerator {
           ? CodeBlock.of("$S", field.type().takesDefaultAsText()
               ? field.defaultValue().get().text()
               : field.defaultValue().get().text().trim())
-          : CodeBlock.of("$L_DEFAULT", JavaFiles.constantName(field.name()));
+          : CodeBlock.of("$L_DEFAULT", GeneratedNames.constant(field.name()));
       return CodeBlock.of("$T.withDefault(fields, $S, $L, path, violations, $L)",
           RuntimeTypes.READERS, name, defaultValue, reader);
     }
@@ -190,7 +191,7 @@ public final class BinderGenerator {
 
   private static CodeBlock check(ParamField field, String local, Constraint constraint) {
     CodeBlock where = CodeBlock.of("path, $S, violations", field.wireName());
-    String constant = JavaFiles.constantName(field.name());
+    String constant = GeneratedNames.constant(field.name());
     TypeName checks = RuntimeTypes.CHECKS;
     if (constraint instanceof Constraint.NotBlank) {
       return CodeBlock.of("$T.notBlank($L, $L)", checks, local, where);

@@ -2,6 +2,7 @@ package io.synapse.plugins.processor.generator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synapse.plugins.processor.model.ActionModel;
+import io.synapse.plugins.processor.model.GeneratedNames;
 import io.synapse.plugins.processor.model.PipelineModel;
 import io.synapse.plugins.processor.model.PluginModel;
 import java.util.Locale;
@@ -10,15 +11,15 @@ import java.util.Locale;
  * Generates {@code META-INF/synapse/<code>/config.yaml}: exactly the keys of the runtime's
  * {@code PluginConfig.toMap()}, {@code ActionConfig.toMap()} and {@code PipelineConfig.toMap()}, in their order.
  */
-public final class ConfigYamlGenerator {
+public final class ConfigYamlGenerator implements Generator<PluginModel> {
 
-  /** The resource path for {@code plugin}. */
-  public static String path(PluginModel plugin) {
-    return "META-INF/synapse/" + plugin.code() + "/config.yaml";
+  /** The config.yaml of {@code plugin}. */
+  @Override
+  public Artifact generate(PluginModel plugin) {
+    return new Artifact.Resource(GeneratedNames.configYaml(plugin.code()), yaml(plugin), Origins.of(plugin));
   }
 
-  /** The YAML text. */
-  public String generate(PluginModel plugin) {
+  private static String yaml(PluginModel plugin) {
     ObjectNode root = Resources.object();
     root.put("name", plugin.name());
     root.put("code", plugin.code());

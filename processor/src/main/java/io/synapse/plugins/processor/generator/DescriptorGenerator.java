@@ -3,7 +3,6 @@ package io.synapse.plugins.processor.generator;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
-import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
@@ -11,6 +10,7 @@ import com.palantir.javapoet.TypeSpec;
 import io.synapse.plugins.processor.RuntimeTypes;
 import io.synapse.plugins.processor.model.ActionModel;
 import io.synapse.plugins.processor.model.FieldType;
+import io.synapse.plugins.processor.model.GeneratedNames;
 import io.synapse.plugins.processor.model.ParamField;
 import io.synapse.plugins.processor.model.PluginModel;
 import io.synapse.plugins.processor.model.RecordModel;
@@ -24,18 +24,28 @@ import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /** Generates {@code <Action>_Descriptor}: everything the runtime needs to run one action without reflection. */
-public final class DescriptorGenerator {
-  /** The descriptor of {@code action} of {@code plugin}; {@code records} are every record read, by name. */
-  public JavaFile generate(PluginModel plugin, ActionModel action, Map<String, RecordModel> records) {
-    ClassName descriptor = action.descriptor();
-    TypeName params = action.params().name();
+public final class DescriptorGenerator implements Generator<ActionModel> {
+  private final PluginModel plugin;
+  private final Map<String, RecordModel> records;
+
+  /** Descriptors of the actions of {@code plugin}; {@code records} are every record read, by name. */
+  public DescriptorGenerator(PluginModel plugin, Map<String, RecordModel> records) {
+    this.plugin = plugin;
+    this.records = records;
+  }
+
+  /** The descriptor of {@code action}. */
+  @Override
+  public Artifact generate(ActionModel action) {
+    ClassName descriptor = TypeNames.of(action.descriptor());
+    TypeName params = TypeNames.of(action.params().name());
     FieldType result = action.result();
-    TypeName resultType = result.typeName();
+    TypeName resultType = TypeNames.of(result);
     boolean isVoid = result instanceof FieldType.VoidType;
 
     TypeSpec.Builder type = JavaFiles.generatedClass(descriptor, action.sourceName(),
             "Describes action {@code $L} ({@link $T$L}) to the runtime. Generated from its {@code @PluginAction}.",
-            action.name(), action.actionClass(), action.isFunction() ? "#" + action.functionName() : "")
+            action.name(), TypeNames.of(action.actionClass()), action.isFunction() ? "#" + action.functionName() : "")
         .superclass(ParameterizedTypeName.get(RuntimeTypes.GENERATED_ACTION_DESCRIPTOR, params, resultType))
         .addOriginatingElement(action.element())
         .addField(FieldSpec.builder(descriptor, "INSTANCE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
@@ -47,17 +57,17 @@ public final class DescriptorGenerator {
     CodeBlock resultWriter = isVoid ? CodeBlock.of("null") : TypeCode.writer(result);
     // A function-based action runs as a small action class of the descriptor's own, so that the action
     // class lives in the plugin's jar (its code source and class loader are the plugin's) as for any action.
-    ClassName actionClass = action.isFunction() ? descriptor.nestedClass("Action") : action.actionClass();
+    ClassName actionClass = TypeNames.of(action.isFunction() ? GeneratedNames.functionAction(action.descriptor()) : action.actionClass());
     if (action.isFunction()) {
       type.addType(functionAction(action, actionClass, params, resultType, isVoid));
     }
     type.addMethod(MethodSpec.constructorBuilder()
         .addModifiers(Modifier.PRIVATE)
         .addStatement("super($S, $S, $T.class, $T.class, $T.INSTANCE, $L, $L)", plugin.code(), action.name(),
-            actionClass, params, action.params().binder(), resultReader, resultWriter)
+            actionClass, params, TypeNames.of(action.params().binder()), resultReader, resultWriter)
         .build());
     type.addMethod(override("config", RuntimeTypes.ACTION_CONFIG)
-        .addStatement("return $T.$L", plugin.registry(), JavaFiles.constantName(action.name()))
+        .addStatement("return $T.$L", TypeNames.of(plugin.registry()), GeneratedNames.constant(action.name()))
         .build());
     type.addMethod(override("newAction", ParameterizedTypeName.get(RuntimeTypes.BASE_ACTION, params, resultType))
         .addStatement("return new $T()", actionClass)
@@ -75,19 +85,19 @@ public final class DescriptorGenerator {
           .addStatement("return secrets")
           .build());
     }
-    return JavaFiles.file(descriptor.packageName(), type.build());
+    return JavaFiles.source(descriptor.packageName(), type.build());
   }
 
   // public static final class Action extends BaseAction<P, R> { execute(): Owner.method(params(), ctx()) }
   private static TypeSpec functionAction(ActionModel action, ClassName name, TypeName params, TypeName resultType, boolean isVoid) {
     MethodSpec.Builder execute = override("execute", resultType).addException(Exception.class);
     if (isVoid) {
-      execute.addStatement("$T.$L(params(), ctx())", action.actionClass(), action.functionName()).addStatement("return null");
+      execute.addStatement("$T.$L(params(), ctx())", TypeNames.of(action.actionClass()), action.functionName()).addStatement("return null");
     } else {
-      execute.addStatement("return $T.$L(params(), ctx())", action.actionClass(), action.functionName());
+      execute.addStatement("return $T.$L(params(), ctx())", TypeNames.of(action.actionClass()), action.functionName());
     }
     return TypeSpec.classBuilder(name)
-        .addJavadoc("Runs {@link $T#$L}: the function-based action as an action class.\n", action.actionClass(),
+        .addJavadoc("Runs {@link $T#$L}: the function-based action as an action class.\n", TypeNames.of(action.actionClass()),
             action.functionName())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .superclass(ParameterizedTypeName.get(RuntimeTypes.BASE_ACTION, params, resultType))

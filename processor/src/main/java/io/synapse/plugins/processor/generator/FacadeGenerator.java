@@ -6,7 +6,6 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.WildcardTypeName;
 import com.palantir.javapoet.FieldSpec;
-import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
@@ -14,6 +13,7 @@ import com.palantir.javapoet.TypeSpec;
 import io.synapse.plugins.processor.RuntimeTypes;
 import io.synapse.plugins.processor.model.ActionModel;
 import io.synapse.plugins.processor.model.FieldType;
+import io.synapse.plugins.processor.model.GeneratedNames;
 import io.synapse.plugins.processor.model.PipelineModel;
 import io.synapse.plugins.processor.model.PluginModel;
 import io.synapse.plugins.processor.model.RecordModel;
@@ -25,11 +25,18 @@ import javax.lang.model.element.Modifier;
  * {@code Executor}: LOCAL, a TASK pool, a JOB executor), submit it as a job returning a typed
  * {@code JobHandle}, and attach to a job of it by id; per declared pipeline, {@code <name>Pipeline} methods.
  */
-public final class FacadeGenerator {
+public final class FacadeGenerator implements Generator<PluginModel> {
+  private final Map<String, RecordModel> records;
 
-  /** The facade of {@code plugin}; {@code records} are every record read, by qualified name. */
-  public JavaFile generate(PluginModel plugin, Map<String, RecordModel> records) {
-    ClassName facade = plugin.facade();
+  /** @param records every record read, by qualified name (a pipeline's initial params record among them) */
+  public FacadeGenerator(Map<String, RecordModel> records) {
+    this.records = records;
+  }
+
+  /** The facade of {@code plugin}. */
+  @Override
+  public Artifact generate(PluginModel plugin) {
+    ClassName facade = TypeNames.of(plugin.facade());
     TypeSpec.Builder type = JavaFiles.generatedClass(facade, plugin.sourceName(),
             "Typed entry points to the actions of plugin {@code $L}. Generated from its {@code @Plugin} and actions.",
             plugin.code())
@@ -43,7 +50,7 @@ public final class FacadeGenerator {
             .addJavadoc("A new instance of the plugin's registry.\n")
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(RuntimeTypes.PLUGIN_REGISTRY)
-            .addStatement("return new $T()", plugin.registry())
+            .addStatement("return new $T()", TypeNames.of(plugin.registry()))
             .build());
     for (ActionModel action : plugin.actions()) {
       type.addOriginatingElement(action.element());
@@ -55,7 +62,7 @@ public final class FacadeGenerator {
           .addJavadoc("The plugin, made on first use by a pipeline.\n")
           .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
           .addField(FieldSpec.builder(RuntimeTypes.PLUGIN_DISCOVERY, "INSTANCE", Modifier.STATIC, Modifier.FINAL)
-              .initializer("$T.of(new $T())", RuntimeTypes.PLUGIN_DISCOVERY, plugin.registry())
+              .initializer("$T.of(new $T())", RuntimeTypes.PLUGIN_DISCOVERY, TypeNames.of(plugin.registry()))
               .build())
           .build());
       for (PipelineModel pipeline : plugin.pipelines()) {
@@ -63,22 +70,22 @@ public final class FacadeGenerator {
         addPipelineMethods(type, plugin, pipeline, holder, records);
       }
     }
-    return JavaFiles.file(facade.packageName(), type.build());
+    return JavaFiles.source(facade.packageName(), type.build());
   }
 
   // <name>Pipeline(params) locally, and <name>Pipeline(params, mode, options): typed as the last action's result.
   private static void addPipelineMethods(TypeSpec.Builder type, PluginModel plugin, PipelineModel pipeline, ClassName holder,
       Map<String, RecordModel> records) {
-    String method = JavaFiles.methodName(pipeline.name()) + "Pipeline";
+    String method = GeneratedNames.facadePipelineMethod(pipeline.name());
     FieldType result = plugin.action(pipeline.actions().get(pipeline.actions().size() - 1)).result();
     boolean isVoid = result instanceof FieldType.VoidType;
-    TypeName returns = isVoid ? TypeName.VOID : result.typeName();
+    TypeName returns = isVoid ? TypeName.VOID : TypeNames.of(result);
     TypeName paramsType;
     CodeBlock written;
     if (pipeline.params() != null) {
       FieldType.RecordType record = records.get(pipeline.params().getQualifiedName().toString()).type();
-      paramsType = record.name();
-      written = CodeBlock.of("$T.INSTANCE.write(params)", record.binder());
+      paramsType = TypeNames.of(record.name());
+      written = CodeBlock.of("$T.INSTANCE.write(params)", TypeNames.of(record.binder()));
     } else {
       paramsType = ParameterizedTypeName.get(ClassName.get(Map.class), ClassName.get(String.class), WildcardTypeName.subtypeOf(Object.class));
       written = CodeBlock.of("params");
@@ -118,9 +125,11 @@ public final class FacadeGenerator {
   }
 
   private static void addMethods(TypeSpec.Builder type, ActionModel action) {
-    String method = JavaFiles.methodName(action.name());
+    String method = GeneratedNames.facadeMethod(action.name());
+    TypeName params = TypeNames.of(action.params().name());
+    ClassName descriptor = TypeNames.of(action.descriptor());
     boolean isVoid = action.result() instanceof FieldType.VoidType;
-    TypeName returns = isVoid ? TypeName.VOID : action.result().typeName();
+    TypeName returns = isVoid ? TypeName.VOID : TypeNames.of(action.result());
     String summary = (action.title() + (action.description().isEmpty() ? "" : ": " + action.description()))
         .replace("*/", "*&#47;");
     String returnDoc = isVoid ? "" : "@return the action's result\n";
@@ -130,7 +139,7 @@ public final class FacadeGenerator {
             summary, action.name(), returnDoc)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(returns)
-        .addParameter(action.params().name(), "params")
+        .addParameter(params, "params")
         .addStatement(call + "$L(params, $T.shared())", method, RuntimeTypes.LOCAL_EXECUTOR)
         .build());
     type.addMethod(MethodSpec.methodBuilder(method)
@@ -138,11 +147,11 @@ public final class FacadeGenerator {
             + "@param executor where to run it\n$L", summary, action.name(), returnDoc)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(returns)
-        .addParameter(action.params().name(), "params")
+        .addParameter(params, "params")
         .addParameter(RuntimeTypes.EXECUTOR, "executor")
-        .addStatement(call + "executor.execute($T.INSTANCE, params)", action.descriptor())
+        .addStatement(call + "executor.execute($T.INSTANCE, params)", descriptor)
         .build());
-    if (action.params().name().equals(RuntimeTypes.NO_PARAMS)) {
+    if (params.equals(RuntimeTypes.NO_PARAMS)) {
       type.addMethod(MethodSpec.methodBuilder(method)
           .addJavadoc("$L\n\n<p>Runs action {@code $L}, which takes no params, locally.\n\n$L",
               summary, action.name(), returnDoc)
@@ -164,11 +173,11 @@ public final class FacadeGenerator {
             + "@return the job's handle\n", summary, action.name())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(handle)
-        .addParameter(action.params().name(), "params")
+        .addParameter(TypeNames.of(action.params().name()), "params")
         .addParameter(RuntimeTypes.JOB_EXECUTOR, "jobs")
-        .addStatement("return jobs.submit($T.INSTANCE, params)", action.descriptor())
+        .addStatement("return jobs.submit($T.INSTANCE, params)", TypeNames.of(action.descriptor()))
         .build());
-    if (action.params().name().equals(RuntimeTypes.NO_PARAMS)) {
+    if (TypeNames.of(action.params().name()).equals(RuntimeTypes.NO_PARAMS)) {
       type.addMethod(MethodSpec.methodBuilder(submit)
           .addJavadoc("$L\n\n<p>Submits action {@code $L}, which takes no params, as a job on {@code jobs}.\n\n"
               + "@param jobs where the job runs\n@return the job's handle\n", summary, action.name())
@@ -186,7 +195,7 @@ public final class FacadeGenerator {
         .returns(handle)
         .addParameter(String.class, "jobId")
         .addParameter(RuntimeTypes.JOB_EXECUTOR, "jobs")
-        .addStatement("return jobs.attach(jobId, $T.INSTANCE)", action.descriptor())
+        .addStatement("return jobs.attach(jobId, $T.INSTANCE)", TypeNames.of(action.descriptor()))
         .build());
   }
 }

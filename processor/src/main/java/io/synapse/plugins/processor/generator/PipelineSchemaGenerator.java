@@ -3,6 +3,7 @@ package io.synapse.plugins.processor.generator;
 import io.synapse.plugins.pipeline.PipelineChecks;
 import io.synapse.plugins.processor.model.ActionModel;
 import io.synapse.plugins.processor.model.ActionShapes;
+import io.synapse.plugins.processor.model.GeneratedNames;
 import io.synapse.plugins.processor.model.ParamField;
 import io.synapse.plugins.processor.model.PipelineModel;
 import io.synapse.plugins.processor.model.PluginModel;
@@ -19,23 +20,30 @@ import java.util.Set;
  * else the params the pipeline needs from its caller ({@link PipelineChecks#initialParams}), each with the
  * schema of the first action's component that takes it, required when no earlier result gives it.
  */
-public final class PipelineSchemaGenerator {
+public final class PipelineSchemaGenerator implements Generator<PipelineModel> {
+  private final PluginModel plugin;
   private final Map<String, RecordModel> records;
   private final SchemaGenerator schemas;
 
-  /** @param records every record read, by qualified name */
-  public PipelineSchemaGenerator(Map<String, RecordModel> records) {
+  /**
+   * The initial-params schemas of {@code plugin}'s pipelines.
+   *
+   * @param records every record read, by qualified name
+   */
+  public PipelineSchemaGenerator(PluginModel plugin, Map<String, RecordModel> records) {
+    this.plugin = plugin;
     this.records = records;
-    this.schemas = new SchemaGenerator(records);
+    this.schemas = new SchemaGenerator(plugin, records, SchemaGenerator.Side.PARAMS);
   }
 
-  /** The resource path of {@code pipeline}'s initial-params schema. */
-  public static String path(PluginModel plugin, PipelineModel pipeline) {
-    return "META-INF/synapse/" + plugin.code() + "/pipelines/" + pipeline.name() + ".params.schema.json";
+  /** The initial-params schema of {@code pipeline}, at {@link GeneratedNames#pipelineSchema}. */
+  @Override
+  public Artifact generate(PipelineModel pipeline) {
+    return new Artifact.Resource(GeneratedNames.pipelineSchema(plugin.code(), pipeline.name()), text(pipeline),
+        Origins.of(plugin));
   }
 
-  /** The schema text of {@code pipeline} of {@code plugin}. */
-  public String generate(PluginModel plugin, PipelineModel pipeline) {
+  private String text(PipelineModel pipeline) {
     String description = pipeline.description().isEmpty()
         ? "Initial params of pipeline '" + pipeline.name() + "' (" + String.join(" | ", pipeline.actions()) + ")"
         : pipeline.description();

@@ -3,13 +3,13 @@ package io.synapse.plugins.processor.generator;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
-import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
 import io.synapse.plugins.processor.RuntimeTypes;
 import io.synapse.plugins.processor.model.ActionModel;
+import io.synapse.plugins.processor.model.GeneratedNames;
 import io.synapse.plugins.processor.model.PipelineModel;
 import io.synapse.plugins.processor.model.PluginModel;
 import javax.lang.model.element.Modifier;
@@ -18,12 +18,13 @@ import javax.lang.model.element.Modifier;
  * Generates {@code <Facade>Registry}: the plugin's configuration as plain constants, and the only way
  * to a descriptor (so that listing actions loads no action class).
  */
-public final class RegistryGenerator {
+public final class RegistryGenerator implements Generator<PluginModel> {
   private static final ClassName LIST = ClassName.get("java.util", "List");
 
   /** The registry of {@code plugin}. */
-  public JavaFile generate(PluginModel plugin) {
-    ClassName registry = plugin.registry();
+  @Override
+  public Artifact generate(PluginModel plugin) {
+    ClassName registry = TypeNames.of(plugin.registry());
     TypeSpec.Builder type = JavaFiles.generatedClass(registry, plugin.sourceName(),
             "The registry of plugin {@code $L}, found through {@link java.util.ServiceLoader}."
                 + " Generated from its {@code @Plugin} and actions.", plugin.code())
@@ -32,7 +33,7 @@ public final class RegistryGenerator {
     CodeBlock.Builder actionList = CodeBlock.builder();
     for (ActionModel action : plugin.actions()) {
       type.addOriginatingElement(action.element());
-      String constant = JavaFiles.constantName(action.name());
+      String constant = GeneratedNames.constant(action.name());
       type.addField(FieldSpec.builder(RuntimeTypes.ACTION_CONFIG, constant, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
           .addJavadoc("The configuration of action {@code $L}.\n", action.name())
           .initializer("new $T(\n$>$>$S,\n$S,\n$S,\n$S,\n$T.$L,\n$T.$L,\n$S,\n$S,\n$S,\n$S)$<$<",
@@ -87,11 +88,11 @@ public final class RegistryGenerator {
     descriptor.beginControlFlow("if (name == null)").addStatement("return null").endControlFlow();
     descriptor.beginControlFlow("switch (name)");
     for (ActionModel action : plugin.actions()) {
-      descriptor.addCode("case $S:\n", action.name()).addStatement("$>return $T.INSTANCE$<", action.descriptor());
+      descriptor.addCode("case $S:\n", action.name()).addStatement("$>return $T.INSTANCE$<", TypeNames.of(action.descriptor()));
     }
     descriptor.addCode("default:\n").addStatement("$>return null$<");
     descriptor.endControlFlow();
     type.addMethod(descriptor.build());
-    return JavaFiles.file(registry.packageName(), type.build());
+    return JavaFiles.source(registry.packageName(), type.build());
   }
 }

@@ -7,6 +7,7 @@ import io.synapse.plugins.processor.model.ActionModel;
 import io.synapse.plugins.processor.model.Constraint;
 import io.synapse.plugins.processor.model.DefaultJson;
 import io.synapse.plugins.processor.model.FieldType;
+import io.synapse.plugins.processor.model.GeneratedNames;
 import io.synapse.plugins.processor.model.JsonTypes;
 import io.synapse.plugins.processor.model.ParamField;
 import io.synapse.plugins.processor.model.PluginModel;
@@ -22,11 +23,25 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Generates the JSON Schemas (draft 2020-12) of an action's params and result, agreeing with the
+ * Generates the JSON Schema (draft 2020-12) of an action's params or of its result, agreeing with the
  * generated binders: same required components, defaults and constraints. Nested records go to
- * {@code $defs}.
+ * {@code $defs}. One instance makes one of the two, {@link Side}.
  */
-public final class SchemaGenerator {
+public final class SchemaGenerator implements Generator<ActionModel> {
+  /** Which schema of an action: its params' or its result's. */
+  public enum Side {
+    /** {@code <action>.params.schema.json}. */
+    PARAMS("params"),
+    /** {@code <action>.result.schema.json}. */
+    RESULT("result");
+
+    private final String suffix;
+
+    Side(String suffix) {
+      this.suffix = suffix;
+    }
+  }
+
   private static final String DIALECT = "https://json-schema.org/draft/2020-12/schema";
   // A character that is not whitespace as Java's String.isBlank sees it (Character.isWhitespace): tab,
   // line feed, vertical tab, form feed, carriage return, the four separators U+001C to U+001F, and the
@@ -42,26 +57,29 @@ public final class SchemaGenerator {
   // Float.MAX_VALUE plus half an ulp, 2^128 - 2^103.
   private static final BigDecimal FLOAT_OVERFLOW = BigDecimal.valueOf(2).pow(128).subtract(BigDecimal.valueOf(2).pow(103));
 
+  private final PluginModel plugin;
   private final Map<String, RecordModel> records;
+  private final Side side;
 
-  /** @param records every record read, by qualified name */
-  public SchemaGenerator(Map<String, RecordModel> records) {
+  /**
+   * The {@code side} schemas of {@code plugin}'s actions.
+   *
+   * @param records every record read, by qualified name
+   */
+  public SchemaGenerator(PluginModel plugin, Map<String, RecordModel> records, Side side) {
+    this.plugin = plugin;
     this.records = records;
+    this.side = side;
   }
 
-  /** The path of an action's params or result schema. */
-  public static String path(PluginModel plugin, ActionModel action, String kind) {
-    return "META-INF/synapse/" + plugin.code() + "/schemas/" + action.name() + "." + kind + ".schema.json";
-  }
-
-  /** The params schema text. */
-  public String params(ActionModel action) {
-    return Resources.json(schema(action.params(), "Params of action '" + action.name() + "'"));
-  }
-
-  /** The result schema text. */
-  public String result(ActionModel action) {
-    return Resources.json(schema(action.result(), "Result of action '" + action.name() + "'"));
+  /** The schema of {@code action}'s params or result. */
+  @Override
+  public Artifact generate(ActionModel action) {
+    ObjectNode schema = side == Side.PARAMS
+        ? schema(action.params(), "Params of action '" + action.name() + "'")
+        : schema(action.result(), "Result of action '" + action.name() + "'");
+    return new Artifact.Resource(GeneratedNames.schema(plugin.code(), action.name(), side.suffix), Resources.json(schema),
+        Origins.of(plugin));
   }
 
   private ObjectNode schema(FieldType type, String fallbackDescription) {

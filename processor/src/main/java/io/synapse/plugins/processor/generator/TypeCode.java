@@ -16,8 +16,8 @@ final class TypeCode {
     }
     if (type instanceof FieldType.EnumType enumType) {
       return enumType.wireValuesAreNames()
-          ? CodeBlock.of("$T.enumOf($T.values())", RuntimeTypes.READERS, enumType.name())
-          : CodeBlock.of("$T.enumOf($T.values(), $L)", RuntimeTypes.READERS, enumType.name(), strings(enumType.wireValues()));
+          ? CodeBlock.of("$T.enumOf($T.values())", RuntimeTypes.READERS, TypeNames.of(enumType.name()))
+          : CodeBlock.of("$T.enumOf($T.values(), $L)", RuntimeTypes.READERS, TypeNames.of(enumType.name()), strings(enumType.wireValues()));
     }
     if (type instanceof FieldType.ListType list) {
       return CodeBlock.of("$T.list($L)", RuntimeTypes.READERS, reader(list.element()));
@@ -32,7 +32,7 @@ final class TypeCode {
       return CodeBlock.of("$T.optional($L)", RuntimeTypes.READERS, reader(optional.content()));
     }
     if (type instanceof FieldType.RecordType record) {
-      return CodeBlock.of("$T.INSTANCE", record.binder());
+      return CodeBlock.of("$T.INSTANCE", TypeNames.of(record.binder()));
     }
     throw new IllegalArgumentException("no reader for " + type.display());
   }
@@ -63,7 +63,7 @@ final class TypeCode {
       return CodeBlock.of("$T.optional($L)", RuntimeTypes.WRITERS, writer(optional.content()));
     }
     if (type instanceof FieldType.RecordType record) {
-      return CodeBlock.of("$T.INSTANCE", record.binder());
+      return CodeBlock.of("$T.INSTANCE", TypeNames.of(record.binder()));
     }
     throw new IllegalArgumentException("no writer for " + type.display());
   }

@@ -1,6 +1,5 @@
 package io.synapse.plugins.processor.model;
 
-import com.palantir.javapoet.ClassName;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 
@@ -34,7 +33,7 @@ public record ActionModel(
     String inputType,
     String outputType,
     String entrypoint,
-    ClassName actionClass,
+    JavaName actionClass,
     String functionName,
     FieldType.RecordType params,
     FieldType result,
@@ -46,9 +45,8 @@ public record ActionModel(
   }
 
   /** The generated descriptor's name: {@code <Action>_Descriptor}, or {@code <Class>_<method>_Descriptor}. */
-  public ClassName descriptor() {
-    String flat = String.join("_", actionClass.simpleNames()) + (isFunction() ? "_" + functionName : "");
-    return ClassName.get(actionClass.packageName(), flat + "_Descriptor");
+  public JavaName descriptor() {
+    return GeneratedNames.descriptor(actionClass, functionName);
   }
 
   /** The qualified name of the action class, or {@code <class>#<method>} for a function-based action. */

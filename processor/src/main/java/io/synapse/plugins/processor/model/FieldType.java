@@ -1,15 +1,12 @@
 package io.synapse.plugins.processor.model;
 
-import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.ParameterizedTypeName;
-import com.palantir.javapoet.TypeName;
 import java.util.List;
 
-/** The type of a params component or an action result, as the generated code sees it. */
+/**
+ * The type of a params component or an action result, as the generated code sees it. The generators
+ * spell it as a JavaPoet type ({@code generator.TypeNames}).
+ */
 public sealed interface FieldType {
-
-  /** The (boxed) Java type used for locals and type arguments. */
-  TypeName typeName();
 
   /** A readable form for messages, e.g. {@code List<String>}. */
   String display();
@@ -36,11 +33,6 @@ public sealed interface FieldType {
   /** A scalar; {@code primitive} when declared as a Java primitive. */
   record Scalar(ScalarKind kind, boolean primitive) implements FieldType {
     @Override
-    public TypeName typeName() {
-      return kind.boxed();
-    }
-
-    @Override
     public String display() {
       if (primitive) {
         return switch (kind) {
@@ -58,12 +50,7 @@ public sealed interface FieldType {
    * An enum, with its constants in declaration order and, at the same index, each constant's wire value
    * (lower snake_case of its name unless the naming is Java's, or its own {@code @WireName}).
    */
-  record EnumType(ClassName name, List<String> constants, List<String> wireValues) implements FieldType {
-    @Override
-    public TypeName typeName() {
-      return name;
-    }
-
+  record EnumType(JavaName name, List<String> constants, List<String> wireValues) implements FieldType {
     /** Whether every wire value is the constant's name (then readers and writers need no table). */
     public boolean wireValuesAreNames() {
       return constants.equals(wireValues);
@@ -76,17 +63,12 @@ public sealed interface FieldType {
 
     @Override
     public String display() {
-      return String.join(".", name.simpleNames());
+      return name.display();
     }
   }
 
   /** {@code List<T>}. */
   record ListType(FieldType element) implements FieldType {
-    @Override
-    public TypeName typeName() {
-      return ParameterizedTypeName.get(ClassName.get("java.util", "List"), element.typeName());
-    }
-
     @Override
     public String display() {
       return "List<" + element.display() + ">";
@@ -96,11 +78,6 @@ public sealed interface FieldType {
   /** {@code Set<T>}. */
   record SetType(FieldType element) implements FieldType {
     @Override
-    public TypeName typeName() {
-      return ParameterizedTypeName.get(ClassName.get("java.util", "Set"), element.typeName());
-    }
-
-    @Override
     public String display() {
       return "Set<" + element.display() + ">";
     }
@@ -109,11 +86,6 @@ public sealed interface FieldType {
   /** {@code Map<String, T>}. */
   record MapType(FieldType value) implements FieldType {
     @Override
-    public TypeName typeName() {
-      return ParameterizedTypeName.get(ClassName.get("java.util", "Map"), ClassName.get("java.lang", "String"), value.typeName());
-    }
-
-    @Override
     public String display() {
       return "Map<String, " + value.display() + ">";
     }
@@ -121,11 +93,6 @@ public sealed interface FieldType {
 
   /** {@code Optional<T>}. */
   record OptionalType(FieldType content) implements FieldType {
-    @Override
-    public TypeName typeName() {
-      return ParameterizedTypeName.get(ClassName.get("java.util", "Optional"), content.typeName());
-    }
-
     @Override
     public String display() {
       return "Optional<" + content.display() + ">";
@@ -136,25 +103,15 @@ public sealed interface FieldType {
    * A record, bound and written by {@code binder} (a {@code RecordBinder} that is also a
    * {@code RecordWriter}; generated, or reused from the class path).
    */
-  record RecordType(String qualifiedName, ClassName name, ClassName binder) implements FieldType {
-    @Override
-    public TypeName typeName() {
-      return name;
-    }
-
+  record RecordType(String qualifiedName, JavaName name, JavaName binder) implements FieldType {
     @Override
     public String display() {
-      return String.join(".", name.simpleNames());
+      return name.display();
     }
   }
 
   /** {@code Void}: only as an action result. */
   record VoidType() implements FieldType {
-    @Override
-    public TypeName typeName() {
-      return ClassName.get("java.lang", "Void");
-    }
-
     @Override
     public String display() {
       return "Void";

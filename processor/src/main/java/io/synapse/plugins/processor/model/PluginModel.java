@@ -1,6 +1,5 @@
 package io.synapse.plugins.processor.model;
 
-import com.palantir.javapoet.ClassName;
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
@@ -44,13 +43,13 @@ public record PluginModel(
   }
 
   /** The facade class. */
-  public ClassName facade() {
-    return ClassName.get(packageName, facadeName);
+  public JavaName facade() {
+    return GeneratedNames.facade(packageName, facadeName);
   }
 
   /** The registry class. */
-  public ClassName registry() {
-    return ClassName.get(packageName, facadeName + "Registry");
+  public JavaName registry() {
+    return GeneratedNames.registry(packageName, facadeName);
   }
 
   /** The qualified name of the element carrying {@code @Plugin}. */

@@ -1,6 +1,5 @@
 package io.synapse.plugins.processor.model;
 
-import com.palantir.javapoet.ClassName;
 import java.util.List;
 import javax.lang.model.element.TypeElement;
 
@@ -28,7 +27,7 @@ public record RecordModel(
   }
 
   /** The record's class name. */
-  public ClassName name() {
+  public JavaName name() {
     return type.name();
   }
 }

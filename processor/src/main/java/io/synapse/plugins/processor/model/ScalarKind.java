@@ -1,8 +1,5 @@
 package io.synapse.plugins.processor.model;
 
-import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.TypeName;
-
 /** The scalar types params components may have, with their boxed Java type and runtime reader constant. */
 public enum ScalarKind {
   STRING("java.lang.String", "STRING", Family.TEXT),
@@ -53,11 +50,6 @@ public enum ScalarKind {
   /** Whether it is a number type. */
   public boolean isNumber() {
     return family == Family.INTEGRAL || family == Family.DECIMAL;
-  }
-
-  /** The boxed type. */
-  public TypeName boxed() {
-    return ClassName.bestGuess(qualifiedName);
   }
 
   /** The kind of a boxed or scalar class, or null. */

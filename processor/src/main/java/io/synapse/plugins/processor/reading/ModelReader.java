@@ -1,6 +1,5 @@
 package io.synapse.plugins.processor.reading;
 
-import com.palantir.javapoet.ClassName;
 import io.synapse.plugins.processor.Diagnostic;
 import io.synapse.plugins.processor.Report;
 import io.synapse.plugins.processor.RuntimeTypes;
@@ -8,6 +7,8 @@ import io.synapse.plugins.processor.model.ActionModel;
 import io.synapse.plugins.processor.model.Compilation;
 import io.synapse.plugins.processor.model.DefaultValue;
 import io.synapse.plugins.processor.model.FieldType;
+import io.synapse.plugins.processor.model.GeneratedNames;
+import io.synapse.plugins.processor.model.JavaName;
 import io.synapse.plugins.processor.model.ParamField;
 import io.synapse.plugins.processor.model.PipelineModel;
 import io.synapse.plugins.processor.model.PluginModel;
@@ -142,20 +143,9 @@ public final class ModelReader {
         annotations.enumConstant(mirror, "category"),
         annotations.string(mirror, "description"),
         packageName,
-        facade.isEmpty() ? pascalCase(code) : facade,
+        facade.isEmpty() ? GeneratedNames.facadeName(code) : facade,
         List.copyOf(actions),
         List.copyOf(pipelines)));
-  }
-
-  /** {@code my_plugin} and {@code my-plugin} give {@code MyPlugin}. */
-  public static String pascalCase(String code) {
-    StringBuilder out = new StringBuilder();
-    for (String part : code.split("[_\\-]+")) {
-      if (!part.isEmpty()) {
-        out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
-      }
-    }
-    return out.toString();
   }
 
   private Optional<ActionModel> readAction(TypeElement action) {
@@ -188,7 +178,11 @@ public final class ModelReader {
       return Optional.empty();
     }
     TypeElement paramsRecord = (TypeElement) ((DeclaredType) paramsType).asElement();
-    if (paramsRecord.getKind() != ElementKind.RECORD || !paramsRecord.getTypeParameters().isEmpty()) {
+    if (paramsRecord.getKind() != ElementKind.RECORD) {
+      reportParamsNotRecord(action, action.getSimpleName(), paramsRecord);
+      return Optional.empty();
+    }
+    if (!paramsRecord.getTypeParameters().isEmpty()) {
       report.add(Diagnostic.ActionUnresolvedTypeArguments, action, action.getSimpleName(), base);
       return Optional.empty();
     }
@@ -197,7 +191,7 @@ public final class ModelReader {
     if (result == null) {
       return Optional.empty();
     }
-    return Optional.of(actionModel(action, mirror, categories, elements.getBinaryName(action).toString(), ClassName.get(action),
+    return Optional.of(actionModel(action, mirror, categories, elements.getBinaryName(action).toString(), JavaName.of(action),
         null, paramsRecord, result, resultType));
   }
 
@@ -221,6 +215,10 @@ public final class ModelReader {
     TypeElement paramsRecord = parameters.size() == 2 && isRuntimeContext(parameters.get(1).asType())
         ? recordOf(parameters.get(0).asType())
         : null;
+    TypeElement declaredParams = parameters.isEmpty() ? null : declaredElement(parameters.get(0).asType());
+    if (paramsRecord == null && declaredParams != null && isParamsNotRecord(declaredParams)) {
+      return Optional.empty(); // ParamsNotRecord is reported on the type: one mistake, one error
+    }
     if (paramsRecord == null || !method.getTypeParameters().isEmpty()) {
       report.add(Diagnostic.FunctionActionSignature, method, owner.getSimpleName() + "." + method.getSimpleName(),
           method.getParameters().stream().map(p -> display(p.asType())).collect(java.util.stream.Collectors.joining(", ")));
@@ -232,13 +230,29 @@ public final class ModelReader {
       return Optional.empty();
     }
     String entrypoint = elements.getBinaryName(owner) + "#" + method.getSimpleName();
-    return Optional.of(actionModel(method, mirror, categories, entrypoint, ClassName.get(owner), method.getSimpleName().toString(),
+    return Optional.of(actionModel(method, mirror, categories, entrypoint, JavaName.of(owner), method.getSimpleName().toString(),
         paramsRecord, result, returnType.getKind() == TypeKind.VOID ? null : returnType));
   }
 
   private boolean isRuntimeContext(TypeMirror type) {
     return type.getKind() == TypeKind.DECLARED
         && ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().contentEquals(RuntimeTypes.RUNTIME_CONTEXT.canonicalName());
+  }
+
+  // One mistake, one error: a @Params class that is no record already has ParamsNotRecord on it, so the
+  // action using it reports nothing more; any other class gets one error on the action.
+  private void reportParamsNotRecord(Element action, Object actionName, TypeElement params) {
+    if (!isParamsNotRecord(params)) {
+      report.add(Diagnostic.ActionParamsNotRecord, action, actionName, params.getQualifiedName());
+    }
+  }
+
+  private static boolean isParamsNotRecord(TypeElement type) {
+    return type.getKind() != ElementKind.RECORD && Annotations.find(type, RuntimeTypes.PARAMS.canonicalName()).isPresent();
+  }
+
+  private static TypeElement declaredElement(TypeMirror type) {
+    return type.getKind() == TypeKind.DECLARED ? (TypeElement) ((DeclaredType) type).asElement() : null;
   }
 
   private static TypeElement recordOf(TypeMirror type) {
@@ -266,7 +280,7 @@ public final class ModelReader {
 
   // resultType is null for a void method.
   private ActionModel actionModel(Element action, AnnotationMirror mirror, List<String> categories, String entrypoint,
-      ClassName actionClass, String functionName, TypeElement paramsRecord, FieldType result, TypeMirror resultType) {
+      JavaName actionClass, String functionName, TypeElement paramsRecord, FieldType result, TypeMirror resultType) {
     String name = annotations.string(mirror, "name");
     String title = annotations.string(mirror, "title");
     String description = annotations.string(mirror, "description");

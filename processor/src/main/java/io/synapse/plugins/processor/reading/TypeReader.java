@@ -1,9 +1,10 @@
 package io.synapse.plugins.processor.reading;
 
-import com.palantir.javapoet.ClassName;
 import io.synapse.plugins.processor.Report;
 import io.synapse.plugins.processor.RuntimeTypes;
 import io.synapse.plugins.processor.model.FieldType;
+import io.synapse.plugins.processor.model.GeneratedNames;
+import io.synapse.plugins.processor.model.JavaName;
 import io.synapse.plugins.processor.model.ScalarKind;
 import io.synapse.plugins.processor.validation.Names;
 import java.util.ArrayList;
@@ -172,7 +173,7 @@ public final class TypeReader {
                 .orElse(snakeCase ? Names.snakeCase(constant) : constant));
           }
         }
-        return new FieldType.EnumType(ClassName.get(element), List.copyOf(constants), List.copyOf(wireValues));
+        return new FieldType.EnumType(JavaName.of(element), List.copyOf(constants), List.copyOf(wireValues));
       }
       if (element.getKind() == ElementKind.RECORD) {
         if (!element.getTypeParameters().isEmpty()) {
@@ -189,12 +190,8 @@ public final class TypeReader {
 
   /** The record type of {@code record}, with the name of its binder. */
   public FieldType.RecordType recordType(TypeElement record) {
-    ClassName name = ClassName.get(record);
-    String flat = String.join("_", name.simpleNames());
-    return new FieldType.RecordType(
-        record.getQualifiedName().toString(),
-        name,
-        ClassName.get(name.packageName(), flat + "_Binder"));
+    JavaName name = JavaName.of(record);
+    return new FieldType.RecordType(record.getQualifiedName().toString(), name, GeneratedNames.binder(name));
   }
 
   /**

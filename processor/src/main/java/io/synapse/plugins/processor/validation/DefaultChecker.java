@@ -1,7 +1,7 @@
 package io.synapse.plugins.processor.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.synapse.plugins.processor.Suggestions;
+import io.synapse.plugins.names.Suggestions;
 import io.synapse.plugins.processor.model.Constraint;
 import io.synapse.plugins.processor.model.DefaultJson;
 import io.synapse.plugins.processor.model.FieldType;
@@ -12,6 +12,8 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,6 +38,12 @@ public final class DefaultChecker {
       "^[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+(\\.[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+)*"
           + "@[\\p{L}\\p{N}]([\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?(\\.[\\p{L}\\p{N}]([\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?)*$");
 
+  // What the runtime's readers refuse, which a default must not be either (DefaultCheckerParityTest holds
+  // the two together): integers of more digits (Readers.MAX_INTEGER_DIGITS), and number texts longer
+  // than the readers parse (the binder passes a number default as its text).
+  static final int MAX_INTEGER_DIGITS = 1000;
+  static final int MAX_NUMBER_TEXT = 400;
+
   private final Map<String, RecordModel> records;
 
   /** @param records every record read, by qualified name, to check defaults of record type */
@@ -49,6 +57,10 @@ public final class DefaultChecker {
       return null;
     }
     String text = field.defaultValue().get().text();
+    FieldType inner = field.type().unwrapOptional();
+    if (inner instanceof FieldType.Scalar scalar && scalar.kind().isNumber() && text.trim().length() > MAX_NUMBER_TEXT) {
+      return new Problem(false, "a number of more than " + MAX_NUMBER_TEXT + " characters is not read");
+    }
     JsonNode value;
     try {
       value = DefaultJson.parse(field.type(), text);
@@ -169,6 +181,9 @@ public final class DefaultChecker {
       case BOOLEAN:
         return value.isBoolean() ? null : "expected true or false, not " + kind(value);
       case INTEGRAL: {
+        if (value.isNumber() && !value.isIntegralNumber() && tooManyDigits(value.decimalValue())) {
+          return "out of range (more than " + MAX_INTEGER_DIGITS + " digits)";
+        }
         BigInteger integer = integer(value);
         if (integer == null) {
           return "expected an integer, not " + kind(value);
@@ -212,6 +227,7 @@ public final class DefaultChecker {
         case INSTANT -> Instant.parse(text.trim());
         case LOCAL_DATE -> LocalDate.parse(text.trim());
         case URI -> new URI(text);
+        case PATH -> Path.of(text);
         default -> {
           return null;
         }
@@ -222,6 +238,8 @@ public final class DefaultChecker {
           : kind == ScalarKind.INSTANT ? "instant such as 2024-01-31T10:15:30Z" : "date such as 2024-01-31");
     } catch (URISyntaxException e) {
       return "'" + text + "' is not a valid URI: " + e.getReason();
+    } catch (InvalidPathException e) {
+      return "it is not a valid path: " + e.getReason();
     }
   }
 
@@ -230,13 +248,16 @@ public final class DefaultChecker {
       return value.bigIntegerValue();
     }
     if (value.isNumber()) {
-      try {
-        return value.decimalValue().toBigIntegerExact();
-      } catch (ArithmeticException e) {
-        return null;
-      }
+      // Stripped first, as the runtime does: 1e999999999 must not make a number of a billion digits.
+      BigDecimal stripped = value.decimalValue().stripTrailingZeros();
+      return stripped.scale() > 0 || tooManyDigits(stripped) ? null : stripped.toBigIntegerExact();
     }
     return null;
+  }
+
+  private static boolean tooManyDigits(BigDecimal decimal) {
+    BigDecimal stripped = decimal.stripTrailingZeros();
+    return stripped.scale() <= 0 && (long) stripped.precision() - stripped.scale() > MAX_INTEGER_DIGITS;
   }
 
   /** What {@code value} breaks of {@code constraint}, or null. */

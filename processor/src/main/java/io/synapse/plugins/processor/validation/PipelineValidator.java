@@ -1,13 +1,13 @@
 package io.synapse.plugins.processor.validation;
 
 import io.synapse.plugins.errors.PipelineDefinitionError.Problem;
+import io.synapse.plugins.names.Suggestions;
 import io.synapse.plugins.pipeline.PipelineChecks;
 import io.synapse.plugins.processor.Diagnostic;
 import io.synapse.plugins.processor.Report;
-import io.synapse.plugins.processor.Suggestions;
-import io.synapse.plugins.processor.generator.JavaFiles;
 import io.synapse.plugins.processor.model.ActionModel;
 import io.synapse.plugins.processor.model.ActionShapes;
+import io.synapse.plugins.processor.model.GeneratedNames;
 import io.synapse.plugins.processor.model.PipelineModel;
 import io.synapse.plugins.processor.model.PluginModel;
 import io.synapse.plugins.processor.model.RecordModel;
@@ -36,7 +36,7 @@ public final class PipelineValidator {
             pipeline.name());
         continue;
       }
-      String method = JavaFiles.methodName(pipeline.name()) + "Pipeline";
+      String method = GeneratedNames.facadePipelineMethod(pipeline.name());
       PipelineModel other = byMethod.putIfAbsent(method, pipeline);
       if (other != null) {
         for (PipelineModel clash : List.of(other, pipeline)) {

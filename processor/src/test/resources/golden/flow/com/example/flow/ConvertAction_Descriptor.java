@@ -1,7 +1,7 @@
 package com.example.flow;
 
 import io.synapse.plugins.action.BaseAction;
-import io.synapse.plugins.discovery.ActionConfig;
+import io.synapse.plugins.config.ActionConfig;
 import io.synapse.plugins.spi.ActionShape;
 import io.synapse.plugins.spi.FieldShape;
 import io.synapse.plugins.spi.GeneratedActionDescriptor;

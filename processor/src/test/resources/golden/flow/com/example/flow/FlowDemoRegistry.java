@@ -2,9 +2,9 @@ package com.example.flow;
 
 import io.synapse.plugins.PluginCategory;
 import io.synapse.plugins.RunMethod;
-import io.synapse.plugins.discovery.ActionConfig;
-import io.synapse.plugins.discovery.PipelineConfig;
-import io.synapse.plugins.discovery.PluginConfig;
+import io.synapse.plugins.config.ActionConfig;
+import io.synapse.plugins.config.PipelineConfig;
+import io.synapse.plugins.config.PluginConfig;
 import io.synapse.plugins.spi.ActionDescriptor;
 import io.synapse.plugins.spi.PluginRegistry;
 import io.synapse.plugins.spi.SynapseGenerated;

@@ -3,7 +3,7 @@ package com.example.imagetools;
 import io.synapse.plugins.action.BaseAction;
 import io.synapse.plugins.action.NoParams;
 import io.synapse.plugins.action.NoParams_Binder;
-import io.synapse.plugins.discovery.ActionConfig;
+import io.synapse.plugins.config.ActionConfig;
 import io.synapse.plugins.spi.ActionShape;
 import io.synapse.plugins.spi.GeneratedActionDescriptor;
 import io.synapse.plugins.spi.SynapseGenerated;

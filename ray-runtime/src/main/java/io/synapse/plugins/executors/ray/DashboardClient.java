@@ -1,9 +1,10 @@
 package io.synapse.plugins.executors.ray;
 
-import io.synapse.plugins.context.Redactor;
+import io.synapse.plugins.environment.Redactor;
 import io.synapse.plugins.errors.PluginError;
 import io.synapse.plugins.executors.RetryPolicy;
-import io.synapse.plugins.internal.Json;
+import io.synapse.plugins.json.Json;
+import io.synapse.plugins.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;

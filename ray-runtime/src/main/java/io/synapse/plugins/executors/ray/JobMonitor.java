@@ -1,7 +1,8 @@
 package io.synapse.plugins.executors.ray;
 
 import io.synapse.plugins.executors.JobStatus;
-import io.synapse.plugins.context.Redactor;
+import io.synapse.plugins.environment.Redactor;
+import io.synapse.plugins.environment.Redactor;
 import io.synapse.plugins.errors.PluginError;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

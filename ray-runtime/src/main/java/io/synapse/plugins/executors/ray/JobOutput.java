@@ -1,7 +1,7 @@
 package io.synapse.plugins.executors.ray;
 
-import io.synapse.plugins.context.PluginEvent;
-import io.synapse.plugins.executors.JobMain;
+import io.synapse.plugins.events.PluginEvent;
+import io.synapse.plugins.executors.remote.JobMain;
 import io.synapse.plugins.executors.remote.RemoteMessage;
 import io.synapse.plugins.executors.remote.RemoteProtocol;
 import java.util.ArrayDeque;

@@ -1,14 +1,18 @@
 package io.synapse.plugins.executors.ray;
 
 import io.synapse.plugins.executors.JobStatus;
-import io.synapse.plugins.context.EventSink;
-import io.synapse.plugins.context.PluginEvent;
-import io.synapse.plugins.context.Redactor;
+import io.synapse.plugins.events.EventSink;
+import io.synapse.plugins.events.PluginEvent;
+import io.synapse.plugins.environment.Redactor;
 import io.synapse.plugins.discovery.PluginDiscovery;
 import io.synapse.plugins.errors.CancelledError;
+import io.synapse.plugins.PluginRunner;
+import io.synapse.plugins.environment.Redactor;
 import io.synapse.plugins.errors.ExecutionError;
 import io.synapse.plugins.errors.UnverifiedResultError;
 import io.synapse.plugins.errors.PluginError;
+import io.synapse.plugins.events.EventSink;
+import io.synapse.plugins.events.PluginEvent;
 import io.synapse.plugins.executors.remote.RemoteFailures;
 import io.synapse.plugins.executors.remote.RemoteMessage;
 import io.synapse.plugins.executors.remote.RemoteProtocol;

@@ -1,6 +1,6 @@
 package io.synapse.plugins.executors.ray;
 
-import io.synapse.plugins.context.Redactor;
+import io.synapse.plugins.environment.Redactor;
 import io.synapse.plugins.errors.PluginError;
 import java.net.URI;
 import java.net.http.WebSocket;

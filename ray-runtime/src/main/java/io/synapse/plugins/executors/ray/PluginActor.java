@@ -2,14 +2,16 @@ package io.synapse.plugins.executors.ray;
 
 import io.synapse.plugins.ExecutionMode;
 import io.synapse.plugins.context.CancellationToken;
-import io.synapse.plugins.context.Redactor;
+import io.synapse.plugins.environment.Redactor;
+import io.synapse.plugins.environment.Redactor;
 import io.synapse.plugins.errors.PluginError;
 import io.synapse.plugins.executors.remote.EventBuffer;
 import io.synapse.plugins.executors.remote.RemoteFailures;
 import io.synapse.plugins.executors.remote.RemoteMessage;
 import io.synapse.plugins.executors.remote.RemoteProtocol;
 import io.synapse.plugins.executors.remote.RemoteWorker;
-import io.synapse.plugins.internal.Json;
+import io.synapse.plugins.json.Json;
+import io.synapse.plugins.json.Json;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

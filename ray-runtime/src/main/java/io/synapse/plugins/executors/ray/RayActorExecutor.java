@@ -1,13 +1,14 @@
 package io.synapse.plugins.executors.ray;
 
 import io.synapse.plugins.ExecutionMode;
-import io.synapse.plugins.context.ConsoleSink;
+import io.synapse.plugins.events.ConsoleSink;
 import io.synapse.plugins.context.CancellationToken;
 import io.synapse.plugins.context.ContextSettings;
-import io.synapse.plugins.context.EventSink;
+import io.synapse.plugins.events.EventSink;
 import io.synapse.plugins.errors.ExecutionError;
 import io.synapse.plugins.errors.PluginError;
 import io.synapse.plugins.executors.CancellableFuture;
+import io.synapse.plugins.events.ConsoleSink;
 import io.synapse.plugins.executors.Executor;
 import io.synapse.plugins.executors.RetryPolicy;
 import io.synapse.plugins.executors.remote.RemoteFailures;
@@ -328,7 +329,7 @@ public final class RayActorExecutor implements Executor, AutoCloseable {
       return this;
     }
 
-    /** The cluster's GCS address ({@code host:port}); default: {@code -Dray.address}, then {@code RAY_ADDRESS}. */
+    /** The cluster's GCS address ({@code host:port}); default: {@code -Dray.address}, then {@code RAY_ADDRESS} ({@link RayDefaults}). */
     public Builder address(String gcsAddress) {
       this.address = gcsAddress;
       return this;
@@ -437,10 +438,12 @@ public final class RayActorExecutor implements Executor, AutoCloseable {
      *
      * @throws ExecutionError when the cluster cannot schedule them (naming the lacking resource) or cannot
      *     set up their runtime environment (saying where the cause is logged)
-     * @throws PluginError (code {@code ray_unavailable}) when Ray cannot be reached
+     * @throws PluginError (code {@code ray_unavailable}) when Ray's Java runtime is not on the class path,
+     *     no cluster address is given or set, or Ray cannot be reached
      * @throws io.synapse.plugins.errors.ConfigError when the working directory cannot be shipped
      */
     public RayActorExecutor build() {
+      RayConnection.requireRuntime();
       return new RayActorExecutor(settings(), contextSettings());
     }
 

@@ -29,6 +29,11 @@ final class RayConnection {
    */
   static final String NO_CODE_SEARCH_PATH = File.pathSeparator;
 
+  /** The detail of a {@code ray_unavailable} error that names what is missing. */
+  static final String MISSING = "missing";
+  /** {@link #MISSING}'s value when no cluster address was given or set. */
+  static final String ADDRESS = "address";
+
   private RayConnection() {}
 
   /** The error for a JVM without Ray's Java runtime on its class path. */
@@ -37,6 +42,21 @@ final class RayConnection {
         "Ray's Java runtime is not on the class path: add ray_dist.jar of the installed Python ray 2.39.0"
             + " (<site-packages>/ray/jars/ray_dist.jar; scripts/ray.sh install links it as .ray-venv/ray-jars/ray_dist.jar)",
         Map.of("missing", String.valueOf(cause.getMessage())), cause);
+  }
+
+  /**
+   * Fails with {@link #runtimeMissing} unless Ray's Java API is on this JVM's class path; called before
+   * anything that would otherwise fail wherever a Ray class is first touched, with a raw
+   * {@code NoClassDefFoundError}.
+   *
+   * @throws PluginError {@code ray_unavailable} naming the jar to add
+   */
+  static void requireRuntime() {
+    try {
+      Ray.isInitialized();
+    } catch (NoClassDefFoundError e) {
+      throw runtimeMissing(e);
+    }
   }
 
   private static boolean isLoopback(String address) {
@@ -54,34 +74,22 @@ final class RayConnection {
   }
 
   /**
-   * The cluster address: the one given, else the {@code ray.address} system property, else the
-   * {@code RAY_ADDRESS} environment variable (which Ray Java itself does not read).
+   * The cluster address: the one given, else as {@link RayDefaults} says ({@code -Dray.address}, then
+   * {@code RAY_ADDRESS}, which Ray Java itself does not read).
+   *
+   * @throws PluginError {@code ray_unavailable} with detail {@code missing: address} when none is given or set
    */
   static String resolveAddress(String given) {
-    if (given != null && !given.isBlank()) {
-      return given;
-    }
-    String property = System.getProperty("ray.address");
-    if (property != null && !property.isBlank()) {
-      return property;
-    }
-    String env = System.getenv("RAY_ADDRESS");
-    if (env != null && !env.isBlank() && !env.startsWith("http")) {
-      return env;
-    }
-    throw new PluginError("ray_unavailable",
-        "No Ray cluster address: give RayActorExecutor.builder().address(\"host:port\"), -Dray.address=host:port,"
+    RayDefaults defaults = RayDefaults.current();
+    return defaults.address(given).orElseThrow(() -> new PluginError("ray_unavailable",
+        defaults.missingAddressReason() + ": give RayActorExecutor.builder().address(\"host:port\"), -Dray.address=host:port,"
             + " or RAY_ADDRESS (scripts/ray.sh start prints one)",
-        Map.of());
+        Map.of(MISSING, ADDRESS)));
   }
 
-  /** The dashboard URL given, else {@code SYNAPSE_RAY_DASHBOARD}, else null (to be asked of the cluster). */
+  /** The dashboard URL given, else as {@link RayDefaults} says, else null (to be asked of the cluster). */
   static String givenDashboardUrl(String given) {
-    if (given != null && !given.isBlank()) {
-      return given;
-    }
-    String env = System.getenv("SYNAPSE_RAY_DASHBOARD");
-    return env == null || env.isBlank() ? null : env;
+    return RayDefaults.current().dashboardUrl(given).orElse(null);
   }
 
   /**

@@ -1,8 +1,9 @@
 package io.synapse.plugins.executors.ray;
 
 import io.synapse.plugins.context.ContextSettings;
-import io.synapse.plugins.context.EventSink;
+import io.synapse.plugins.events.EventSink;
 import io.synapse.plugins.executors.RetryPolicy;
+import io.synapse.plugins.events.EventSink;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ public abstract class RayExecutorBuilder<B extends RayExecutorBuilder<B>> extend
 
   /**
    * The cluster's dashboard: JOB submits there, both modes upload their packages there (default:
-   * {@code SYNAPSE_RAY_DASHBOARD}; else TASK asks the cluster for its head node and uses Ray's port 8265,
+   * {@code SYNAPSE_RAY_DASHBOARD}, then an http {@code RAY_ADDRESS} ({@link RayDefaults}); else TASK asks the cluster for its head node and uses Ray's port 8265,
    * JOB uses {@value RayJobExecutor#DEFAULT_DASHBOARD_URL}).
    *
    * @throws io.synapse.plugins.errors.ConfigError when {@code url} is not an http or https URL
@@ -176,7 +177,7 @@ public abstract class RayExecutorBuilder<B extends RayExecutorBuilder<B>> extend
     return bytes;
   }
 
-  /** The shared settings given so far (the dashboard URL as given, or {@code SYNAPSE_RAY_DASHBOARD}, else null). */
+  /** The shared settings given so far (the dashboard URL as given, or as {@link RayDefaults} says, else null). */
   ClusterSettings clusterSettings() {
     String url = RayConnection.givenDashboardUrl(dashboardUrl);
     return new ClusterSettings(url == null ? null : DashboardClient.checkedUrl(url), headers, requestTimeout, classPath, runtimeEnv,

@@ -4,12 +4,10 @@ import io.synapse.plugins.executors.JobStatus;
 import io.synapse.plugins.ExecutionMode;
 import io.synapse.plugins.PluginRunner;
 import io.synapse.plugins.context.ContextSettings;
-import io.synapse.plugins.context.EventSink;
-import io.synapse.plugins.context.PluginEvent;
-import io.synapse.plugins.context.Redactor;
 import io.synapse.plugins.discovery.PluginDiscovery;
 import io.synapse.plugins.errors.CancelledError;
 import io.synapse.plugins.errors.ConfigError;
+import io.synapse.plugins.environment.Redactor;
 import io.synapse.plugins.errors.ExecutionError;
 import io.synapse.plugins.errors.JobConflictError;
 import io.synapse.plugins.errors.UnverifiedResultError;
@@ -17,9 +15,13 @@ import io.synapse.plugins.errors.PluginError;
 import io.synapse.plugins.errors.ValidationError;
 import io.synapse.plugins.executors.JobExecutor;
 import io.synapse.plugins.executors.JobHandle;
-import io.synapse.plugins.executors.JobMain;
-import io.synapse.plugins.executors.PipelineJobMain;
+import io.synapse.plugins.executors.remote.JobMain;
+import io.synapse.plugins.executors.remote.PipelineJobMain;
 import io.synapse.plugins.executors.RetryPolicy;
+import io.synapse.plugins.events.EventSink;
+import io.synapse.plugins.events.PluginEvent;
+import io.synapse.plugins.executors.remote.JobMain;
+import io.synapse.plugins.executors.remote.PipelineJobMain;
 import io.synapse.plugins.spi.ActionDescriptor;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -76,7 +78,7 @@ import java.util.function.Consumer;
  * <p>Needs nothing of Ray on this JVM's class path: only HTTP. Thread-safe.
  */
 public final class RayJobExecutor implements JobExecutor {
-  /** The dashboard URL used when none is given and {@code SYNAPSE_RAY_DASHBOARD} is not set. */
+  /** The dashboard URL used when none is given and {@link RayDefaults} finds none in the environment. */
   public static final String DEFAULT_DASHBOARD_URL = "http://127.0.0.1:8265";
   /** Error code: nothing answers at the dashboard URL. */
   public static final String DASHBOARD_UNREACHABLE = "ray_dashboard_unreachable";
@@ -112,7 +114,7 @@ public final class RayJobExecutor implements JobExecutor {
   }
 
   /**
-   * A builder with the defaults: {@code SYNAPSE_RAY_DASHBOARD}, else {@value #DEFAULT_DASHBOARD_URL}; 60 s per
+   * A builder with the defaults: {@code SYNAPSE_RAY_DASHBOARD}, else an http {@code RAY_ADDRESS} ({@link RayDefaults}), else {@value #DEFAULT_DASHBOARD_URL}; 60 s per
    * HTTP request; no resource requests.
    */
   public static Builder builder() {
@@ -249,11 +251,6 @@ public final class RayJobExecutor implements JobExecutor {
     return submitter.submit(plugin, action, action.writeParams(params), action.secretValues(params), call);
   }
 
-  /** Like {@link #wait(String, Duration)}, the job's events replayed to {@code sink} (a pipeline's action). */
-  Object wait(String submissionId, Duration timeout, EventSink sink) {
-    return results.wait(submissionId, null, timeout, sink);
-  }
-
   /**
    * Submits a whole pipeline run as one job: its entrypoint is {@code PipelineJobMain}, which resumes the run
    * from the store; the code package is the plugin's, as for its actions' jobs.
@@ -376,6 +373,26 @@ public final class RayJobExecutor implements JobExecutor {
    */
   public Object wait(String submissionId, Duration timeout) {
     return results.wait(submissionId, null, timeout);
+  }
+
+  /**
+   * {@link #wait(String, Duration)}, with the action's events sent to {@code events} instead of the
+   * builder's sink (a pipeline's action's sink; {@link EventSink#discarding()} when {@link #followLogs}
+   * showed them already).
+   */
+  public Object wait(String submissionId, Duration timeout, EventSink events) {
+    return results.wait(submissionId, null, timeout, Objects.requireNonNull(events, "events"));
+  }
+
+  /**
+   * Follows the job's log live, as {@link #tailLogs} streams it: each event the action reports goes to
+   * {@code events} as it arrives, every other line (the action's own printing, the JVM's and Ray's
+   * messages) to {@code lines}, without its line break; the outcome message between the result markers is
+   * left out ({@link #wait} reads it). Secrets hidden. The future completes when the job's log ends.
+   */
+  public CompletableFuture<Void> followLogs(String submissionId, EventSink events, Consumer<String> lines) {
+    JobLogFollower follower = new JobLogFollower(Objects.requireNonNull(events, "events"), Objects.requireNonNull(lines, "lines"));
+    return monitor.tail(submissionId, follower::accept).whenComplete((done, failure) -> follower.finish());
   }
 
   /**

@@ -1,6 +1,6 @@
 package io.synapse.plugins.executors.ray;
 
-import io.synapse.plugins.context.PluginEvent;
+import io.synapse.plugins.events.PluginEvent;
 import io.synapse.plugins.executors.JobHandle;
 import io.synapse.plugins.executors.JobStatus;
 import io.synapse.plugins.spi.ActionDescriptor;

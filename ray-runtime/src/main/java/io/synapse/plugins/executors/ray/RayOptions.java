@@ -17,7 +17,7 @@ import java.util.TreeMap;
  * {@code runtimeEnv} and {@code workingDir} apply to both modes.
  */
 public final class RayOptions {
-  /** The cluster's GCS address, {@code host:port} (default: {@code -Dray.address}, then {@code RAY_ADDRESS}). */
+  /** The cluster's GCS address, {@code host:port} (default: {@code -Dray.address}, then {@code RAY_ADDRESS}, as {@link RayDefaults} says). */
   public static final String ADDRESS = "ray.address";
   /** Pool size: a number (default 1). */
   public static final String NUM_ACTORS = "ray.num_actors";
@@ -37,7 +37,7 @@ public final class RayOptions {
   public static final String RESOURCES = "ray.resources";
 
   /**
-   * The dashboard URL, which takes the packages in both modes (default: {@code SYNAPSE_RAY_DASHBOARD}; then for
+   * The dashboard URL, which takes the packages in both modes (default: {@code SYNAPSE_RAY_DASHBOARD}, then an http {@code RAY_ADDRESS}, as {@link RayDefaults} says; then for
    * TASK the cluster's head on port 8265, for JOB {@value RayJobExecutor#DEFAULT_DASHBOARD_URL}).
    */
   public static final String DASHBOARD_URL = "ray.dashboard_url";

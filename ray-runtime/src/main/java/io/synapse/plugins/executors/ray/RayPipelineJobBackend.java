@@ -1,7 +1,7 @@
 package io.synapse.plugins.executors.ray;
 
 import io.synapse.plugins.RunOptions;
-import io.synapse.plugins.discovery.PipelineConfig;
+import io.synapse.plugins.config.PipelineConfig;
 import io.synapse.plugins.pipeline.PipelineJobBackend;
 import io.synapse.plugins.spi.ActionDescriptor;
 

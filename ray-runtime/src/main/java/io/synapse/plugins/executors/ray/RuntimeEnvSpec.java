@@ -1,6 +1,6 @@
 package io.synapse.plugins.executors.ray;
 
-import io.synapse.plugins.context.PluginEnvironment;
+import io.synapse.plugins.environment.PluginEnvironment;
 import io.synapse.plugins.errors.ConfigError;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;

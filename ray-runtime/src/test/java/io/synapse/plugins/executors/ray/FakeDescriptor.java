@@ -4,7 +4,7 @@ import io.synapse.plugins.ExecutionMode;
 import io.synapse.plugins.PluginCategory;
 import io.synapse.plugins.action.BaseAction;
 import io.synapse.plugins.action.NoParams;
-import io.synapse.plugins.discovery.ActionConfig;
+import io.synapse.plugins.config.ActionConfig;
 import io.synapse.plugins.spi.ActionDescriptor;
 import java.util.Map;
 

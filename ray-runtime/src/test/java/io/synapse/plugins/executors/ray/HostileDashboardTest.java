@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.synapse.plugins.context.EventType;
-import io.synapse.plugins.context.PluginEvent;
-import io.synapse.plugins.context.RecordingSink;
+import io.synapse.plugins.events.EventType;
+import io.synapse.plugins.events.PluginEvent;
+import io.synapse.plugins.events.RecordingSink;
 import io.synapse.plugins.errors.PluginError;
 import io.synapse.plugins.executors.RetryPolicy;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package io.synapse.plugins.executors.ray;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.synapse.plugins.context.Redactor;
+import io.synapse.plugins.environment.Redactor;
 import io.synapse.plugins.executors.RetryPolicy;
 import java.time.Duration;
 import java.util.ArrayList;

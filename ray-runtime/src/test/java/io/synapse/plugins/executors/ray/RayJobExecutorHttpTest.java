@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.synapse.plugins.errors.PluginError;
-import io.synapse.plugins.internal.Json;
+import io.synapse.plugins.json.Json;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -109,7 +109,7 @@ class RayJobExecutorHttpTest {
     assertEquals(2, modules.size());
     assertEquals(null, runtimeEnv.get("working_dir"), "no working directory given");
     String entrypoint = String.valueOf(post.get("entrypoint"));
-    assertTrue(entrypoint.contains("io.synapse.plugins.executors.JobMain synapse-request-" + second + ".json"), entrypoint);
+    assertTrue(entrypoint.contains("io.synapse.plugins.executors.remote.JobMain synapse-request-" + second + ".json"), entrypoint);
     String codeDir = String.valueOf(modules.get(0)).replace("gcs://", "").replace(".zip", "");
     assertTrue(entrypoint.contains("c=$(p " + codeDir + ")") && entrypoint.contains("-cp \"$c/synapse-classpath.jar\""), entrypoint);
     assertFalse(first.equals(second));

@@ -1,7 +1,7 @@
 package io.synapse.plugins.executors.remote;
 
-import io.synapse.plugins.context.EventType;
-import io.synapse.plugins.context.PluginEvent;
+import io.synapse.plugins.events.EventType;
+import io.synapse.plugins.events.PluginEvent;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.synapse.plugins.executors.remote;
 
-import io.synapse.plugins.context.Redactor;
+import io.synapse.plugins.environment.Redactor;
 import io.synapse.plugins.errors.ActionNotFoundError;
 import io.synapse.plugins.errors.CancelledError;
 import io.synapse.plugins.errors.ConfigError;
@@ -10,7 +10,7 @@ import io.synapse.plugins.errors.PluginNotFoundError;
 import io.synapse.plugins.errors.StepError;
 import io.synapse.plugins.errors.ValidationError;
 import io.synapse.plugins.errors.Violation;
-import io.synapse.plugins.internal.RedactedException;
+import io.synapse.plugins.secrets.RedactedException;
 import io.synapse.plugins.spi.ActionDescriptor;
 import io.synapse.plugins.spi.Writers;
 import java.io.PrintWriter;

@@ -1,6 +1,6 @@
 package io.synapse.plugins.executors.remote;
 
-import io.synapse.plugins.context.PluginEvent;
+import io.synapse.plugins.events.PluginEvent;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -67,7 +67,7 @@ public sealed interface RemoteMessage permits RemoteMessage.Request, RemoteMessa
   }
 
   /**
-   * An event the action reported, in {@link io.synapse.plugins.context.JsonLinesSink}'s object format on
+   * An event the action reported, in {@link io.synapse.plugins.events.JsonLinesSink}'s object format on
    * the wire, secrets already hidden by the worker.
    *
    * @param id the request's id

@@ -1,10 +1,10 @@
 package io.synapse.plugins.executors.remote;
 
-import io.synapse.plugins.context.EventType;
-import io.synapse.plugins.context.JsonLinesSink;
-import io.synapse.plugins.context.PluginEvent;
 import io.synapse.plugins.errors.PluginError;
-import io.synapse.plugins.internal.Json;
+import io.synapse.plugins.events.EventType;
+import io.synapse.plugins.events.JsonLinesSink;
+import io.synapse.plugins.events.PluginEvent;
+import io.synapse.plugins.json.Json;
 import io.synapse.plugins.spi.Writers;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

@@ -1,6 +1,5 @@
 package io.synapse.plugins.pipeline.store;
 
-import io.synapse.plugins.pipeline.ActionStatus;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;

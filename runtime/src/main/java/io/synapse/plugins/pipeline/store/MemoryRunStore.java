@@ -1,8 +1,7 @@
 package io.synapse.plugins.pipeline.store;
 
 import io.synapse.plugins.errors.PluginError;
-import io.synapse.plugins.pipeline.ActionStatus;
-import io.synapse.plugins.pipeline.RunStatus;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,7 +1,5 @@
 package io.synapse.plugins.pipeline.store;
 
-import io.synapse.plugins.pipeline.ActionStatus;
-import io.synapse.plugins.pipeline.RunStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.synapse.plugins.context.PluginEnvironment;
-import io.synapse.plugins.context.Redactor;
+import io.synapse.plugins.environment.PluginEnvironment;
+import io.synapse.plugins.environment.Redactor;
 import io.synapse.plugins.errors.ActionNotFoundError;
 import io.synapse.plugins.errors.ConfigError;
 import io.synapse.plugins.errors.ExecutionError;

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.synapse.plugins.context.EventType;
-import io.synapse.plugins.context.JsonLinesSink;
-import io.synapse.plugins.context.PluginEvent;
 import io.synapse.plugins.errors.PluginError;
-import io.synapse.plugins.internal.Json;
+import io.synapse.plugins.events.EventType;
+import io.synapse.plugins.events.JsonLinesSink;
+import io.synapse.plugins.events.PluginEvent;
+import io.synapse.plugins.json.Json;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;

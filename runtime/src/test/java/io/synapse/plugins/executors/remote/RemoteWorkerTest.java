@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.synapse.plugins.context.EventType;
+import io.synapse.plugins.events.EventType;
 import io.synapse.plugins.fixture.GreetAction;
 import java.nio.file.Files;
 import java.nio.file.Path;

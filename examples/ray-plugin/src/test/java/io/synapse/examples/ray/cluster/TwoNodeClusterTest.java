@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.synapse.plugins.internal.Json;
+import io.synapse.plugins.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

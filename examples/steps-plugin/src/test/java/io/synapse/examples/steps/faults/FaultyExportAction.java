@@ -5,7 +5,7 @@ import io.synapse.examples.steps.ExportContext;
 import io.synapse.plugins.PluginAction;
 import io.synapse.plugins.PluginCategory;
 import io.synapse.plugins.RunMethod;
-import io.synapse.plugins.context.PluginEnvironment;
+import io.synapse.plugins.environment.PluginEnvironment;
 import io.synapse.plugins.steps.ForwardingStep;
 import io.synapse.plugins.steps.Step;
 import io.synapse.plugins.steps.StepRegistry;
