@@ -55,6 +55,12 @@ start() {
   local agent_port agent_grpc_port metrics_port client_port runtime_env_port
   agent_port="$(free_port)"; agent_grpc_port="$(free_port)"; metrics_port="$(free_port)"
   client_port="$(free_port)"; runtime_env_port="$(free_port)"
+  # Workers (and the dashboard agent's own core worker) take ports from a range; Ray's default range,
+  # 10002-19999, is the same for every head, and two heads starting at once could pick the same port
+  # (seen: "Failed to start the grpc server ... Address already in use"). Each head gets a block of its
+  # own below the ephemeral ports free_port hands out.
+  local worker_base
+  worker_base=$((10000 + 250 * $("$venv/bin/python" -c 'import random; print(random.randrange(88))')))
   # Ray turns --node-ip-address=127.0.0.1 into the machine's routable address unless it runs in its
   # "no cluster" mode; that mode keeps every Ray process on loopback, which is what we want.
   # setsid gives the head its own process group, so stop can end exactly what start began.
@@ -64,6 +70,7 @@ start() {
       --dashboard-agent-listen-port="$agent_port" --dashboard-agent-grpc-port="$agent_grpc_port" \
       --metrics-export-port="$metrics_port" --ray-client-server-port="$client_port" \
       --runtime-env-agent-port="$runtime_env_port" \
+      --min-worker-port="$worker_base" --max-worker-port="$((worker_base + 249))" \
       --disable-usage-stats --num-cpus="${SYNAPSE_RAY_NUM_CPUS:-4}" \
       > "$state/head.log" 2>&1 < /dev/null &
   echo $! > "$state/head.pid"

@@ -2,7 +2,7 @@ package io.synapse.benchmarks;
 
 import io.synapse.examples.ray.NoopAction_Descriptor;
 import io.synapse.plugins.action.NoParams;
-import io.synapse.plugins.executors.ray.JobStatus;
+import io.synapse.plugins.executors.JobStatus;
 import io.synapse.plugins.executors.ray.RayJobExecutor;
 import io.synapse.plugins.json.Json;
 import java.net.URI;
@@ -80,7 +80,7 @@ public final class JobBenchmark {
 
   private static Timing synapse(RayJobExecutor jobs) {
     long t0 = System.nanoTime();
-    String id = jobs.submit(NoopAction_Descriptor.INSTANCE, NoParams.INSTANCE);
+    String id = jobs.submit(NoopAction_Descriptor.INSTANCE, NoParams.INSTANCE).id();
     double running = -1;
     while (true) {
       JobStatus status = jobs.getStatus(id);

@@ -67,7 +67,7 @@ public final class ExitCodes {
     }
     if (error instanceof PluginError plugin) {
       return switch (plugin.code()) {
-        case "unknown_mode" -> USAGE;
+        case "unknown_mode", "invalid_job_id" -> USAGE;
         case "backend_unavailable", "ray_unavailable", "ray_dashboard_unreachable" -> CONFIG;
         case "job_not_found", "pipeline_not_found", "pipeline_run_not_found" -> NOT_FOUND;
         case "invalid_pipeline" -> CONFIG;

@@ -14,7 +14,7 @@ import java.util.Map;
  * masking writers, and stack traces only with {@code --debug}.
  */
 final class FatalErrors {
-  /** How long the process may take to run its shutdown hooks after a fatal error before it is halted. */
+  /** How long the process may take to run its shutdown hooks before it is halted (after any command). */
   static final long EXIT_DEADLINE_MILLIS = 10_000;
 
   private FatalErrors() {}
@@ -61,7 +61,7 @@ final class FatalErrors {
 
   /**
    * Ends the process with {@code code}: shutdown hooks run, but a hook that hangs (a cluster that no
-   * longer answers) cannot keep a process that has failed alive past {@link #EXIT_DEADLINE_MILLIS}.
+   * longer answers) cannot keep the process alive past {@link #EXIT_DEADLINE_MILLIS}.
    */
   static void exit(int code) {
     Thread deadline = new Thread(() -> {

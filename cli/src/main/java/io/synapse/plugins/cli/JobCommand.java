@@ -1,10 +1,13 @@
 package io.synapse.plugins.cli;
 
+import io.synapse.plugins.events.PluginEvent;
+import io.synapse.plugins.discovery.PluginDiscovery;
 import io.synapse.plugins.PluginRunner;
 import io.synapse.plugins.errors.PluginError;
 import io.synapse.plugins.events.PluginEvent;
 import io.synapse.plugins.executors.ray.JobInfo;
-import io.synapse.plugins.executors.ray.JobStatus;
+import io.synapse.plugins.executors.JobStatus;
+import io.synapse.plugins.executors.JobStatus;
 import io.synapse.plugins.executors.ray.RayDefaults;
 import io.synapse.plugins.executors.ray.RayJobExecutor;
 import io.synapse.plugins.spi.ActionDescriptor;
@@ -46,6 +49,7 @@ import picocli.CommandLine.Spec;
       "  synapse job status raysubmit_abc123",
       "  synapse job logs -f raysubmit_abc123",
       "  synapse job wait raysubmit_abc123 --timeout 10m --json",
+      "  synapse job wait my-train-42 ./my_plugin --json",
       ExitCodes.FOOTER
     })
 final class JobCommand implements Callable<Integer> {
@@ -64,9 +68,17 @@ final class JobCommand implements Callable<Integer> {
             + " else http://127.0.0.1:8265).")
     String url;
 
+    @Option(names = "--request-timeout", paramLabel = "DURATION", defaultValue = "60s",
+        description = "How long one request to the dashboard may take, its whole reply included (default: 60s).")
+    String requestTimeout;
+
     RayJobExecutor executor() {
+      return builder().build();
+    }
+
+    RayJobExecutor.Builder builder() {
       String dashboard = RayDefaults.current().jobDashboardUrl(url);
-      return RayJobExecutor.builder().dashboardUrl(checked(dashboard)).build();
+      return RayJobExecutor.builder().dashboardUrl(checked(dashboard)).requestTimeout(duration(requestTimeout, "--request-timeout"));
     }
 
     /** {@code url} if it parses as a URL; a usage error otherwise (the output masks its credentials). */
@@ -156,7 +168,7 @@ final class JobCommand implements Callable<Integer> {
       RayJobExecutor executor = dashboard.executor();
       PrintWriter out = spec.commandLine().getOut();
       if (!follow) {
-        out.print(executor.getLogs(id));
+        executor.readLogs(id, out::print);
         out.flush();
         return ExitCodes.OK;
       }
@@ -204,11 +216,18 @@ final class JobCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "wait", header = "Wait for a job and print its result.", mixinStandardHelpOptions = true)
+  @Command(name = "wait", header = "Wait for a job and print its result.", mixinStandardHelpOptions = true,
+      description = {"Waits for a job and prints its result. A result is accepted only from a job submitted with this user's"
+          + " result key (a file under the state directory: $SYNAPSE_STATE_DIR, else $XDG_STATE_HOME/synapse, else"
+          + " ~/.local/state/synapse); any other job's result is an error (exit 5), whatever its log says.",
+          "The result is read with PLUGIN when given, else with a plugin of the job's code on the class path"
+              + " (SYNAPSE_CLASSPATH), else printed as the job wrote it. Nothing a job's metadata names is loaded."})
   static final class Wait implements Callable<Integer>, SynapseCli.MachineOutput {
     @Spec CommandSpec spec;
     @Mixin DashboardOption dashboard;
-    @Parameters(paramLabel = "JOB_ID") String id;
+    @Parameters(index = "0", paramLabel = "JOB_ID") String id;
+    @Parameters(index = "1", arity = "0..1", paramLabel = "PLUGIN", description = "The plugin that reads the result: " + Plugins.PLUGIN_HELP)
+    String plugin;
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT1H",
         description = "How long to wait: ISO-8601 (PT10M) or 30s/10m/2h (default: 1h). The job keeps running after a timeout.")
     String timeout;
@@ -221,30 +240,36 @@ final class JobCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      RayJobExecutor executor = dashboard.executor();
-      Object result = executor.wait(id, duration(timeout));
-      Object value = result instanceof Record ? writeTyped(executor.getInfo(id), result) : result;
+      Duration limit = duration(timeout);
+      PluginDiscovery given = plugin == null ? null : Plugins.discover(plugin);
+      RayJobExecutor.Builder builder = dashboard.builder();
+      if (given != null) {
+        builder.plugin(given);
+      }
+      RayJobExecutor executor = builder.build();
+      Object result = executor.wait(id, limit);
+      // Verified: the job's metadata is the one its submitter wrote.
+      Object value = result instanceof Record ? writeTyped(executor.getInfo(id), given, result) : result;
       PrintWriter out = spec.commandLine().getOut();
       out.println(json ? Json.pretty(value) : Json.human(value));
       out.flush();
       return ExitCodes.OK;
     }
 
-    // A typed result means the job's plugin was found here (by its source path or code): write it
-    // back with that plugin's descriptor.
-    private static Object writeTyped(JobInfo info, Object result) {
+    // A typed result means a plugin read it (the one given, or one of the job's code on the class path):
+    // write it back with that plugin's descriptor.
+    private static Object writeTyped(JobInfo info, PluginDiscovery given, Object result) {
+      String code = info.metadata().get("synapse.plugin");
       String action = info.metadata().get("synapse.action");
-      for (String key : List.of("synapse.plugin_source", "synapse.plugin")) {
-        String plugin = info.metadata().get(key);
-        if (plugin != null && action != null) {
-          try {
-            ActionDescriptor<?, ?> descriptor = PluginRunner.discover(plugin).descriptor(action);
-            if (descriptor.actionClass().getClassLoader() == result.getClass().getClassLoader()) {
-              return Plugins.writeResult(descriptor, result);
-            }
-          } catch (PluginError e) {
-            // Try the next way of naming the plugin.
+      if (code != null && action != null) {
+        try {
+          PluginDiscovery plugin = given != null && given.config().code().equals(code) ? given : PluginDiscovery.fromModule(code);
+          ActionDescriptor<?, ?> descriptor = plugin.descriptor(action);
+          if (descriptor.actionClass().getClassLoader() == result.getClass().getClassLoader()) {
+            return Plugins.writeResult(descriptor, result);
           }
+        } catch (PluginError e) {
+          // Not on this class path after all.
         }
       }
       return String.valueOf(result);
@@ -267,8 +292,13 @@ final class JobCommand implements Callable<Integer> {
     }
   }
 
-  /** Parses {@code PT10M}, {@code 30s}, {@code 10m}, {@code 2h} or {@code 500ms}. */
+  /** Parses {@code PT10M}, {@code 30s}, {@code 10m}, {@code 2h} or {@code 500ms} given to {@code --timeout}. */
   static Duration duration(String text) {
+    return duration(text, "--timeout");
+  }
+
+  /** Parses {@code PT10M}, {@code 30s}, {@code 10m}, {@code 2h} or {@code 500ms} given to {@code option}. */
+  static Duration duration(String text, String option) {
     String value = text.trim().toLowerCase(Locale.ROOT);
     try {
       if (value.startsWith("pt") || value.startsWith("p")) {
@@ -291,6 +321,6 @@ final class JobCommand implements Callable<Integer> {
     } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
       // Reported below.
     }
-    throw CliException.usage("--timeout must look like PT10M, 30s, 10m or 2h, not '" + text + "'");
+    throw CliException.usage(option + " must look like PT10M, 30s, 10m or 2h, not '" + text + "'");
   }
 }

@@ -18,7 +18,8 @@ final class RunSettings {
           + " action as its @PluginAction(method = ...) says: job as a Ray Job, task on a warm pool.")
   String mode;
 
-  @Option(names = "--job-id", paramLabel = "ID", description = "A job id for tracking, passed to the action.")
+  @Option(names = "--job-id", paramLabel = "ID", description = "The run's job id, passed to the action; in JOB mode the Ray"
+      + " submission id (submitting the same request again returns that job).")
   String jobId;
 
   @Option(names = "--ray-address", paramLabel = "HOST:PORT",

@@ -81,17 +81,14 @@ public final class SynapseCli implements Callable<Integer> {
    * Runs the command line and exits with its {@link ExitCodes exit code}. What anything else prints
    * to {@code System.out} or {@code System.err} (an action, a library) goes to standard error with the
    * secrets masked; a {@link VirtualMachineError} in any thread ends the process with
-   * {@link ExitCodes#FATAL}.
+   * {@link ExitCodes#FATAL}. The process always ends: a shutdown hook that hangs (a cluster client, a
+   * library's) cannot keep it alive past {@link FatalErrors#EXIT_DEADLINE_MILLIS}.
    */
   public static void main(String[] args) {
     Secrets secrets = new Secrets();
     secrets.addFromRawArguments(args);
     Thread.setDefaultUncaughtExceptionHandler((thread, error) -> FatalErrors.uncaught(thread, error, args));
-    int code = runMain(args, System.out, System.err, secrets);
-    if (code == ExitCodes.FATAL) {
-      FatalErrors.exit(code);
-    }
-    System.exit(code);
+    FatalErrors.exit(runMain(args, System.out, System.err, secrets));
   }
 
   /**

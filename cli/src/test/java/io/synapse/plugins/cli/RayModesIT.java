@@ -91,6 +91,39 @@ class RayModesIT {
   }
 
   @Test
+  void progressLiveShowsAMovingBarForATaskRunWhileItRuns() throws Exception {
+    // The gate action reports step 1, then waits for the gate file: the test makes it only once the bar showed step 1.
+    Path config = ROOT.resolve("examples/ray-plugin/target/test-classes/META-INF/synapse/ray_job_demo/config.yaml");
+    assertTrue(Files.isRegularFile(config), "build examples/ray-plugin's test classes first: " + config);
+    Path gate = Files.createTempDirectory("synapse-gate").resolve("open");
+    Path out = Files.createTempFile("synapse-it-", ".out");
+    Path err = Files.createTempFile("synapse-it-", ".err");
+    Process run = new ProcessBuilder("sh", "./synapse", "run", config.toString(), "gate", "-p", "gate=" + gate, "-p", "steps=3",
+        "-p", "fail_at_end=false", "--progress", "live", "--mode", "task", "--ray-address", address, "--dashboard", dashboard)
+        .directory(ROOT.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    try {
+      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(150);
+      while (!Files.readString(err).contains("1/3 (33%)") && run.isAlive() && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      String early = Files.readString(err);
+      assertTrue(early.contains("[gate] gate [") && early.contains("1/3 (33%)"), "the bar showed step 1 while the run waited: " + early);
+      assertTrue(run.isAlive() && Files.readString(out).isEmpty(), "no result yet when the first step showed");
+      Files.createFile(gate);
+      assertTrue(run.waitFor(150, java.util.concurrent.TimeUnit.SECONDS), "the run ended once the gate opened");
+      String bar = Files.readString(err);
+      assertEquals(0, run.exitValue(), bar);
+      assertTrue(bar.indexOf("1/3 (33%)") < bar.indexOf("2/3 (67%)") && bar.indexOf("2/3 (67%)") < bar.indexOf("3/3 (100%)"), bar);
+      assertTrue(bar.contains("\r"), "drawn in place: " + bar);
+      assertEquals("3", Files.readString(out).trim());
+    } finally {
+      run.destroyForcibly();
+      Files.deleteIfExists(out);
+      Files.deleteIfExists(err);
+    }
+  }
+
+  @Test
   void runInJobModeThenWaitStatusAndLogs() throws Exception {
     Processes.Outcome submitted = synapse("run", "examples/ray-plugin", "word-count", "-p", "lines=x y x", "--json",
         "--mode", "job", "--dashboard", dashboard);

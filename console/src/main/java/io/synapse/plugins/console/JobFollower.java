@@ -3,7 +3,7 @@ package io.synapse.plugins.console;
 import io.synapse.plugins.events.EventSink;
 import io.synapse.plugins.events.PluginEvent;
 import io.synapse.plugins.errors.PluginError;
-import io.synapse.plugins.executors.ray.JobStatus;
+import io.synapse.plugins.executors.JobStatus;
 import io.synapse.plugins.executors.ray.RayJobExecutor;
 import io.synapse.plugins.spi.ActionDescriptor;
 import java.time.Duration;
@@ -43,7 +43,7 @@ final class JobFollower {
   void run(ConsoleRun run, PluginCatalog.Entry entry, ActionDescriptor<?, ?> descriptor, Map<String, Object> params)
       throws InterruptedException {
     RayJobExecutor jobs = executor();
-    String id = jobs.submit(entry.discovery(), descriptor.config().name(), params);
+    String id = jobs.submit(entry.discovery(), descriptor.config().name(), params).id();
     run.jobId(id);
     run.stopper(() -> jobs.stop(id));
     if (run.stopRequested()) {

@@ -108,7 +108,7 @@ class RemoteTracingTest {
   void aJobIsOneTraceFromTheSubmissionToTheEntrypoint(RayHead ray) throws Exception {
     RayJobExecutor jobs = RayJobExecutor.builder().dashboardUrl(ray.dashboardUrl()).env(workerTelemetry("synapse-job"))
         .sink(new RecordingSink()).build();
-    String id = jobs.submit(PipelineAction_Descriptor.INSTANCE, Map.of("epochs", 2));
+    String id = jobs.submit(PipelineAction_Descriptor.INSTANCE, Map.of("epochs", 2)).id();
     Object result = jobs.wait(id, Duration.ofMinutes(4));
     assertEquals(3, ((PipelineResult) result).steps());
     SpanData driver = driverSpan(SpanKind.PRODUCER);

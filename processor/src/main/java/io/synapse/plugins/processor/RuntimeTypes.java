@@ -57,6 +57,8 @@ public final class RuntimeTypes {
   public static final ClassName VALIDATION_ERROR = ClassName.get(ROOT + ".errors", "ValidationError");
   public static final ClassName EXECUTOR = ClassName.get(ROOT + ".executors", "Executor");
   public static final ClassName LOCAL_EXECUTOR = ClassName.get(ROOT + ".executors", "LocalExecutor");
+  public static final ClassName JOB_EXECUTOR = ClassName.get(ROOT + ".executors", "JobExecutor");
+  public static final ClassName JOB_HANDLE = ClassName.get(ROOT + ".executors", "JobHandle");
 
   /** The jakarta constraints package, read by name (the processor does not depend on jakarta either). */
   public static final String JAKARTA_CONSTRAINTS = "jakarta.validation.constraints";

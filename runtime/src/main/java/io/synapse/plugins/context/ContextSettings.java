@@ -25,12 +25,46 @@ import java.util.Objects;
  */
 public record ContextSettings(PluginEnvironment env, String jobId, Path workingDir, String language, EventSink sink) {
 
-  /** Checks the parts and makes the working directory absolute. */
+  /** The error code of a job id that breaks {@link #checkJobId}'s rule. */
+  public static final String INVALID_JOB_ID = "invalid_job_id";
+  /** The longest job id. */
+  public static final int MAX_JOB_ID_LENGTH = 128;
+  private static final java.util.regex.Pattern JOB_ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+  /** Checks the parts (the job id by {@link #checkJobId}) and makes the working directory absolute. */
   public ContextSettings {
     Objects.requireNonNull(env, "env");
     Objects.requireNonNull(sink, "sink");
     workingDir = workingDir == null ? null : workingDir.toAbsolutePath().normalize();
     language = Languages.check(language);
+    checkJobId(jobId);
+  }
+
+  /**
+   * {@code id} when it is a valid job id (or null): 1 to {@value #MAX_JOB_ID_LENGTH} letters, digits,
+   * {@code .}, {@code _} and {@code -}, starting with a letter or digit. A JOB run's job id is its Ray
+   * submission id, which appears in the dashboard's URLs and in file names, so the rule is the same in every
+   * mode.
+   *
+   * @throws io.synapse.plugins.errors.PluginError {@value #INVALID_JOB_ID} naming what is wrong (never
+   *     quoting more than the id's first characters)
+   */
+  public static String checkJobId(String id) {
+    if (id == null) {
+      return null;
+    }
+    String problem = id.isEmpty() ? "is empty"
+        : id.length() > MAX_JOB_ID_LENGTH ? "is longer than " + MAX_JOB_ID_LENGTH + " characters (" + id.length() + ")"
+        : !JOB_ID.matcher(id).matches() ? "may hold only letters, digits, '.', '_' and '-', starting with a letter or digit"
+        : null;
+    if (problem == null) {
+      return id;
+    }
+    String shown = id.length() > 40 ? id.substring(0, 40) + "..." : id;
+    shown = shown.codePoints().collect(StringBuilder::new, (text, c) -> text.appendCodePoint(Character.isISOControl(c) ? '?' : c),
+        StringBuilder::append).toString();
+    throw new io.synapse.plugins.errors.PluginError(INVALID_JOB_ID, "The job id '" + shown + "' " + problem,
+        Map.of("job_id", shown, "max_length", MAX_JOB_ID_LENGTH));
   }
 
   /** No environment, no job id, no working directory, events to {@code sink}. */
@@ -76,9 +110,15 @@ public record ContextSettings(PluginEnvironment env, String jobId, Path workingD
       return self();
     }
 
-    /** A job id for tracking, given to the action's context (null for none). */
+    /**
+     * The run's job id, given to the action's context (null for none); a JOB run's Ray submission id, which
+     * makes resubmitting it idempotent.
+     *
+     * @throws io.synapse.plugins.errors.PluginError {@value ContextSettings#INVALID_JOB_ID} when it breaks
+     *     {@link ContextSettings#checkJobId}'s rule
+     */
     public B jobId(String id) {
-      this.jobId = id;
+      this.jobId = checkJobId(id);
       return self();
     }
 

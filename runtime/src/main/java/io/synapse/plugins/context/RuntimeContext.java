@@ -31,6 +31,7 @@ public final class RuntimeContext {
   private final Clock clock;
   private volatile System.Logger logger;
   private final Redactor redactor;
+  private final CancellationToken cancellation;
   private final io.synapse.plugins.context.PipelineContext pipeline;
   // Made on the first progress report: most runs of small actions report none.
   private volatile ProgressTracker progress;
@@ -45,6 +46,7 @@ public final class RuntimeContext {
     this.sink = builder.sink;
     this.clock = builder.clock;
     this.redactor = builder.redactor != null ? builder.redactor : Redactor.builder().environment(builder.env).build();
+    this.cancellation = builder.cancellation;
     this.pipeline = builder.pipeline;
   }
 
@@ -114,6 +116,20 @@ public final class RuntimeContext {
   /** Whether the caller gave this run a working directory (rather than the process's current one). */
   public boolean hasWorkingDir() {
     return workingDir != null;
+  }
+
+  /**
+   * Whether the run was cancelled (its future cancelled, its job stopped, its executor asked to): an action
+   * that works in a loop checks it and stops, cleaning up; its thread is also interrupted, so blocking calls
+   * end with an {@link InterruptedException}. A step workflow rolls back the steps that ran.
+   */
+  public boolean isCancelled() {
+    return cancellation.isCancelled();
+  }
+
+  /** The run's cancellation token, for registering what to stop ({@link CancellationToken#onCancel}). */
+  public CancellationToken cancellation() {
+    return cancellation;
   }
 
   /**
@@ -258,6 +274,7 @@ public final class RuntimeContext {
     private EventSink sink = EventSink.discarding();
     private Clock clock = Clock.systemUTC();
     private Redactor redactor;
+    private CancellationToken cancellation = CancellationToken.never();
     private io.synapse.plugins.context.PipelineContext pipeline;
 
     private Builder(String actionName) {
@@ -317,6 +334,12 @@ public final class RuntimeContext {
      */
     public Builder redactor(Redactor eventRedactor) {
       this.redactor = Objects.requireNonNull(eventRedactor, "redactor");
+      return this;
+    }
+
+    /** The run's cancellation token (default: one that is never cancelled). */
+    public Builder cancellation(CancellationToken token) {
+      this.cancellation = Objects.requireNonNull(token, "cancellation");
       return this;
     }
 

@@ -153,6 +153,25 @@ public final class PluginDiscovery implements AutoCloseable {
     return descriptor;
   }
 
+  /**
+   * The descriptor of the action {@code nameOrClass} names, the seeds' string entrypoint: an action name
+   * ({@code "train"}) or the binary name of its class ({@code "com.acme.TrainAction"}, its config's
+   * {@code entrypoint}, also {@code Class#method} for a function action). Loads no class to find it.
+   *
+   * @throws ActionNotFoundError when no action has that name or class, listing the action names
+   */
+  public ActionDescriptor<?, ?> descriptorFor(String nameOrClass) {
+    if (hasAction(nameOrClass)) {
+      return descriptor(nameOrClass);
+    }
+    for (ActionConfig action : actionsByName.values()) {
+      if (action.entrypoint().equals(nameOrClass)) {
+        return descriptor(action.name());
+      }
+    }
+    throw new ActionNotFoundError(config.code(), nameOrClass, listActions());
+  }
+
   /** The class of action {@code name} (loads it, without running its static initialiser twice). */
   public Class<? extends BaseAction<?, ?>> getActionClass(String name) {
     return actionClassOf(descriptor(name));

@@ -3,8 +3,11 @@ package io.synapse.plugins.executors;
 import io.synapse.plugins.ExecutionMode;
 import io.synapse.plugins.action.ActionAccess;
 import io.synapse.plugins.action.BaseAction;
+import io.synapse.plugins.context.CancellationToken;
+import io.synapse.plugins.events.ConsoleSink;
 import io.synapse.plugins.context.ContextSettings;
 import io.synapse.plugins.context.RuntimeContext;
+import io.synapse.plugins.errors.CancelledError;
 import io.synapse.plugins.environment.PluginEnvironment;
 import io.synapse.plugins.environment.Redactor;
 import io.synapse.plugins.errors.ConfigError;
@@ -56,6 +59,11 @@ import java.util.Objects;
  */
 public final class LocalExecutor implements Executor {
   private static final EventSink DEFAULT_SINK = ConsoleSink.standard();
+  private static final java.util.concurrent.ExecutorService RUNS = java.util.concurrent.Executors.newCachedThreadPool(runnable -> {
+    Thread thread = new Thread(runnable, "synapse-local-run");
+    thread.setDaemon(true);
+    return thread;
+  });
   private static final LocalExecutor SHARED = builder().build();
 
   private final PluginEnvironment env;
@@ -131,13 +139,63 @@ public final class LocalExecutor implements Executor {
    * @throws ExecutionError when the action fails
    */
   public <P extends Record, R> R run(ExecutionRequest<P, R> request) {
+    return run(request, CancellationToken.never());
+  }
+
+  /**
+   * Runs a request whose params are validated already, stopped when {@code token} is cancelled: the action
+   * sees {@code ctx().isCancelled()} and its thread (this one) is interrupted; it then ends with a
+   * {@link CancelledError} (a step workflow after rolling back).
+   *
+   * @throws ExecutionError when the action fails
+   * @throws CancelledError when the token was cancelled before the action finished
+   */
+  public <P extends Record, R> R run(ExecutionRequest<P, R> request, CancellationToken token) {
     ActionDescriptor<P, R> action = request.action();
     P params = request.params();
     // Relative paths resolve against the directory the action runs in, which only this executor knows.
-    return start(action, workingDir == null ? params : action.bindParams(action.writeParams(params), workingDir));
+    return start(action, workingDir == null ? params : action.bindParams(action.writeParams(params), workingDir), token);
+  }
+
+  /**
+   * Starts {@code action} with params built in Java (checked here first, by the rules untyped params are
+   * bound by) in a thread of its own, and returns its future at once. {@code cancel(true)} on the future
+   * reaches the action: {@code ctx().isCancelled()} turns true and its thread is interrupted, and a step
+   * workflow rolls back the steps that ran; {@link CancellableFuture#stopped()} tells when it has. A JVM
+   * cannot stop a thread that ignores both: such an action runs on, detached from its future.
+   *
+   * @throws io.synapse.plugins.errors.ValidationError listing every violated field; nothing starts
+   */
+  public <P extends Record, R> CancellableFuture<R> submit(ActionDescriptor<P, R> action, P params) {
+    P bound = action.bindParams(action.writeParams(Objects.requireNonNull(params, "params")), workingDir);
+    return submitBound(action, bound);
+  }
+
+  /** Like {@link #submit(ActionDescriptor, Record)} with untyped params, bound here first. */
+  public <P extends Record, R> CancellableFuture<R> submit(ActionDescriptor<P, R> action, Map<String, ?> params) {
+    return submitBound(action, action.bindParams(params, workingDir));
+  }
+
+  private <P extends Record, R> CancellableFuture<R> submitBound(ActionDescriptor<P, R> action, P params) {
+    CancellationToken token = new CancellationToken();
+    CancellableFuture<R> future = new CancellableFuture<>(token);
+    RUNS.execute(() -> {
+      try {
+        future.complete(start(action, params, token));
+      } catch (Throwable e) {
+        future.completeExceptionally(e);
+      } finally {
+        future.runEnded();
+      }
+    });
+    return future;
   }
 
   private <P extends Record, R> R start(ActionDescriptor<P, R> action, P params) {
+    return start(action, params, CancellationToken.never());
+  }
+
+  private <P extends Record, R> R start(ActionDescriptor<P, R> action, P params, CancellationToken token) {
     String actionName = action.config().name();
     java.util.Set<String> secretValues = action.secretValues(params);
     Redactor redactor = secretValues.isEmpty() ? environmentRedactor : Redactor.builder()
@@ -154,39 +212,77 @@ public final class LocalExecutor implements Executor {
         .env(env)
         .workingDir(workingDir)
         .sink(observed.sink(sink))
-        .redactor(redactor);
+        .redactor(redactor)
+        .cancellation(token);
     if (env.contains(PipelineContext.RUN_ID)) {
       // A pipeline runs this action: its run reaches the action through the environment, in every mode.
       builder.pipeline(PipelineContext.fromEnvironment(env, actionName, workingDir != null ? workingDir : Path.of("").toAbsolutePath())
           .orElse(null));
     }
     RuntimeContext context = builder.build();
-    return observed.finishing(() -> run(action, params, context, redactor));
+    return observed.finishing(() -> run(action, params, context, redactor, token));
   }
 
-  private <P extends Record, R> R run(ActionDescriptor<P, R> action, P params, RuntimeContext context, Redactor redactor) {
+  private <P extends Record, R> R run(ActionDescriptor<P, R> action, P params, RuntimeContext context, Redactor redactor,
+      CancellationToken token) {
+    CancellationToken.Registration interrupting = token.interruptOnCancel(Thread.currentThread());
     try {
       BaseAction<P, R> instance = action.newAction();
       ActionAccess.initialize(instance, params, context);
       return instance.execute();
-    } catch (StepError e) {
-      throw withoutSecrets(e, redactor);
-    } catch (PluginError e) {
-      throw e;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw failure(action, e, redactor);
-    } catch (StackOverflowError | OutOfMemoryError e) {
-      // Recoverable: by now the run's frames are unwound, and with them what it allocated.
-      throw failure(action, e, redactor);
-    } catch (VirtualMachineError e) {
-      throw withoutSecrets(e, redactor);
-    } catch (Exception | Error e) {
-      throw failure(action, e, redactor);
+    } catch (Throwable e) {
+      throw outcomeOf(action, e, token, redactor);
     } finally {
+      interrupting.close();
+      if (token.isCancelled()) {
+        // The interrupt was the cancel's: the thread goes back to its owner (a pool, Ray) without it.
+        Thread.interrupted();
+      }
       // Throttled progress held back by the sink is delivered now that the run is over.
       flushQuietly();
     }
+  }
+
+  /** The error a run that threw {@code thrown} raises (a broken JVM's error is thrown from here instead). */
+  private RuntimeException outcomeOf(ActionDescriptor<?, ?> action, Throwable thrown, CancellationToken token, Redactor redactor) {
+    boolean brokenJvm = thrown instanceof VirtualMachineError && !(thrown instanceof StackOverflowError || thrown instanceof OutOfMemoryError);
+    if (brokenJvm) {
+      throw withoutSecrets((VirtualMachineError) thrown, redactor);
+    }
+    if (token.isCancelled()) {
+      return cancelled(action, thrown, token, redactor);
+    }
+    if (thrown instanceof StepError step) {
+      return withoutSecrets(step, redactor);
+    }
+    if (thrown instanceof PluginError error) {
+      return error;
+    }
+    if (thrown instanceof InterruptedException) {
+      Thread.currentThread().interrupt();
+    }
+    // Errors too: a stack overflow or running out of memory is recoverable by now, the run's frames (and
+    // what they allocated) being gone.
+    return failure(action, thrown, redactor);
+  }
+
+  // What the action threw as it stopped (an InterruptedException, a StepError after the rollbacks) is the cause.
+  private CancelledError cancelled(ActionDescriptor<?, ?> action, Throwable thrown, CancellationToken token, Redactor redactor) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("plugin", action.pluginCode());
+    details.put("action", action.config().name());
+    if (jobId != null) {
+      details.put("job_id", jobId);
+    }
+    details.put("reason", token.reason().orElse("cancelled"));
+    if (thrown instanceof StepError step) {
+      details.put("step", step.step());
+      details.put("rolled_back", step.details().getOrDefault("rolled_back", List.of()));
+      details.put("rollback_failed", step.details().getOrDefault("rollback_failed", List.of()));
+    }
+    Throwable cause = thrown instanceof CancelledError ? thrown.getCause() : thrown;
+    return new CancelledError("Action '" + action.config().name() + "' of plugin '" + action.pluginCode() + "' was cancelled ("
+        + redactor.redact(token.reason().orElse("cancelled")) + ")", details, withoutSecrets(cause, redactor));
   }
 
   private void flushQuietly() {

@@ -26,9 +26,9 @@ import java.util.Objects;
  * rollbacks still run. The raised {@link StepError} names the failing step and has the step's error as
  * its cause; a {@link VirtualMachineError} is rethrown as is (after the rollbacks) rather than wrapped.
  * When the thread was interrupted, the rollbacks run with the interrupt flag cleared (so they can do
- * blocking I/O) and the flag is restored before the error is raised. An interrupt noticed between steps
- * stops the workflow before the next step, which is named as the failing step but, never having run,
- * is not rolled back.
+ * blocking I/O) and the flag is restored before the error is raised. An interrupt or a cancellation of the
+ * run ({@code ctx().isCancelled()}) noticed between steps stops the workflow before the next step, which is
+ * named as the failing step but, never having run, is not rolled back.
  *
  * <p>An orchestrator is immutable; each {@link #run} is independent.
  *
@@ -83,8 +83,9 @@ public final class Orchestrator<C extends StepContext> {
       List<Ran<C>> ran = new ArrayList<>();
       for (int index = 0; index < steps.size(); index++) {
         Step<C> step = steps.get(index);
-        if (Thread.currentThread().isInterrupted()) {
-          throw rollBack(context, step, new InterruptedException("interrupted before step '" + step.name() + "'"), ran);
+        if (Thread.currentThread().isInterrupted() || context.runtime().isCancelled()) {
+          String why = context.runtime().isCancelled() ? "cancelled" : "interrupted";
+          throw rollBack(context, step, new InterruptedException(why + " before step '" + step.name() + "'"), ran);
         }
         progress.beginStep(index);
         StepResult result = runStep(context, step);

@@ -125,15 +125,13 @@ class SinksTest {
     RecordingSink recorded = new RecordingSink();
     ThrottlingSink throttled = new ThrottlingSink(recorded, Duration.ofMillis(100), clock);
     RuntimeContext context = context(throttled);
-    long started = System.nanoTime();
+    // Cheap means few deliveries (counted below), not a wall-clock bound: speed belongs in the benchmarks.
     for (int i = 1; i <= 1_000_000; i++) {
       context.setProgress(i, 2_000_000, "loop");
       if (i % 250_000 == 0) {
         clock.advance(Duration.ofMillis(150));
       }
     }
-    long millis = (System.nanoTime() - started) / 1_000_000;
-    assertTrue(millis < 10_000, "a million throttled progress calls took " + millis + " ms");
     List<Long> delivered = recorded.events(EventType.PROGRESS).stream().map(e -> e.progress().current()).toList();
     assertEquals(List.of(1L, 250_001L, 500_001L, 750_001L), delivered, "one per interval");
     throttled.flush();

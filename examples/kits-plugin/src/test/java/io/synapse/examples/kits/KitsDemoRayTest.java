@@ -91,7 +91,7 @@ class KitsDemoRayTest {
   void theTrainKitRunsAsARayJob() throws Exception {
     DemoWorld world = new DemoWorld(temp.resolve("demo"));
     RayJobExecutor jobs = RayJobExecutor.builder().dashboardUrl(ray.dashboardUrl()).env(world.env()).build();
-    String id = jobs.submit(BoxTrain_Descriptor.INSTANCE, Map.of("dataset", world.seeded.dataset().id(), "epochs", 1, "name", "job"));
+    String id = jobs.submit(BoxTrain_Descriptor.INSTANCE, Map.of("dataset", world.seeded.dataset().id(), "epochs", 1, "name", "job")).id();
     TrainResult result = (TrainResult) jobs.wait(id, Duration.ofSeconds(180));
     assertEquals(Map.of("classes", 2.0), result.trainMetrics());
     List<ModelRecord> models = world.models();

@@ -13,7 +13,7 @@ import io.synapse.plugins.events.EventType;
 import io.synapse.plugins.events.PluginEvent;
 import io.synapse.plugins.events.RecordingSink;
 import io.synapse.plugins.errors.PipelineError;
-import io.synapse.plugins.executors.ray.JobStatus;
+import io.synapse.plugins.executors.JobStatus;
 import io.synapse.plugins.executors.ray.RayJobBackend;
 import io.synapse.plugins.executors.ray.RayOptions;
 import io.synapse.plugins.pipeline.store.ActionStatus;

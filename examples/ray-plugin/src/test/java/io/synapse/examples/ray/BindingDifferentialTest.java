@@ -115,12 +115,12 @@ class BindingDifferentialTest {
       }
     }
     // One job binds every valid input, one every invalid one (their violations are told apart by index).
-    String validJob = jobs.submit(BindBatchAction_Descriptor.INSTANCE, Map.of("cases", validInputs));
-    String invalidJob = jobs.submit(BindBatchAction_Descriptor.INSTANCE, Map.of("cases", invalidInputs));
+    String validJob = jobs.submit(BindBatchAction_Descriptor.INSTANCE, Map.of("cases", validInputs)).id();
+    String invalidJob = jobs.submit(BindBatchAction_Descriptor.INSTANCE, Map.of("cases", invalidInputs)).id();
     List<String> singles = new ArrayList<>();
     List<Outcome> singleLocal = new ArrayList<>();
     for (int i = 0; i < SINGLE_JOBS; i++) {
-      singles.add(jobs.submit(BindProbeAction_Descriptor.INSTANCE, inputs.get(i)));
+      singles.add(jobs.submit(BindProbeAction_Descriptor.INSTANCE, inputs.get(i)).id());
       singleLocal.add(local.get(i));
     }
     assertEquals(new BindBatchParams(validRecords.stream().map(BindProbeParams.class::cast).toList()), jobs.wait(validJob, WAIT),

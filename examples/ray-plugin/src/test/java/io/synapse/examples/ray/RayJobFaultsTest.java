@@ -41,11 +41,12 @@ class RayJobFaultsTest {
     int dashboardPort = freePort();
     LocalRayHead.Settings settings = LocalRayHead.Settings.defaults().withStateDirectory(STATE).withDashboardPort(dashboardPort);
     head = LocalRayHead.start(settings);
+    // Generous: a freshly started head of a loaded machine can take long to accept its first job.
     RayJobExecutor jobs = RayJobExecutor.builder().dashboardUrl("http://127.0.0.1:" + dashboardPort)
-        .sink(new RecordingSink()).requestTimeout(Duration.ofSeconds(10)).build();
-    String id = jobs.submit(StepsAction_Descriptor.INSTANCE, new StepsParams(60, 1000, "", false, List.of()));
+        .sink(new RecordingSink()).requestTimeout(Duration.ofSeconds(30)).build();
+    String id = jobs.submit(StepsAction_Descriptor.INSTANCE, new StepsParams(60, 1000, "", false, List.of())).id();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (jobs.getStatus(id) != io.synapse.plugins.executors.ray.JobStatus.RUNNING && System.nanoTime() < deadline) {
+    while (jobs.getStatus(id) != io.synapse.plugins.executors.JobStatus.RUNNING && System.nanoTime() < deadline) {
       Thread.sleep(200);
     }
     head.close();
@@ -57,7 +58,7 @@ class RayJobFaultsTest {
     assertTrue(Duration.ofNanos(System.nanoTime() - started).toSeconds() < 60, "the error came within a bounded time");
 
     head = LocalRayHead.start(settings);
-    String again = jobs.submit(NoopAction_Descriptor.INSTANCE, io.synapse.plugins.action.NoParams.INSTANCE);
+    String again = jobs.submit(NoopAction_Descriptor.INSTANCE, io.synapse.plugins.action.NoParams.INSTANCE).id();
     assertEquals("ok", jobs.wait(again, Duration.ofMinutes(3)), "the same executor works once the cluster is back");
   }
 

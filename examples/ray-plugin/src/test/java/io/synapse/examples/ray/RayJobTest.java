@@ -22,7 +22,7 @@ import io.synapse.plugins.events.EventType;
 import io.synapse.plugins.events.PluginEvent;
 import io.synapse.plugins.events.RecordingSink;
 import io.synapse.plugins.executors.ray.JobInfo;
-import io.synapse.plugins.executors.ray.JobStatus;
+import io.synapse.plugins.executors.JobStatus;
 import io.synapse.plugins.executors.ray.RayJobBackend;
 import io.synapse.plugins.executors.ray.RayJobExecutor;
 import io.synapse.plugins.executors.ray.RayOptions;
@@ -90,7 +90,7 @@ class RayJobTest {
   void aFreshExecutorWaitsOnAJobItDidNotSubmitAndTheActionSeesItsJobId() {
     RecordingSink sink = new RecordingSink();
     RayJobExecutor submitter = jobs().build();
-    String id = submitter.submit(EchoAction_Descriptor.INSTANCE, new EchoParams("hello", 0, false));
+    String id = submitter.submit(EchoAction_Descriptor.INSTANCE, new EchoParams("hello", 0, false)).id();
     Echo echo = (Echo) jobs().sink(sink).build().wait(id, WAIT);
     assertEquals("hello", echo.message());
     assertEquals(id, echo.jobId(), "the context's job id is the submission id by default");
@@ -104,7 +104,7 @@ class RayJobTest {
     String modulePath = Path.of("").toAbsolutePath().toString();
     PluginDiscovery plugin = PluginRunner.discover(modulePath);
     RayJobExecutor executor = jobs().build();
-    String id = executor.submit(plugin, "word-count", Map.of("lines", List.of("a b a")));
+    String id = executor.submit(plugin, "word-count", Map.of("lines", List.of("a b a"))).id();
     assertEquals(new WordCount(Map.of("a", 2, "b", 1), 3), executor.wait(id, WAIT));
     Object viaRunner = PluginRunner.runPlugin(modulePath, "word-count", Map.of("lines", List.of("x")), ExecutionMode.JOB, jobOptions());
     assertEquals(new WordCount(Map.of("x", 1), 1), RayJobBackend.executor(jobOptions()).wait((String) viaRunner, WAIT));
@@ -142,7 +142,7 @@ class RayJobTest {
   @Test
   void badParamsCheckedOnlyInTheJobFailItAndWaitRaisesTheValidationError() {
     RayJobExecutor executor = jobs().validateOnDriver(false).build();
-    String id = executor.submit(WordCountAction_Descriptor.INSTANCE, Map.of("lines", List.of(), "minLength", 0, "extra", true));
+    String id = executor.submit(WordCountAction_Descriptor.INSTANCE, Map.of("lines", List.of(), "minLength", 0, "extra", true)).id();
     ValidationError error = assertThrows(ValidationError.class, () -> executor.wait(id, WAIT));
     assertEquals(List.of("extra", "lines", "min_length"), error.violations().stream().map(Violation::path).sorted().toList());
     assertEquals(JobStatus.FAILED, executor.getStatus(id));
@@ -151,7 +151,7 @@ class RayJobTest {
   @Test
   void anActionThatThrowsFailsTheJobWithTheRemoteException() {
     RayJobExecutor executor = jobs().build();
-    String id = executor.submit(EchoAction_Descriptor.INSTANCE, new EchoParams("boom", 0, true));
+    String id = executor.submit(EchoAction_Descriptor.INSTANCE, new EchoParams("boom", 0, true)).id();
     ExecutionError error = assertThrows(ExecutionError.class, () -> executor.wait(id, WAIT));
     RemoteActionException cause = assertInstanceOf(RemoteActionException.class, error.getCause());
     assertEquals(IllegalArgumentException.class.getName(), cause.remoteClassName());
@@ -166,7 +166,7 @@ class RayJobTest {
   @Test
   void progressIsReadWhileTheJobRunsAndStopEndsIt() throws Exception {
     RayJobExecutor executor = jobs().build();
-    String id = executor.submit(StepsAction_Descriptor.INSTANCE, new StepsParams(600, 100, "", false, List.of()));
+    String id = executor.submit(StepsAction_Descriptor.INSTANCE, new StepsParams(600, 100, "", false, List.of())).id();
     PluginEvent.Progress seen = null;
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
     while (System.nanoTime() < deadline) {
@@ -181,7 +181,8 @@ class RayJobTest {
     assertEquals(600, seen.total());
 
     assertTrue(executor.stop(id));
-    ExecutionError error = assertThrows(ExecutionError.class, () -> executor.wait(id, WAIT));
+    io.synapse.plugins.errors.CancelledError error = assertThrows(io.synapse.plugins.errors.CancelledError.class,
+        () -> executor.wait(id, WAIT));
     assertEquals("STOPPED", error.details().get("status"));
     assertEquals(JobStatus.STOPPED, executor.getStatus(id));
     assertTrue(executor.delete(id));
@@ -192,7 +193,7 @@ class RayJobTest {
   @Test
   void waitRunsOutOfTimeWithATimeoutErrorAndTheJobKeepsRunning() {
     RayJobExecutor executor = jobs().build();
-    String id = executor.submit(EchoAction_Descriptor.INSTANCE, new EchoParams("slow", 60_000, false));
+    String id = executor.submit(EchoAction_Descriptor.INSTANCE, new EchoParams("slow", 60_000, false)).id();
     long started = System.nanoTime();
     PluginError error = assertThrows(PluginError.class, () -> executor.wait(id, Duration.ofSeconds(2)));
     assertEquals(RayJobExecutor.TIMEOUT, error.code());
@@ -244,7 +245,7 @@ class RayJobTest {
   void severalMebibytesOfParamsTravelInTheRequestPackage() {
     RayJobExecutor executor = jobs().build();
     List<String> payload = new ArrayList<>(Collections.nCopies(6 * 1024, "x".repeat(1024)));
-    String id = executor.submit(StepsAction_Descriptor.INSTANCE, new StepsParams(1, 0, "", false, payload));
+    String id = executor.submit(StepsAction_Descriptor.INSTANCE, new StepsParams(1, 0, "", false, payload)).id();
     Steps steps = (Steps) executor.wait(id, WAIT);
     assertEquals(6L * 1024 * 1024, steps.payloadChars());
     assertTrue(executor.getInfo(id).entrypoint().length() < 10_000, "params are not in the entrypoint");
@@ -253,10 +254,10 @@ class RayJobTest {
   @Test
   void aSecondSubmitOfTheSamePluginUploadsNoJars() {
     RayJobExecutor executor = jobs().build();
-    String first = executor.submit(NoopAction_Descriptor.INSTANCE, Map.of());
+    String first = executor.submit(NoopAction_Descriptor.INSTANCE, Map.of()).id();
     int uploadsAfterFirst = executor.jarUploads();
     assertTrue(executor.packageExists(executor.jarPackageUri(NoopAction_Descriptor.INSTANCE)));
-    String second = executor.submit(NoopAction_Descriptor.INSTANCE, Map.of());
+    String second = executor.submit(NoopAction_Descriptor.INSTANCE, Map.of()).id();
     assertEquals(uploadsAfterFirst, executor.jarUploads(), "the jar package was already on the cluster");
     assertEquals("ok", executor.wait(first, WAIT));
     assertEquals("ok", executor.wait(second, WAIT));
@@ -270,11 +271,11 @@ class RayJobTest {
     String apiKey = "key-51b2e8-also-secret";
     RayJobExecutor executor = jobs().env(Map.of("REGION", "eu-1", "SERVICE_API_KEY", apiKey))
         .metadata(Map.of("team", "vision", "deploy_token", "meta-secret-value")).build();
-    String ok = executor.submit(StepsAction_Descriptor.INSTANCE, new StepsParams(2, 0, token, false, List.of()));
+    String ok = executor.submit(StepsAction_Descriptor.INSTANCE, new StepsParams(2, 0, token, false, List.of())).id();
     Steps steps = (Steps) executor.wait(ok, WAIT);
     assertEquals("eu-1", steps.region(), "the action's environment");
     assertEquals("eu-1", steps.processRegion(), "non-secret variables are set on the job's process");
-    String failing = executor.submit(StepsAction_Descriptor.INSTANCE, new StepsParams(1, 0, token, true, List.of()));
+    String failing = executor.submit(StepsAction_Descriptor.INSTANCE, new StepsParams(1, 0, token, true, List.of())).id();
     ExecutionError error = assertThrows(ExecutionError.class, () -> executor.wait(failing, WAIT));
 
     for (String id : List.of(ok, failing)) {
@@ -295,7 +296,7 @@ class RayJobTest {
   @Test
   void tailLogsStreamsTheLogUntilTheJobEnds() throws Exception {
     RayJobExecutor executor = jobs().build();
-    String id = executor.submit(StepsAction_Descriptor.INSTANCE, new StepsParams(5, 200, "", false, List.of()));
+    String id = executor.submit(StepsAction_Descriptor.INSTANCE, new StepsParams(5, 200, "", false, List.of())).id();
     StringBuffer streamed = new StringBuffer();
     executor.tailLogs(id, streamed::append).get(120, TimeUnit.SECONDS);
     assertTrue(streamed.toString().contains("@@synapse-job-result-end "), streamed.toString());

@@ -151,7 +151,7 @@ class RayTaskTest {
 
   @Test
   void anActorKilledMidCallIsReplacedAndThePoolRecovers() throws Exception {
-    try (RayActorExecutor executor = pool().build()) {
+    try (RayActorExecutor executor = pool().maxRetries(0).build()) {
       long victim = executor.workerPids().get(0);
       CompletableFuture<Echo> call = executor.submit(EchoAction_Descriptor.INSTANCE, new EchoParams("slow", 60_000, false));
       Thread.sleep(1500);

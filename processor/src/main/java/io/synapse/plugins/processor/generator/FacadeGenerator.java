@@ -7,6 +7,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.WildcardTypeName;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.synapse.plugins.processor.RuntimeTypes;
@@ -19,7 +20,11 @@ import io.synapse.plugins.processor.model.RecordModel;
 import java.util.Map;
 import javax.lang.model.element.Modifier;
 
-/** Generates the plugin's facade: typed static methods per action, and per declared pipeline ({@code <name>Pipeline}). */
+/**
+ * Generates the plugin's facade: per action, typed static methods that run it (locally, or on any
+ * {@code Executor}: LOCAL, a TASK pool, a JOB executor), submit it as a job returning a typed
+ * {@code JobHandle}, and attach to a job of it by id; per declared pipeline, {@code <name>Pipeline} methods.
+ */
 public final class FacadeGenerator implements Generator<PluginModel> {
   private final Map<String, RecordModel> records;
 
@@ -155,5 +160,42 @@ public final class FacadeGenerator implements Generator<PluginModel> {
           .addStatement(call + "$L($T.INSTANCE, $T.shared())", method, RuntimeTypes.NO_PARAMS, RuntimeTypes.LOCAL_EXECUTOR)
           .build());
     }
+    addJobMethods(type, action, method, summary, isVoid ? TypeName.VOID.box() : returns.box());
+  }
+
+  private static void addJobMethods(TypeSpec.Builder type, ActionModel action, String method, String summary, TypeName result) {
+    ParameterizedTypeName handle = ParameterizedTypeName.get(RuntimeTypes.JOB_HANDLE, result);
+    String submit = "submit" + Character.toUpperCase(method.charAt(0)) + method.substring(1);
+    String attach = "attach" + Character.toUpperCase(method.charAt(0)) + method.substring(1);
+    type.addMethod(MethodSpec.methodBuilder(submit)
+        .addJavadoc("$L\n\n<p>Submits action {@code $L} as a job on {@code jobs} and returns its handle at once;\n"
+            + "{@code await} gives the result.\n\n@param params the params\n@param jobs where the job runs\n"
+            + "@return the job's handle\n", summary, action.name())
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(handle)
+        .addParameter(TypeNames.of(action.params().name()), "params")
+        .addParameter(RuntimeTypes.JOB_EXECUTOR, "jobs")
+        .addStatement("return jobs.submit($T.INSTANCE, params)", TypeNames.of(action.descriptor()))
+        .build());
+    if (TypeNames.of(action.params().name()).equals(RuntimeTypes.NO_PARAMS)) {
+      type.addMethod(MethodSpec.methodBuilder(submit)
+          .addJavadoc("$L\n\n<p>Submits action {@code $L}, which takes no params, as a job on {@code jobs}.\n\n"
+              + "@param jobs where the job runs\n@return the job's handle\n", summary, action.name())
+          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+          .returns(handle)
+          .addParameter(RuntimeTypes.JOB_EXECUTOR, "jobs")
+          .addStatement("return $L($T.INSTANCE, jobs)", submit, RuntimeTypes.NO_PARAMS)
+          .build());
+    }
+    type.addMethod(MethodSpec.methodBuilder(attach)
+        .addJavadoc("$L\n\n<p>The handle of job {@code jobId}, an earlier submit of action {@code $L} (in this process or\n"
+            + "another one).\n\n@param jobId the job's id\n@param jobs the executor that submitted it, or one like it\n"
+            + "@return the job's handle\n", summary, action.name())
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(handle)
+        .addParameter(String.class, "jobId")
+        .addParameter(RuntimeTypes.JOB_EXECUTOR, "jobs")
+        .addStatement("return jobs.attach(jobId, $T.INSTANCE)", TypeNames.of(action.descriptor()))
+        .build());
   }
 }

@@ -10,10 +10,17 @@ import io.ray.api.runtimecontext.NodeInfo;
 import io.ray.api.runtimeenv.RuntimeEnv;
 import io.ray.api.runtimeenv.RuntimeEnvConfig;
 import io.ray.api.runtimeenv.types.RuntimeEnvName;
+import io.ray.api.concurrencygroup.ConcurrencyGroup;
+import io.ray.api.concurrencygroup.ConcurrencyGroupBuilder;
+import io.synapse.plugins.errors.CancelledError;
 import io.synapse.plugins.errors.ExecutionError;
 import io.synapse.plugins.errors.PluginError;
 import io.synapse.plugins.json.Json;
+import io.synapse.plugins.executors.RetryPolicy;
+import io.synapse.plugins.executors.remote.RemoteMessage;
+import io.synapse.plugins.json.Json;
 import io.synapse.plugins.spi.ActionDescriptor;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +30,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * The actors of one TASK pool: started from the pool's packages (its code as {@code java_jars}, its working
@@ -32,6 +40,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code actor_start_failed}, {@code timeout}, {@code actor_died}, {@code ray_error}.
  */
 final class ActorPool implements AutoCloseable {
+  /** Told about each retry of a call before its pause. */
+  @FunctionalInterface
+  interface RetryListener {
+    void retrying(String what, int retry, int maxRetries, Duration delay, String cause);
+  }
+
   /** How Ray Java reports RUNTIME_ENV_SETUP_FAILED (error type 55) to the caller of {@code Ray.get}. */
   private static final String ENV_SETUP_FAILED = "Unrecognized metadata [55]";
 
@@ -107,39 +121,65 @@ final class ActorPool implements AutoCloseable {
   }
 
   /**
-   * Sends one request line to the least busy actor and returns its transcript.
+   * Sends one request to the least busy actor, hands its events to {@code events} while it runs, and returns
+   * the rest of its transcript. A call whose actor died or could not be reached is sent again, to the least
+   * busy actor (the dead one replaced), as the pool's retry policy says, each retry reported to
+   * {@code retries}; an action's own failure is in the transcript and never retried.
    *
-   * @throws ExecutionError when the actor dies, the call times out, or Ray fails
+   * @throws ExecutionError when the actor dies (after the retries), the call times out, or Ray fails
+   * @throws CancelledError when the call was cancelled and did not stop within the grace period (its actor
+   *     is replaced)
    */
-  String call(ActionDescriptor<?, ?> action, String request) {
-    if (closed) {
-      throw new PluginError("executor_closed", "This RayActorExecutor is closed", Map.of());
-    }
-    Slot slot = leastBusy();
-    slot.inFlight.incrementAndGet();
-    ActorHandle<PluginActor> actor = slot.actor;
-    try {
-      ObjectRef<String> reply = actor.task(PluginActor::run, request).remote();
-      return Ray.get(reply, settings.callTimeout().toMillis());
-    } catch (RayTimeoutException e) {
-      // The call may still be running there; replace the actor so the pool is not stuck behind it.
-      replace(slot, actor);
-      throw new ExecutionError("Action '" + action.config().name() + "' did not finish within " + settings.callTimeout()
-          + " on a Ray actor; the actor was replaced", details(action, "timeout"), e);
-    } catch (RayActorException e) {
-      replace(slot, actor);
-      throw new ExecutionError("The Ray actor running action '" + action.config().name()
-          + "' died during the call; the pool replaced it", details(action, "actor_died"), e);
-    } catch (RayException e) {
-      throw new ExecutionError("Ray failed to run action '" + action.config().name() + "': " + e.getMessage(),
-          details(action, "ray_error"), e);
-    } catch (RuntimeException e) {
-      if (isEnvSetupFailure(e)) {
-        throw envSetupFailed(e);
+  String call(ActionDescriptor<?, ?> action, String id, String request, ActorCall.Control control, Consumer<RemoteMessage.Event> events,
+      RetryListener retries) {
+    RetryPolicy policy = settings.cluster().retries();
+    for (int attempt = 1; ; attempt++) {
+      if (closed) {
+        throw new PluginError("executor_closed", "This RayActorExecutor is closed", Map.of());
       }
-      throw e;
-    } finally {
-      slot.inFlight.decrementAndGet();
+      Slot slot = leastBusy();
+      slot.inFlight.incrementAndGet();
+      ActorHandle<PluginActor> actor = slot.actor;
+      try {
+        return ActorCall.run(actor, id, request, settings.callTimeout(), settings.cluster().cancelGrace(), control, events);
+      } catch (ActorCall.Timeout e) {
+        // The call may still be running there; replace the actor so the pool is not stuck behind it.
+        replace(slot, actor);
+        throw new ExecutionError("Action '" + action.config().name() + "' did not finish within " + settings.callTimeout()
+            + " on a Ray actor; the actor was replaced", details(action, "timeout", attempt), e);
+      } catch (ActorCall.Forced e) {
+        replace(slot, actor);
+        Map<String, Object> details = details(action, "forced", attempt);
+        details.put("grace_ms", settings.cluster().cancelGrace().toMillis());
+        throw new CancelledError("Action '" + action.config().name() + "' was cancelled (" + control.reason() + ") and did not stop within "
+            + settings.cluster().cancelGrace() + ": its Ray actor was killed and replaced", details);
+      } catch (RayActorException e) {
+        replace(slot, actor);
+        if (attempt > policy.maxRetries() || control.cancelled()) {
+          throw new ExecutionError("The Ray actor running action '" + action.config().name() + "' died during the call"
+              + (attempt > 1 ? " (" + attempt + " attempts)" : "") + "; the pool replaced it", details(action, "actor_died", attempt), e);
+        }
+        Duration delay = policy.delayBefore(attempt);
+        retries.retrying("call of action '" + action.config().name() + "'", attempt, policy.maxRetries(), delay,
+            "the Ray actor died or could not be reached: " + e.getClass().getSimpleName());
+        try {
+          Thread.sleep(delay.toMillis());
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw new CancelledError("The call of action '" + action.config().name() + "' was interrupted while it waited to be retried",
+              details(action, "cancelled", attempt));
+        }
+      } catch (RayException e) {
+        throw new ExecutionError("Ray failed to run action '" + action.config().name() + "': " + e.getMessage(),
+            details(action, "ray_error", attempt), e);
+      } catch (RuntimeException e) {
+        if (isEnvSetupFailure(e)) {
+          throw envSetupFailed(e);
+        }
+        throw e;
+      } finally {
+        slot.inFlight.decrementAndGet();
+      }
     }
   }
 
@@ -177,12 +217,13 @@ final class ActorPool implements AutoCloseable {
     pins.forEach(PackageUploader.Pin::close);
   }
 
-  private Map<String, Object> details(ActionDescriptor<?, ?> action, String reason) {
+  private Map<String, Object> details(ActionDescriptor<?, ?> action, String reason, int attempts) {
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("plugin", action.pluginCode());
     details.put("action", action.config().name());
     details.put("mode", "task");
     details.put("reason", reason);
+    details.put(RetryPolicy.ATTEMPTS, attempts);
     return details;
   }
 
@@ -211,10 +252,14 @@ final class ActorPool implements AutoCloseable {
   }
 
   private ActorHandle<PluginActor> createActor() {
+    // Polls, cancels and pings answer while a request runs in the default group, one at a time.
+    ConcurrencyGroup control = new ConcurrencyGroupBuilder<PluginActor>().setName(PluginActor.CONTROL_GROUP).setMaxConcurrency(4)
+        .addMethod(PluginActor::poll).addMethod(PluginActor::cancel).addMethod(PluginActor::ping).build();
     var creator = Ray.actor(PluginActor::new)
         .setMaxRestarts(settings.maxRestarts())
         .setJvmOptions(jvmOptions())
-        .setRuntimeEnv(runtimeEnv());
+        .setRuntimeEnv(runtimeEnv())
+        .setConcurrencyGroups(control);
     if (settings.maxTaskRetries() > 0) {
       creator.setMaxTaskRetries(settings.maxTaskRetries());
     }

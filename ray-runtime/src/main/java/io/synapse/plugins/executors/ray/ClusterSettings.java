@@ -1,5 +1,6 @@
 package io.synapse.plugins.executors.ray;
 
+import io.synapse.plugins.executors.RetryPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
@@ -21,9 +22,14 @@ import java.util.TreeMap;
  * @param jvmOptions options of the JVMs that run the action (actors' workers, job entrypoints)
  * @param validateOnDriver whether untyped params are bound and checked before they are sent
  * @param workingDirLimit the largest working directory shipped, in bytes of its files
+ * @param retries how failures of the infrastructure are retried (dashboard requests; TASK calls whose actor died)
+ * @param maxReplyBytes the largest dashboard reply read (but logs and job lists)
+ * @param maxLogBytes the largest job log (or job list) read from the dashboard
+ * @param cancelGrace how long a cancelled action may take to stop on its own before it is stopped by force
  */
 record ClusterSettings(String dashboardUrl, Map<String, String> headers, Duration requestTimeout, List<Path> classPath,
-    RuntimeEnvSpec runtimeEnv, List<String> jvmOptions, boolean validateOnDriver, long workingDirLimit) {
+    RuntimeEnvSpec runtimeEnv, List<String> jvmOptions, boolean validateOnDriver, long workingDirLimit, RetryPolicy retries,
+    long maxReplyBytes, long maxLogBytes, Duration cancelGrace) {
 
   /** Checks the required parts and copies the collections. */
   ClusterSettings {
@@ -32,20 +38,24 @@ record ClusterSettings(String dashboardUrl, Map<String, String> headers, Duratio
     classPath = classPath == null ? null : List.copyOf(classPath);
     Objects.requireNonNull(runtimeEnv, "runtimeEnv");
     jvmOptions = List.copyOf(jvmOptions);
+    Objects.requireNonNull(retries, "retries");
+    Objects.requireNonNull(cancelGrace, "cancelGrace");
   }
 
   /** These settings with the dashboard URL {@code url}. */
   ClusterSettings withDashboardUrl(String url) {
-    return new ClusterSettings(url, headers, requestTimeout, classPath, runtimeEnv, jvmOptions, validateOnDriver, workingDirLimit);
+    return new ClusterSettings(url, headers, requestTimeout, classPath, runtimeEnv, jvmOptions, validateOnDriver, workingDirLimit, retries,
+        maxReplyBytes, maxLogBytes, cancelGrace);
   }
 
   /** These settings with the runtime env {@code env}. */
   ClusterSettings withRuntimeEnv(RuntimeEnvSpec env) {
-    return new ClusterSettings(dashboardUrl, headers, requestTimeout, classPath, env, jvmOptions, validateOnDriver, workingDirLimit);
+    return new ClusterSettings(dashboardUrl, headers, requestTimeout, classPath, env, jvmOptions, validateOnDriver, workingDirLimit, retries,
+        maxReplyBytes, maxLogBytes, cancelGrace);
   }
 
-  /** A client of the dashboard at {@code url} with these settings' headers and timeout. */
+  /** A client of the dashboard at {@code url} with these settings' headers, timeout, limits and retries. */
   DashboardClient client(String url) {
-    return new DashboardClient(url, headers, requestTimeout);
+    return new DashboardClient(url, headers, requestTimeout, maxReplyBytes, maxLogBytes, retries, DashboardClient.RetryListener.none());
   }
 }

@@ -1,5 +1,6 @@
 package io.synapse.plugins.executors.ray;
 
+import io.synapse.plugins.executors.JobStatus;
 import java.time.Instant;
 import java.util.Map;
 

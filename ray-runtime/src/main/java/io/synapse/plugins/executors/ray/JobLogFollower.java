@@ -3,7 +3,8 @@ package io.synapse.plugins.executors.ray;
 import io.synapse.plugins.events.EventSink;
 import io.synapse.plugins.events.PluginEvent;
 import io.synapse.plugins.executors.remote.JobMain;
-import java.util.List;
+import io.synapse.plugins.executors.remote.RemoteMessage;
+import io.synapse.plugins.executors.remote.RemoteProtocol;
 import java.util.function.Consumer;
 
 /**
@@ -56,11 +57,23 @@ final class JobLogFollower {
     if (inOutcome) {
       return;
     }
-    List<PluginEvent> reported = JobOutput.events(text);
-    if (reported.isEmpty()) {
+    PluginEvent reported = event(text);
+    if (reported == null) {
       lines.accept(line);
     } else {
-      reported.forEach(events::accept);
+      events.accept(reported);
+    }
+  }
+
+  /** The event a line of the log is, or null when it is none (the action's own printing, Ray's messages). */
+  private static PluginEvent event(String text) {
+    if (!RemoteProtocol.looksLikeMessage(text)) {
+      return null;
+    }
+    try {
+      return RemoteProtocol.read(text) instanceof RemoteMessage.Event event ? event.event() : null;
+    } catch (RuntimeException e) {
+      return null;
     }
   }
 }

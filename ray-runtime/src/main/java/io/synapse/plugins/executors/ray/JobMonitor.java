@@ -1,10 +1,10 @@
 package io.synapse.plugins.executors.ray;
 
+import io.synapse.plugins.executors.JobStatus;
+import io.synapse.plugins.environment.Redactor;
 import io.synapse.plugins.environment.Redactor;
 import io.synapse.plugins.errors.PluginError;
 import java.net.URLEncoder;
-import java.net.http.WebSocket;
-import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 /**
@@ -23,6 +22,9 @@ import java.util.function.Consumer;
  * in everything it returns.
  */
 final class JobMonitor {
+  /** How long a log tail keeps trying to resume a broken stream, at least. */
+  static final Duration MIN_RECONNECT_TIME = Duration.ofSeconds(45);
+
   private final DashboardClient client;
   private final SubmittedJobs submissions;
   private final Duration requestTimeout;
@@ -48,90 +50,66 @@ final class JobMonitor {
         Map.of("url", dashboardUrl(), "submission_id", submissionId));
   }
 
+  /** The job's state now. */
+  JobStatus status(String submissionId) {
+    return status(details(submissionId).get("status"));
+  }
+
+  /**
+   * Parses the API's status text.
+   *
+   * @throws PluginError {@value RayJobExecutor#DASHBOARD_ERROR} for a status this version does not know
+   */
+  static JobStatus status(Object text) {
+    for (JobStatus status : JobStatus.values()) {
+      if (status.name().equals(text)) {
+        return status;
+      }
+    }
+    throw new PluginError(RayJobExecutor.DASHBOARD_ERROR, "The Ray dashboard reported an unknown job status '"
+        + DashboardClient.excerpt(String.valueOf(text), Redactor.none()) + "'", Map.of("status", DashboardClient.excerpt(String.valueOf(text),
+        Redactor.none())));
+  }
+
+  /**
+   * Sends every line of the job's log, as the dashboard has it (not redacted), with its line break, to
+   * {@code lines} while it arrives; a line longer than {@link LogTail#MAX_LINE} comes in pieces, the last with
+   * the break. The log is never held whole, and it may be at most the client's log limit.
+   */
+  void readLogs(String submissionId, Consumer<String> lines) {
+    String path = jobPath(submissionId) + "/logs";
+    DashboardClient.Streamed<Void> streamed = client.getStreaming(path, body -> {
+      LogsReply.read(new java.io.BufferedReader(new java.io.InputStreamReader(body, StandardCharsets.UTF_8)), LogTail.MAX_LINE, lines);
+      return null;
+    });
+    client.requireOk("GET", path, notFoundChecked(submissionId, streamed.reply()), submissions.redactorOf(submissionId));
+  }
+
+  /** Reads the job's log into {@code output}, to its end. */
+  void readLogs(String submissionId, JobOutput output) {
+    readLogs(submissionId, (Consumer<String>) output);
+    output.finish();
+  }
+
   /** The job's whole log as the dashboard has it (not redacted). */
   String rawLogs(String submissionId) {
-    String path = jobPath(submissionId) + "/logs";
-    Object json = client.json("GET", path, notFoundChecked(submissionId, client.get(path)), submissions.redactorOf(submissionId));
-    Object logs = json instanceof Map<?, ?> map ? map.get("logs") : null;
-    return logs == null ? "" : String.valueOf(logs);
+    JobOutput output = new JobOutput(null, false, 0, true);
+    readLogs(submissionId, output);
+    return output.text();
   }
 
   /** Streams the log as it grows (the dashboard's {@code logs/tail} websocket); see {@link RayJobExecutor#tailLogs}. */
   CompletableFuture<Void> tail(String submissionId, Consumer<String> consumer) {
     Objects.requireNonNull(consumer, "consumer");
-    Redactor redactor = submissions.redactorOf(submissionId);
-    String base = dashboardUrl().replaceFirst("^http", "ws");
-    java.net.URI uri = java.net.URI.create(base + jobPath(submissionId) + "/logs/tail");
-    CompletableFuture<Void> done = new CompletableFuture<>();
-    WebSocket.Builder builder = client.http().newWebSocketBuilder().connectTimeout(requestTimeout);
-    client.headers().forEach(builder::header);
-    builder.buildAsync(uri, new WebSocket.Listener() {
-      private final StringBuilder partial = new StringBuilder();
-
-      @Override
-      public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-        partial.append(data);
-        if (last) {
-          String chunk = partial.toString();
-          partial.setLength(0);
-          try {
-            consumer.accept(redactor.redact(chunk));
-          } catch (RuntimeException e) {
-            done.completeExceptionally(e);
-            socket.abort();
-            return null;
-          }
-        }
-        socket.request(1);
-        return null;
-      }
-
-      @Override
-      public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
-        done.complete(null);
-        return null;
-      }
-
-      @Override
-      public void onError(WebSocket socket, Throwable error) {
-        done.completeExceptionally(new PluginError(RayJobExecutor.DASHBOARD_ERROR, "The log stream of Ray job '" + submissionId + "' from "
-            + dashboardUrl() + " broke: " + error, Map.of("url", dashboardUrl(), "submission_id", submissionId), error));
-      }
-    }).whenComplete((socket, error) -> {
-      if (error != null) {
-        done.completeExceptionally(tailFailure(submissionId, error));
-      } else {
-        done.whenComplete((ignored, failure) -> {
-          if (done.isCancelled()) {
-            socket.abort();
-          }
-        });
-      }
-    });
-    return done;
-  }
-
-  private PluginError tailFailure(String submissionId, Throwable error) {
-    Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
-    if (cause instanceof WebSocketHandshakeException handshake) {
-      int status = handshake.getResponse().statusCode();
-      if (status == 404) {
-        return notFound(submissionId);
-      }
-      return new PluginError(RayJobExecutor.DASHBOARD_ERROR, "The Ray dashboard refused the log stream of job '" + submissionId
-          + "' with status " + status, Map.of("url", dashboardUrl(), "submission_id", submissionId, "status", status), cause);
-    }
-    if (cause instanceof java.net.ConnectException || cause instanceof java.net.http.HttpConnectTimeoutException) {
-      return client.unreachable((Exception) cause);
-    }
-    return new PluginError(RayJobExecutor.DASHBOARD_ERROR, "Cannot stream the log of Ray job '" + submissionId + "' from " + dashboardUrl()
-        + ": " + cause, Map.of("url", dashboardUrl(), "submission_id", submissionId), cause);
+    Duration reconnectTime = requestTimeout.compareTo(MIN_RECONNECT_TIME) > 0 ? requestTimeout : MIN_RECONNECT_TIME;
+    return new LogTail(client, this, submissionId, jobPath(submissionId) + "/logs/tail", submissions.redactorOf(submissionId), consumer,
+        reconnectTime).start();
   }
 
   /** Asks Ray to stop the job; whether it did. */
   boolean stop(String submissionId) {
     String path = jobPath(submissionId) + "/stop";
-    DashboardClient.Reply reply = client.postJson(path, Map.of());
+    DashboardClient.Reply reply = client.postJson(path, Map.of(), true);
     Object json = client.json("POST", path, notFoundChecked(submissionId, reply), submissions.redactorOf(submissionId));
     return json instanceof Map<?, ?> map && Boolean.TRUE.equals(map.get("stopped"));
   }
@@ -150,7 +128,8 @@ final class JobMonitor {
 
   /** Every submitted job the cluster knows, oldest first. */
   List<JobInfo> list() {
-    Object json = client.json("GET", "/api/jobs/", client.get("/api/jobs/"), Redactor.none());
+    // A long-lived cluster lists many jobs: the list may be as large as a log.
+    Object json = client.json("GET", "/api/jobs/", client.getLarge("/api/jobs/"), Redactor.none());
     if (!(json instanceof List<?> jobs)) {
       throw new PluginError(RayJobExecutor.DASHBOARD_ERROR, "The Ray dashboard answered GET /api/jobs/ with "
           + DashboardClient.excerpt(String.valueOf(json), Redactor.none()) + " instead of a list", Map.of("url", dashboardUrl()));
@@ -176,13 +155,13 @@ final class JobMonitor {
     return reply;
   }
 
-  private PluginError notFound(String submissionId) {
+  PluginError notFound(String submissionId) {
     return new PluginError(RayJobExecutor.JOB_NOT_FOUND, "The Ray cluster at " + dashboardUrl() + " has no job '" + submissionId + "'",
         Map.of("url", dashboardUrl(), "submission_id", submissionId));
   }
 
-  private static String jobPath(String submissionId) {
-    Objects.requireNonNull(submissionId, "submissionId");
+  static String jobPath(String submissionId) {
+    io.synapse.plugins.context.ContextSettings.checkJobId(Objects.requireNonNull(submissionId, "submissionId"));
     return "/api/jobs/" + URLEncoder.encode(submissionId, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
@@ -191,7 +170,7 @@ final class JobMonitor {
     if (job.get("metadata") instanceof Map<?, ?> given) {
       given.forEach((key, value) -> metadata.put(String.valueOf(key), String.valueOf(value)));
     }
-    return new JobInfo(String.valueOf(job.get("submission_id")), JobStatus.parse(job.get("status")),
+    return new JobInfo(String.valueOf(job.get("submission_id")), status(job.get("status")),
         job.get("message") == null ? null : String.valueOf(job.get("message")),
         job.get("entrypoint") == null ? null : String.valueOf(job.get("entrypoint")), metadata, instant(job.get("start_time")),
         instant(job.get("end_time")));

@@ -1,50 +1,72 @@
 package io.synapse.plugins.executors.ray;
 
+import io.synapse.plugins.executors.JobStatus;
+import io.synapse.plugins.events.EventSink;
+import io.synapse.plugins.events.PluginEvent;
+import io.synapse.plugins.environment.Redactor;
+import io.synapse.plugins.discovery.PluginDiscovery;
+import io.synapse.plugins.errors.CancelledError;
 import io.synapse.plugins.PluginRunner;
 import io.synapse.plugins.environment.Redactor;
 import io.synapse.plugins.errors.ExecutionError;
+import io.synapse.plugins.errors.UnverifiedResultError;
 import io.synapse.plugins.errors.PluginError;
 import io.synapse.plugins.events.EventSink;
 import io.synapse.plugins.events.PluginEvent;
 import io.synapse.plugins.executors.remote.RemoteFailures;
 import io.synapse.plugins.executors.remote.RemoteMessage;
 import io.synapse.plugins.executors.remote.RemoteProtocol;
+import io.synapse.plugins.executors.remote.ResultSeal;
 import io.synapse.plugins.spi.ActionDescriptor;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Waits for jobs and reads their outcome from the log: the message {@code JobMain} printed between the
- * submission's markers, turned into the typed result or the typed error by {@link RemoteFailures}, with
- * the job's id, status, Ray's message and the log's tail added to execution errors.
+ * submission's markers, believed only when its seal ({@link ResultSeal}) proves that the job ran a request
+ * of this submitter, and then turned into the typed result or the typed error by {@link RemoteFailures},
+ * with the job's id, status, Ray's message and the log's tail added to execution errors. The log is
+ * streamed, never held whole; the job's events are replayed into the sink only once the outcome is
+ * verified.
+ *
+ * <p>The result is read with the descriptor the caller gives, else the one this executor submitted with,
+ * else the executor's plugin, else a plugin of that code on this class path; never with code that the
+ * job's metadata or log names by path. Without one the result is its JSON-like value.
  */
 final class JobResults {
   private static final int LOG_TAIL_LINES = 40;
 
   private final JobMonitor monitor;
   private final SubmittedJobs submissions;
+  private final ResultKeys keys;
   private final EventSink sink;
+  private final PluginDiscovery plugin;
 
-  JobResults(JobMonitor monitor, SubmittedJobs submissions, EventSink sink) {
+  JobResults(JobMonitor monitor, SubmittedJobs submissions, ResultKeys keys, EventSink sink, PluginDiscovery plugin) {
     this.monitor = monitor;
     this.submissions = submissions;
+    this.keys = keys;
     this.sink = sink;
+    this.plugin = plugin;
   }
 
-  /** See {@link RayJobExecutor#wait(String, Duration)}. */
-  Object wait(String submissionId, Duration timeout) {
-    return wait(submissionId, timeout, sink);
+  /**
+   * Waits for the job's end and reads its outcome with {@code action} (null: as the class says).
+   *
+   * @throws PluginError {@value RayJobExecutor#TIMEOUT} when {@code timeout} passes first
+   */
+  Object wait(String submissionId, ActionDescriptor<?, ?> action, Duration timeout) {
+    return wait(submissionId, action, timeout, sink);
   }
 
-  /** See {@link RayJobExecutor#wait(String, Duration, EventSink)}. */
-  Object wait(String submissionId, Duration timeout, EventSink events) {
+  /** Like {@link #wait(String, ActionDescriptor, Duration)}, the job's events replayed to {@code events}. */
+  Object wait(String submissionId, ActionDescriptor<?, ?> action, Duration timeout, EventSink events) {
     long deadline = System.nanoTime() + timeout.toNanos();
     long pause = 20;
     Map<?, ?> details = monitor.details(submissionId);
-    JobStatus status = JobStatus.parse(details.get("status"));
+    JobStatus status = JobMonitor.status(details.get("status"));
     while (!status.isTerminal()) {
       long left = deadline - System.nanoTime();
       if (left <= 0) {
@@ -55,36 +77,82 @@ final class JobResults {
       RayJobExecutor.sleep(Math.min(pause, Math.max(1, left / 1_000_000)));
       pause = Math.min(250, pause * 3 / 2 + 1);
       details = monitor.details(submissionId);
-      status = JobStatus.parse(details.get("status"));
+      status = JobMonitor.status(details.get("status"));
     }
-    return result(submissionId, status, details, events);
+    return result(submissionId, status, details, action, events);
   }
 
-  private Object result(String submissionId, JobStatus status, Map<?, ?> details, EventSink sink) {
-    Map<?, ?> metadata = details.get("metadata") instanceof Map<?, ?> map ? map : Map.of();
+  private Object result(String submissionId, JobStatus status, Map<?, ?> details, ActionDescriptor<?, ?> given, EventSink sink) {
     SubmittedJobs.Submission known = submissions.get(submissionId);
-    String marker = known != null ? known.marker()
-        : Optional.ofNullable(metadata.get(JobSubmitter.META_MARKER)).map(String::valueOf).orElse(null);
-    Redactor redactor = submissions.redactorOf(submissionId);
-    String logs = monitor.rawLogs(submissionId);
-    String rayMessage = details.get("message") == null ? null : redactor.redact(String.valueOf(details.get("message")));
-    String tail = redactor.redact(JobOutput.tail(logs, LOG_TAIL_LINES));
-    if (status == JobStatus.STOPPED) {
-      throw jobFailure("Ray job '" + submissionId + "' was stopped", submissionId, status, rayMessage, tail, null);
+    String marker;
+    byte[] resultKey;
+    if (known != null) {
+      marker = known.marker();
+      resultKey = known.resultKey();
+    } else {
+      byte[] secret = keys.load().orElseThrow(() -> unverified(submissionId, "there is no result key at " + keys.file()
+          + " (the key file of the user and machine that submitted it)"));
+      Map<?, ?> metadata = details.get("metadata") instanceof Map<?, ?> map ? map : Map.of();
+      // Checked before the log is read: a job someone else submitted is not even looked into.
+      if (!ResultKeys.isSubmitterTag(secret, submissionId, metadata.get(JobSubmitter.META_SUBMITTER))) {
+        throw unverified(submissionId, "it was not submitted with the result key " + keys.file());
+      }
+      marker = ResultKeys.marker(secret, submissionId);
+      resultKey = ResultKeys.resultKey(secret, submissionId);
     }
-    Optional<String> outcome = marker == null ? Optional.empty() : JobOutput.envelope(logs, marker);
-    if (outcome.isEmpty()) {
+    Redactor redactor = submissions.redactorOf(submissionId);
+    JobOutput output = new JobOutput(marker, true, LOG_TAIL_LINES, false);
+    monitor.readLogs(submissionId, output);
+    String rayMessage = details.get("message") == null ? null : redactor.redact(String.valueOf(details.get("message")));
+    String tail = redactor.redact(output.tail());
+    Optional<String> verified = output.envelope().flatMap(line -> ResultSeal.open(line, submissionId, resultKey));
+    if (status == JobStatus.STOPPED) {
+      throw cancelled(submissionId, rayMessage, tail, verified);
+    }
+    if (output.envelope().isEmpty()) {
       String why = status == JobStatus.FAILED
           ? "Ray job '" + submissionId + "' failed before the action could report" + (rayMessage == null ? "" : ": " + rayMessage)
           : "Ray job '" + submissionId + "' ended " + status + " without printing its result";
       throw jobFailure(why, submissionId, status, rayMessage, tail, null);
     }
-    for (PluginEvent event : JobOutput.events(logs)) {
+    if (verified.isEmpty()) {
+      throw unverified(submissionId, "its outcome carries no valid seal of this submitter's key (" + keys.file() + ")");
+    }
+    for (PluginEvent event : output.events()) {
       sink.accept(event);
     }
     sink.flush();
-    ActionDescriptor<?, ?> action = known != null ? known.action() : descriptorFromMetadata(metadata);
-    return readOutcome(action, outcome.get(), submissionId, status, rayMessage, tail);
+    ActionDescriptor<?, ?> action = given != null ? given : known != null ? known.action() : descriptorFromPlugin(details);
+    return readOutcome(action, verified.get(), submissionId, status, rayMessage, tail);
+  }
+
+  private UnverifiedResultError unverified(String submissionId, String why) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("submission_id", submissionId);
+    details.put("key_file", keys.file().toString());
+    return new UnverifiedResultError("The result of Ray job '" + submissionId + "' cannot be verified, so it is not accepted: " + why
+        + ". Only jobs submitted with this key are believed; nothing the job's metadata or log names was loaded", details);
+  }
+
+  private static CancelledError cancelled(String submissionId, String rayMessage, String tail, Optional<String> verified) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    // What the job reported as it stopped (the steps it rolled back), when it had time to and is believed.
+    verified.ifPresent(line -> {
+      try {
+        if (RemoteProtocol.read(line) instanceof RemoteMessage.Failure failure && CancelledError.CODE.equals(failure.code())) {
+          details.putAll(failure.details());
+        }
+      } catch (PluginError e) {
+        // Nothing more to say than that it was stopped.
+      }
+    });
+    details.put("submission_id", submissionId);
+    details.put("status", JobStatus.STOPPED.name());
+    if (rayMessage != null) {
+      details.put("ray_message", rayMessage);
+    }
+    details.put("log_tail", tail);
+    return new CancelledError("Ray job '" + submissionId + "' was stopped", details);
   }
 
   /**
@@ -141,21 +209,23 @@ final class JobResults {
     return new ExecutionError(message + (tail.isBlank() ? "" : "\n--- last lines of the job's log ---\n" + tail), details, cause);
   }
 
-  private static ActionDescriptor<?, ?> descriptorFromMetadata(Map<?, ?> metadata) {
+  /**
+   * The descriptor of a verified job this executor did not submit: its action in the executor's plugin, or
+   * in a plugin of that code on this class path (found among registries, never by a path); null when none.
+   */
+  private ActionDescriptor<?, ?> descriptorFromPlugin(Map<?, ?> details) {
+    Map<?, ?> metadata = details.get("metadata") instanceof Map<?, ?> map ? map : Map.of();
+    Object code = metadata.get(JobSubmitter.META_PLUGIN);
     Object action = metadata.get(JobSubmitter.META_ACTION);
-    if (action == null) {
+    if (code == null || action == null) {
       return null;
     }
-    for (Object key : List.of(JobSubmitter.META_PLUGIN_SOURCE, JobSubmitter.META_PLUGIN)) {
-      Object plugin = metadata.get(key);
-      if (plugin != null) {
-        try {
-          return PluginRunner.discover(String.valueOf(plugin)).descriptor(String.valueOf(action));
-        } catch (PluginError e) {
-          // Not on this class path: try the next way of naming it, else give the JSON value.
-        }
-      }
+    try {
+      PluginDiscovery found = plugin != null && plugin.config().code().equals(code) ? plugin : PluginDiscovery.fromModule(String.valueOf(code));
+      return found.hasAction(String.valueOf(action)) ? found.descriptor(String.valueOf(action)) : null;
+    } catch (PluginError e) {
+      // Not on this class path: the result stays its JSON value.
+      return null;
     }
-    return null;
   }
 }

@@ -1,5 +1,8 @@
 package io.synapse.plugins.executors.ray;
 
+import io.synapse.plugins.discovery.PluginDiscovery;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +23,13 @@ import java.util.TreeMap;
  * @param metadata metadata of every job
  * @param inheritedEnv names of variables copied from this process's environment
  * @param javaCommand the java command on the nodes
+ * @param plugin the plugin actions are named in ({@code submit("train", params)}) and results read with, or null
+ * @param resultKeyFile the file of the secret that seals results
+ * @param executeTimeout how long a blocking {@code execute} waits before it stops the job
  */
 record JobSettings(ClusterSettings cluster, Double entrypointNumCpus, Double entrypointNumGpus, Long entrypointMemory,
-    Map<String, Double> entrypointResources, Map<String, String> metadata, List<String> inheritedEnv, String javaCommand) {
+    Map<String, Double> entrypointResources, Map<String, String> metadata, List<String> inheritedEnv, String javaCommand,
+    PluginDiscovery plugin, Path resultKeyFile, Duration executeTimeout) {
 
   /** Checks the required parts and copies the collections. */
   JobSettings {
@@ -32,6 +39,8 @@ record JobSettings(ClusterSettings cluster, Double entrypointNumCpus, Double ent
     metadata = Collections.unmodifiableSortedMap(new TreeMap<>(metadata));
     inheritedEnv = List.copyOf(inheritedEnv);
     Objects.requireNonNull(javaCommand, "javaCommand");
+    Objects.requireNonNull(resultKeyFile, "resultKeyFile");
+    Objects.requireNonNull(executeTimeout, "executeTimeout");
   }
 
   /** The inherited variables present in this process's environment. */

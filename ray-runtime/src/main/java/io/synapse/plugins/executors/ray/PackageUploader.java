@@ -57,24 +57,27 @@ final class PackageUploader {
    * @throws PluginError {@value RayJobExecutor#DASHBOARD_UNREACHABLE} or {@value RayJobExecutor#DASHBOARD_ERROR}
    */
   void ensure(ClusterPackage pkg, Redactor redactor) {
+    if (ensureUncounted(pkg, redactor)) {
+      uploads.incrementAndGet();
+    }
+  }
+
+  /**
+   * Like {@link #ensure}, without counting an upload in {@link #uploads()}: for a job's request package.
+   *
+   * @return whether it was uploaded
+   */
+  boolean ensureUncounted(ClusterPackage pkg, Redactor redactor) {
     String path = path(pkg);
     DashboardClient.Reply reply = client.get(path);
     if (reply.status() == 200) {
-      return;
+      return false;
     }
     if (reply.status() != 404) {
       client.requireOk("GET", path, reply, redactor);
     }
     put(pkg, redactor);
-    uploads.incrementAndGet();
-  }
-
-  /**
-   * Uploads without asking first, and without counting it in {@link #uploads()}: for packages that are new
-   * by construction (a job's request).
-   */
-  void uploadNew(ClusterPackage pkg, Redactor redactor) {
-    put(pkg, redactor);
+    return true;
   }
 
   private void put(ClusterPackage pkg, Redactor redactor) {

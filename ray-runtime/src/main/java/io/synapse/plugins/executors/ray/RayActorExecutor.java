@@ -1,11 +1,16 @@
 package io.synapse.plugins.executors.ray;
 
 import io.synapse.plugins.ExecutionMode;
+import io.synapse.plugins.events.ConsoleSink;
+import io.synapse.plugins.context.CancellationToken;
 import io.synapse.plugins.context.ContextSettings;
+import io.synapse.plugins.events.EventSink;
 import io.synapse.plugins.errors.ExecutionError;
 import io.synapse.plugins.errors.PluginError;
+import io.synapse.plugins.executors.CancellableFuture;
 import io.synapse.plugins.events.ConsoleSink;
 import io.synapse.plugins.executors.Executor;
+import io.synapse.plugins.executors.RetryPolicy;
 import io.synapse.plugins.executors.remote.RemoteFailures;
 import io.synapse.plugins.executors.remote.RemoteMessage;
 import io.synapse.plugins.executors.remote.RemoteProtocol;
@@ -23,6 +28,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -118,10 +124,36 @@ public final class RayActorExecutor implements Executor, AutoCloseable {
     return call(action, sent, context);
   }
 
-  /** Runs the action asynchronously; the future fails with the same typed errors. */
-  public <P extends Record, R> CompletableFuture<R> submit(ActionDescriptor<P, R> action, P params) {
+  /**
+   * Runs the action asynchronously; the future fails with the same typed errors. {@code cancel(true)} on it
+   * reaches the action on its worker ({@code ctx().isCancelled()} turns true, its thread is interrupted, a
+   * step workflow rolls back); an action still running after the {@link Builder#cancelGrace grace period}
+   * has its actor killed and replaced. {@link CancellableFuture#stopped()} completes when the call has ended
+   * on the cluster; its events keep reaching the sink until then.
+   */
+  public <P extends Record, R> CancellableFuture<R> submit(ActionDescriptor<P, R> action, P params) {
     Map<String, Object> written = written(action, params);
-    return CompletableFuture.supplyAsync(() -> call(action, written, context), callers);
+    CancellationToken token = new CancellationToken();
+    CancellableFuture<R> future = new CancellableFuture<>(token);
+    callers.execute(() -> {
+      try {
+        future.complete(call(action, written, context, token));
+      } catch (Throwable e) {
+        future.completeExceptionally(e);
+      } finally {
+        future.runEnded();
+      }
+    });
+    return future;
+  }
+
+  /**
+   * Cancels a call started with {@link #submit}: the same as {@code call.cancel(true)}.
+   *
+   * @return whether it was still running
+   */
+  public boolean cancel(Future<?> call) {
+    return call.cancel(true);
   }
 
   /**
@@ -199,30 +231,56 @@ public final class RayActorExecutor implements Executor, AutoCloseable {
     close();
   }
 
-  /** Sends written params with {@code callContext}'s environment, job id and language, replays the events into its sink. */
+  /** Like {@link #call(ActionDescriptor, Map, ContextSettings, CancellationToken)}, stopped by interrupting the calling thread only. */
   <R> R call(ActionDescriptor<?, R> action, Map<String, Object> params, ContextSettings callContext) {
+    return call(action, params, callContext, CancellationToken.never());
+  }
+
+  /**
+   * Sends written params with {@code callContext}'s environment, job id and language; the events reach its
+   * sink while the call runs, and all of them before its result or error. Cancelling {@code token}, or
+   * interrupting the calling thread, stops the call on its worker.
+   */
+  <R> R call(ActionDescriptor<?, R> action, Map<String, Object> params, ContextSettings callContext, CancellationToken token) {
     // Observers see the call from the driver's side and carry their context (a trace parent) to the worker's run.
     RunScope observed = RunObservers.startDriving(action.pluginCode(), action.config().name(), ExecutionMode.TASK,
         callContext.jobId(), null, null);
-    return RunObservers.finishing(observed, () -> call(action, params, callContext, observed));
+    return RunObservers.finishing(observed, () -> call(action, params, callContext, token, observed));
   }
 
-  private <R> R call(ActionDescriptor<?, R> action, Map<String, Object> params, ContextSettings callContext, RunScope observed) {
+  private <R> R call(ActionDescriptor<?, R> action, Map<String, Object> params, ContextSettings callContext, CancellationToken token,
+      RunScope observed) {
     String id = REQUEST_PREFIX + Long.toHexString(REQUESTS.incrementAndGet());
     Map<String, String> runContext = new TreeMap<>();
     observed.propagate(runContext);
     RemoteMessage.Request request = new RemoteMessage.Request(id, action.pluginCode(), action.config().name(), params,
-        callContext.env().asMap(), callContext.jobId(), pool.hasWorkingDir() ? "." : null, callContext.language(), null, runContext);
-    String transcript = pool.call(action, RemoteProtocol.write(request));
+        callContext.env().asMap(), callContext.jobId(), pool.hasWorkingDir() ? "." : null, callContext.language(), null, null, runContext);
+    EventSink sink = callContext.sink();
+    ActorCall.Control control = new ActorCall.Control();
+    CancellationToken.Registration cancelling = token.onCancel(() -> control.cancel(token.reason().orElse("cancelled")));
+    String transcript;
+    try {
+      transcript = pool.call(action, id, RemoteProtocol.write(request), control, event -> sink.accept(event.event()),
+          (what, retry, maxRetries, delay, cause) -> sink.accept(RetryPolicy.retryEvent(action.config().name(), callContext.jobId(), what,
+              retry, maxRetries, delay, cause)));
+    } catch (RuntimeException e) {
+      sink.flush();
+      throw e;
+    } finally {
+      cancelling.close();
+      if ("the calling thread was interrupted".equals(control.reason())) {
+        Thread.currentThread().interrupt();
+      }
+    }
     RemoteMessage.Outcome outcome = null;
     for (RemoteMessage message : RemoteProtocol.readTranscript(transcript)) {
       if (message instanceof RemoteMessage.Event event) {
-        callContext.sink().accept(event.event());
+        sink.accept(event.event());
       } else if (message instanceof RemoteMessage.Outcome last) {
         outcome = last;
       }
     }
-    callContext.sink().flush();
+    sink.flush();
     if (outcome == null) {
       throw new PluginError(RemoteProtocol.PROTOCOL_ERROR, "A Ray actor answered action '" + action.config().name()
           + "' without a result or a failure", Map.of("action", action.config().name()));

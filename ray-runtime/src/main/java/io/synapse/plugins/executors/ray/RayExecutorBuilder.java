@@ -2,6 +2,8 @@ package io.synapse.plugins.executors.ray;
 
 import io.synapse.plugins.context.ContextSettings;
 import io.synapse.plugins.events.EventSink;
+import io.synapse.plugins.executors.RetryPolicy;
+import io.synapse.plugins.events.EventSink;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +28,18 @@ public abstract class RayExecutorBuilder<B extends RayExecutorBuilder<B>> extend
   private List<String> jvmOptions = new ArrayList<>();
   private boolean validateOnDriver = true;
   private long workingDirLimit = WorkingDirPackage.DEFAULT_LIMIT;
+  private RetryPolicy retries = RetryPolicy.defaults();
+  private long maxReplyBytes = DEFAULT_MAX_REPLY_BYTES;
+  private long maxLogBytes = DEFAULT_MAX_LOG_BYTES;
+  private Duration cancelGrace = DEFAULT_CANCEL_GRACE;
+
+  /** How long a cancelled action may take to stop on its own by default: 10 s. */
+  public static final Duration DEFAULT_CANCEL_GRACE = Duration.ofSeconds(10);
+
+  /** The largest dashboard reply read by default (logs and job lists aside): 8 MiB. */
+  public static final long DEFAULT_MAX_REPLY_BYTES = 8L << 20;
+  /** The largest job log (or list of jobs) read from the dashboard by default: 64 MiB. */
+  public static final long DEFAULT_MAX_LOG_BYTES = 64L << 20;
 
   RayExecutorBuilder(EventSink defaultSink) {
     super(defaultSink);
@@ -108,10 +122,65 @@ public abstract class RayExecutorBuilder<B extends RayExecutorBuilder<B>> extend
     return self();
   }
 
+  /**
+   * How failures of the infrastructure are retried, with exponential backoff and jitter (default
+   * {@link RetryPolicy#defaults()}: 2 retries). JOB: dashboard requests that may be repeated (reads, uploads,
+   * stops, and submits, which carry their submission id) after nothing answered, the connection broke, or a
+   * 502, 503 or 504. TASK: a call whose actor died or could not be reached, on another actor. An action's own
+   * failure, bad params and timeouts are never retried. Each retry is a WARNING {@code retry} event in the
+   * sink, and the error after the last one counts the {@code attempts} in its details.
+   */
+  public B retryPolicy(RetryPolicy policy) {
+    this.retries = Objects.requireNonNull(policy, "policy");
+    return self();
+  }
+
+  /** Like {@link #retryPolicy} with the default pauses and {@code retries} retries (0: none). */
+  public B maxRetries(int retries) {
+    this.retries = this.retries.withMaxRetries(retries);
+    return self();
+  }
+
+  /**
+   * The largest reply read from the dashboard, in bytes (default {@value #DEFAULT_MAX_REPLY_BYTES}); a larger
+   * one is a {@code ray_dashboard_error}. Logs and job lists have their own limit ({@link #maxLogBytes}).
+   */
+  public B maxReplyBytes(long bytes) {
+    this.maxReplyBytes = positive(bytes, "maxReplyBytes");
+    return self();
+  }
+
+  /** The largest job log (or list of jobs) read from the dashboard, in bytes (default {@value #DEFAULT_MAX_LOG_BYTES}). */
+  public B maxLogBytes(long bytes) {
+    this.maxLogBytes = positive(bytes, "maxLogBytes");
+    return self();
+  }
+
+  /**
+   * How long a cancelled action may take to stop on its own (it is told: {@code ctx().isCancelled()} turns
+   * true and its thread is interrupted; a step workflow rolls back) before it is stopped by force (default
+   * {@link #DEFAULT_CANCEL_GRACE}): TASK kills and replaces its actor, JOB ends the job's JVM (and Ray kills
+   * its process a little later).
+   */
+  public B cancelGrace(Duration grace) {
+    if (grace.isNegative()) {
+      throw new IllegalArgumentException("cancelGrace must not be negative, not " + grace);
+    }
+    this.cancelGrace = grace;
+    return self();
+  }
+
+  private static long positive(long bytes, String what) {
+    if (bytes <= 0) {
+      throw new IllegalArgumentException(what + " must be positive, not " + bytes);
+    }
+    return bytes;
+  }
+
   /** The shared settings given so far (the dashboard URL as given, or as {@link RayDefaults} says, else null). */
   ClusterSettings clusterSettings() {
     String url = RayConnection.givenDashboardUrl(dashboardUrl);
     return new ClusterSettings(url == null ? null : DashboardClient.checkedUrl(url), headers, requestTimeout, classPath, runtimeEnv,
-        jvmOptions, validateOnDriver, workingDirLimit);
+        jvmOptions, validateOnDriver, workingDirLimit, retries, maxReplyBytes, maxLogBytes, cancelGrace);
   }
 }

@@ -4,11 +4,13 @@ import io.synapse.plugins.ExecutionMode;
 import io.synapse.plugins.RunOptions;
 import io.synapse.plugins.executors.ExecutionBackend;
 import io.synapse.plugins.executors.ExecutionRequest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Serves {@code runPlugin(..., ExecutionMode.TASK, options)}: keeps one warm {@link RayActorExecutor}
@@ -16,15 +18,15 @@ import java.util.concurrent.ConcurrentMap;
  * {@link RunOptions#workingDir()} and the plugin's own jars); at JVM exit it releases their packages and
  * leaves the actors to the cluster, which ends them with the driver. Each call
  * brings its own environment, job id and sink. Registered through {@code META-INF/services}.
+ *
+ * <p>The exit hook is installed with the first pool (so a JVM without Ray never runs it) and gives up after
+ * {@link #SHUTDOWN_DEADLINE}: a cluster that no longer answers cannot keep the JVM from exiting.
  */
 public final class RayTaskBackend implements ExecutionBackend {
+  /** How long the exit hook may take to release the pools before the JVM exits anyway. */
+  public static final Duration SHUTDOWN_DEADLINE = Duration.ofSeconds(5);
   private static final ConcurrentMap<TaskSettings, RayActorExecutor> POOLS = new ConcurrentHashMap<>();
-
-  static {
-    // At exit the pools are only abandoned: killing actors while Ray's own shutdown runs can block in Ray's
-    // native code, and the cluster ends a driver's actors when the driver goes.
-    Runtime.getRuntime().addShutdownHook(new Thread(RayTaskBackend::abandonAll, "synapse-ray-pools-shutdown"));
-  }
+  private static final AtomicBoolean HOOKED = new AtomicBoolean();
 
   /** For {@link java.util.ServiceLoader}. */
   public RayTaskBackend() {}
@@ -40,7 +42,11 @@ public final class RayTaskBackend implements ExecutionBackend {
       RunOptions options = request.options();
       RayActorExecutor.Builder builder = builderFor(options);
       request.plugin().filter(plugin -> plugin.source().isPresent()).ifPresent(plugin -> builder.pluginClassPath(plugin.classPath()));
-      RayActorExecutor pool = POOLS.computeIfAbsent(builder.settings(), settings -> new RayActorExecutor(settings, builder.contextSettings()));
+      RayActorExecutor pool = POOLS.computeIfAbsent(builder.settings(), settings -> {
+        RayActorExecutor created = new RayActorExecutor(settings, builder.contextSettings());
+        installExitHook();
+        return created;
+      });
       return pool.call(request.action(), request.action().writeParams(request.params()), options.context());
     } catch (NoClassDefFoundError e) {
       throw RayConnection.runtimeMissing(e);
@@ -54,10 +60,35 @@ public final class RayTaskBackend implements ExecutionBackend {
     pools.forEach(RayActorExecutor::close);
   }
 
+  // At exit the pools are only abandoned: killing actors while Ray's own shutdown runs can block in Ray's
+  // native code, and the cluster ends a driver's actors when the driver goes. Even that is bounded.
+  private static void installExitHook() {
+    if (HOOKED.compareAndSet(false, true)) {
+      Runtime.getRuntime().addShutdownHook(new Thread(RayTaskBackend::abandonAllWithinDeadline, "synapse-ray-pools-shutdown"));
+    }
+  }
+
+  private static void abandonAllWithinDeadline() {
+    Thread worker = new Thread(RayTaskBackend::abandonAll, "synapse-ray-pools-abandon");
+    worker.setDaemon(true);
+    worker.start();
+    try {
+      worker.join(SHUTDOWN_DEADLINE.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   private static void abandonAll() {
     List<RayActorExecutor> pools = new ArrayList<>(POOLS.values());
     POOLS.clear();
-    pools.forEach(RayActorExecutor::abandon);
+    for (RayActorExecutor pool : pools) {
+      try {
+        pool.abandon();
+      } catch (RuntimeException | LinkageError e) {
+        // The JVM is exiting: nothing is left to tell.
+      }
+    }
   }
 
   /** How many pools are warm right now. */

@@ -7,8 +7,11 @@ import java.util.concurrent.ConcurrentMap;
 
 /** What one {@link RayJobExecutor} remembers of its own submissions: how to read each result, what to hide. */
 final class SubmittedJobs {
-  /** One submission: its action (to read the result), the marker framing the outcome, and its secrets. */
-  record Submission(ActionDescriptor<?, ?> action, String marker, Redactor redactor) {}
+  /**
+   * One submission: its action (to read the result), the marker framing the outcome, the key its outcome is
+   * sealed with, and its secrets.
+   */
+  record Submission(ActionDescriptor<?, ?> action, String marker, byte[] resultKey, Redactor redactor) {}
 
   private final ConcurrentMap<String, Submission> submissions = new ConcurrentHashMap<>();
 

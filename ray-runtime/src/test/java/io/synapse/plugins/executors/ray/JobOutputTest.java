@@ -32,20 +32,20 @@ class JobOutputTest {
   @Test
   void theEnvelopeIsTheTextBetweenThisSubmissionsMarkers() {
     String logs = "Runtime env is setting up.\nhello from the action\n" + block("m1", "{\"ok\":true,\"result\":1}") + "bye\n";
-    assertEquals(Optional.of("{\"ok\":true,\"result\":1}"), JobOutput.envelope(logs, "m1"));
+    assertEquals(Optional.of("{\"ok\":true,\"result\":1}"), JobOutput.of(logs, "m1").envelope());
   }
 
   @Test
   void markersOfOtherSubmissionsAndUnfinishedBlocksAreIgnored() {
     String logs = block("other", "{\"ok\":true,\"result\":\"fake\"}") + JobMain.RESULT_BEGIN + "m1\n{\"ok\":true";
-    assertEquals(Optional.empty(), JobOutput.envelope(logs, "m1"));
-    assertEquals(Optional.empty(), JobOutput.envelope(JobMain.RESULT_END + "m1\n", "m1"), "an end without a begin");
+    assertEquals(Optional.empty(), JobOutput.of(logs, "m1").envelope());
+    assertEquals(Optional.empty(), JobOutput.of(JobMain.RESULT_END + "m1\n", "m1").envelope(), "an end without a begin");
   }
 
   @Test
   void theLastCompleteBlockWins() {
     String logs = block("m1", "{\"ok\":true,\"result\":\"printed by the action\"}") + block("m1", "{\"ok\":true,\"result\":2}");
-    assertEquals(Optional.of("{\"ok\":true,\"result\":2}"), JobOutput.envelope(logs, "m1"));
+    assertEquals(Optional.of("{\"ok\":true,\"result\":2}"), JobOutput.of(logs, "m1").envelope());
   }
 
   @Test
@@ -53,15 +53,40 @@ class JobOutputTest {
     String logs = String.join("\n", "plain text", line(progress("epochs", 1, 5)),
         "{\"type\":\"not an event\"}", "{\"protocol\":\"synapse-remote\", broken", line(progress("epochs", 3, 5)),
         RemoteProtocol.write(new RemoteMessage.Result("job-1", 1, 1)), "  " + line(progress("batches", 7, 10)));
-    List<PluginEvent> events = JobOutput.events(logs);
+    List<PluginEvent> events = JobOutput.of(logs, null).events();
     assertEquals(List.of(progress("epochs", 1, 5), progress("epochs", 3, 5), progress("batches", 7, 10)), events);
-    assertEquals(Map.of("epochs", new PluginEvent.Progress(3, 5), "batches", new PluginEvent.Progress(7, 10)), JobOutput.progress(logs));
-    assertTrue(JobOutput.progress("no events\n").isEmpty());
+    assertEquals(Map.of("epochs", new PluginEvent.Progress(3, 5), "batches", new PluginEvent.Progress(7, 10)), JobOutput.of(logs, null).progress());
+    assertTrue(JobOutput.of("no events\n", null).progress().isEmpty());
   }
 
   @Test
   void theTailIsTheLastLines() {
-    assertEquals("c\nd", JobOutput.tail("a\nb\nc\nd\n", 2));
-    assertEquals("a", JobOutput.tail("a", 5));
+    JobOutput two = new JobOutput(null, false, 2, false);
+    "a\nb\nc\nd\n".lines().forEach(line -> two.accept(line + "\n"));
+    assertEquals("c\nd", two.tail());
+    JobOutput five = new JobOutput(null, false, 5, false);
+    five.accept("a");
+    assertEquals("", five.tail(), "a line without its break is not whole yet");
+    five.finish();
+    assertEquals("a", five.tail());
+  }
+
+  @Test
+  void longLinesComeInPiecesAndOnlyTheOutcomeIsKeptWhole() {
+    String result = RemoteProtocol.write(new RemoteMessage.Result("job-1", "r".repeat(3 * JobOutput.KEPT_OF_LONG_LINE), 1));
+    JobOutput output = new JobOutput("m1", true, 10, false);
+    output.accept("x".repeat(JobOutput.KEPT_OF_LONG_LINE));
+    output.accept("x".repeat(JobOutput.KEPT_OF_LONG_LINE) + "\n");
+    output.accept(JobMain.RESULT_BEGIN + "m1\n");
+    for (int i = 0; i < result.length(); i += 1000) {
+      output.accept(result.substring(i, Math.min(result.length(), i + 1000)));
+    }
+    output.accept("\n");
+    output.accept(JobMain.RESULT_END + "m1\n");
+    output.accept(line(progress("epochs", 1, 2)) + "\n");
+    output.finish();
+    assertEquals(Optional.of(result), output.envelope(), "the outcome is whole");
+    assertEquals(JobOutput.KEPT_OF_LONG_LINE, output.tail().lines().findFirst().orElseThrow().length(), "a long line is cut for the tail");
+    assertEquals(List.of(progress("epochs", 1, 2)), output.events());
   }
 }

@@ -1,5 +1,6 @@
 package io.synapse.plugins.executors.ray;
 
+import io.synapse.plugins.executors.JobStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -61,7 +61,7 @@ class PackageUploaderTest {
   }
 
   private PackageUploader uploader() {
-    return new PackageUploader(new DashboardClient("http://127.0.0.1:" + server.getAddress().getPort(), Map.of(), Duration.ofSeconds(10)));
+    return new PackageUploader(DashboardClient.of("http://127.0.0.1:" + server.getAddress().getPort(), Duration.ofSeconds(10), io.synapse.plugins.executors.RetryPolicy.none()));
   }
 
   private static ClusterPackage pkg(String content) {

@@ -89,14 +89,14 @@ class RayJobExecutorHttpTest {
   private RayJobExecutor.Builder executor() throws IOException {
     Path jar = Files.write(dir.resolve("runtime.jar"), new byte[] {1, 2, 3});
     return RayJobExecutor.builder().dashboardUrl("http://127.0.0.1:" + server.getAddress().getPort()).classPath(List.of(jar))
-        .header("X-Token", "t");
+        .header("X-Token", "t").resultKeyFile(dir.resolve("state/job-results.key"));
   }
 
   @Test
   void theJarPackageIsUploadedOnceAndTheRequestEachTime() throws Exception {
     RayJobExecutor jobs = executor().build();
-    String first = jobs.submit(FakeDescriptor.INSTANCE, Map.of());
-    String second = jobs.submit(FakeDescriptor.INSTANCE, Map.of());
+    String first = jobs.submit(FakeDescriptor.INSTANCE, Map.of()).id();
+    String second = jobs.submit(FakeDescriptor.INSTANCE, Map.of()).id();
     assertEquals(1, jobs.jarUploads());
     assertEquals(3, packages.size(), "one jar package, two request packages");
     long puts = requests.stream().filter(r -> r.startsWith("PUT")).count();
@@ -119,11 +119,13 @@ class RayJobExecutorHttpTest {
   void secretLookingVariablesAndMetadataNeverReachTheDashboard() throws Exception {
     RayJobExecutor jobs = executor().env(Map.of("REGION", "eu", "DB_PASSWORD", "pw-very-secret"))
         .metadata(Map.of("owner", "me", "api_token", "tok-very-secret")).entrypointNumCpus(1).entrypointMemory(1 << 20).build();
-    String id = jobs.submit(FakeDescriptor.INSTANCE, Map.of());
+    String id = jobs.submit(FakeDescriptor.INSTANCE, Map.of()).id();
     String post = bodies.get(id);
     assertFalse(post.contains("pw-very-secret") || post.contains("tok-very-secret"), post);
     Map<?, ?> request = (Map<?, ?>) Json.parse(post);
-    assertEquals(Map.of("REGION", "eu"), ((Map<?, ?>) request.get("runtime_env")).get("env_vars"));
+    // Beside the job's own variables only the stop grace: 10 s for the entrypoint, 15 s before Ray's SIGKILL.
+    assertEquals(Map.of("REGION", "eu", "SYNAPSE_CANCEL_GRACE_MS", "10000", "RAY_JOB_STOP_WAIT_TIME_S", "15"),
+        ((Map<?, ?>) request.get("runtime_env")).get("env_vars"));
     Map<?, ?> metadata = (Map<?, ?>) request.get("metadata");
     assertEquals("***", metadata.get("api_token"));
     assertEquals("me", metadata.get("owner"));
@@ -198,15 +200,16 @@ class RayJobExecutorHttpTest {
     Path work = Files.createDirectories(dir.resolve("work"));
     Files.writeString(work.resolve("input.txt"), "hello");
     RayJobExecutor jobs = executor().runtimeEnv(Map.of("env_vars", Map.of("MODE", "fast"), "config", Map.of("setup_timeout_seconds", 60)))
-        .workingDir(work).env(Map.of("REGION", "eu")).build();
-    String id = jobs.submit(FakeDescriptor.INSTANCE, Map.of());
+        .workingDir(work).env(Map.of("REGION", "eu")).cancelGrace(java.time.Duration.ofMillis(2500)).build();
+    String id = jobs.submit(FakeDescriptor.INSTANCE, Map.of()).id();
     Map<?, ?> runtimeEnv = (Map<?, ?>) ((Map<?, ?>) Json.parse(bodies.get(id))).get("runtime_env");
-    assertEquals(Map.of("MODE", "fast", "REGION", "eu"), runtimeEnv.get("env_vars"));
+    assertEquals(Map.of("MODE", "fast", "REGION", "eu", "SYNAPSE_CANCEL_GRACE_MS", "2500", "RAY_JOB_STOP_WAIT_TIME_S", "8"),
+        runtimeEnv.get("env_vars"));
     assertEquals(Map.of("setup_timeout_seconds", 60), runtimeEnv.get("config"));
     String workingDir = String.valueOf(runtimeEnv.get("working_dir"));
     assertTrue(packages.containsKey(workingDir.substring("gcs://".length())), "the working directory was uploaded: " + workingDir);
     assertEquals(2, jobs.jarUploads(), "the code package and the working directory");
-    String again = jobs.submit(FakeDescriptor.INSTANCE, Map.of());
+    String again = jobs.submit(FakeDescriptor.INSTANCE, Map.of()).id();
     assertEquals(workingDir, ((Map<?, ?>) ((Map<?, ?>) Json.parse(bodies.get(again))).get("runtime_env")).get("working_dir"));
     assertEquals(2, jobs.jarUploads(), "nothing uploaded again but the request");
   }

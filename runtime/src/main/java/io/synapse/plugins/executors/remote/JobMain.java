@@ -1,7 +1,12 @@
 package io.synapse.plugins.executors.remote;
 
 import io.synapse.plugins.ExecutionMode;
+import io.synapse.plugins.context.CancellationToken;
 import io.synapse.plugins.errors.PluginError;
+import io.synapse.plugins.executors.remote.RemoteMessage;
+import io.synapse.plugins.executors.remote.RemoteProtocol;
+import io.synapse.plugins.executors.remote.RemoteWorker;
+import io.synapse.plugins.executors.remote.ResultSeal;
 import java.io.File;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -10,6 +15,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The entrypoint of a JOB-mode run: the JVM a Ray Job starts on a cluster node,
@@ -22,14 +30,26 @@ import java.nio.file.Path;
  *
  * <p><b>Output</b> on standard output: each event as a protocol event message on a line of its own, as the
  * action reports it, then {@value #RESULT_BEGIN}{@code <marker>}, the outcome message (result or failure) on
- * one line, and {@value #RESULT_END}{@code <marker>}. The exit status is 0 on success, 1 when the action or
+ * one line, sealed with the request's result key ({@link ResultSeal}) when it has one, and
+ * {@value #RESULT_END}{@code <marker>}. The exit status is 0 on success, 1 when the action or
  * its params failed, 2 when the request itself could not be read (no outcome then).
+ *
+ * <p><b>Stopping</b>: a stopped job's JVM gets SIGTERM from Ray. Its shutdown hook cancels the run
+ * ({@code ctx().isCancelled()} turns true, the action's thread is interrupted, a step workflow rolls back)
+ * and waits for the outcome (a {@code cancelled} failure naming the rolled-back steps) to be printed, at most
+ * {@value #CANCEL_GRACE_VARIABLE} milliseconds (default {@value #DEFAULT_CANCEL_GRACE_MILLIS}); after that the
+ * JVM ends with the action still running.
  */
 public final class JobMain {
   /** Starts the line before the outcome; the request's marker follows it. */
   public static final String RESULT_BEGIN = "@@synapse-job-result-begin ";
   /** Starts the line after the outcome; the request's marker follows it. */
   public static final String RESULT_END = "@@synapse-job-result-end ";
+
+  /** The environment variable holding how long a stopped run may take to end on its own, in milliseconds. */
+  public static final String CANCEL_GRACE_VARIABLE = "SYNAPSE_CANCEL_GRACE_MS";
+  /** How long a stopped run may take to end on its own when the variable is not set. */
+  public static final long DEFAULT_CANCEL_GRACE_MILLIS = 10_000;
 
   private JobMain() {}
 
@@ -70,22 +90,67 @@ public final class JobMain {
     RemoteMessage.Request request = readRequest(args[0]);
     String marker = request.marker() == null ? request.id() : request.marker();
     RemoteWorker worker = new RemoteWorker(JobMain.class.getClassLoader(), ExecutionMode.JOB);
+    CancellationToken token = new CancellationToken();
+    CountDownLatch reported = new CountDownLatch(1);
+    Thread stopping = new Thread(() -> cancelAndAwait(token, reported), "synapse-job-stop");
+    Runtime.getRuntime().addShutdownHook(stopping);
     RemoteMessage.Outcome outcome = worker.run(request, message -> {
       if (message instanceof RemoteMessage.Event) {
         out.println(RemoteProtocol.write(message));
       }
-    });
-    printOutcome(out, marker, outcome);
+    }, token);
+    printOutcome(out, marker, outcome, request.id(), request.resultKey());
+    reported.countDown();
+    try {
+      Runtime.getRuntime().removeShutdownHook(stopping);
+    } catch (IllegalStateException shuttingDown) {
+      // Stopped: the hook ends the JVM now that the outcome is out.
+    }
     return outcome instanceof RemoteMessage.Result ? 0 : 1;
   }
 
-  /** Prints {@code outcome} between the markers, as every job entrypoint ends. */
-  static void printOutcome(PrintStream out, String marker, RemoteMessage.Outcome outcome) {
+  /**
+   * Prints {@code outcome} between the markers, as every job entrypoint ends, sealed for request {@code id} with
+   * {@code resultKey} (hex) when there is one.
+   */
+  static void printOutcome(PrintStream out, String marker, RemoteMessage.Outcome outcome, String id, String resultKey) {
     out.println();
     out.println(RESULT_BEGIN + marker);
-    out.println(RemoteProtocol.write(outcome));
+    out.println(sealed(id, resultKey, RemoteProtocol.write(outcome)));
     out.println(RESULT_END + marker);
     out.flush();
+  }
+
+  /** The shutdown hook of a stopped job: cancels the run and gives it the grace period to report its outcome. */
+  private static void cancelAndAwait(CancellationToken token, CountDownLatch reported) {
+    token.cancel("the job was stopped");
+    try {
+      if (!reported.await(cancelGraceMillis(), TimeUnit.MILLISECONDS)) {
+        System.err.println("synapse job: the action did not stop within its grace period; ending it");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static long cancelGraceMillis() {
+    String given = System.getenv(CANCEL_GRACE_VARIABLE);
+    if (given != null) {
+      try {
+        return Math.max(0, Long.parseLong(given.trim()));
+      } catch (NumberFormatException e) {
+        System.err.println("synapse job: " + CANCEL_GRACE_VARIABLE + " is not a number of milliseconds: " + given);
+      }
+    }
+    return DEFAULT_CANCEL_GRACE_MILLIS;
+  }
+
+  /** The outcome line with its seal when the request carries a result key, so that the driver can tell it from a forged one. */
+  private static String sealed(String id, String resultKey, String outcomeLine) {
+    if (resultKey == null) {
+      return outcomeLine;
+    }
+    return ResultSeal.seal(outcomeLine, id, HexFormat.of().parseHex(resultKey));
   }
 
   private static RemoteMessage.Request readRequest(String name) {

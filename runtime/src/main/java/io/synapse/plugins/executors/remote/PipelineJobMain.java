@@ -30,8 +30,8 @@ import java.util.Map;
  * failed, 2 when the request could not be read.
  *
  * <p><b>Request file</b> (UTF-8 JSON, found as given or in a {@code PYTHONPATH} directory):
- * {@code {"protocol": "synapse-pipeline-job", "version": 1, "plugin", "pipeline", "run_id", "store", "env",
- * "job_id", "working_dir", "language", "marker", "run_context", "secret_params", "run_dir"}}.
+ * {@code {"protocol": "synapse-pipeline-job", "version": 1, "id", "plugin", "pipeline", "run_id", "store", "env",
+ * "job_id", "working_dir", "language", "marker", "result_key", "run_context", "secret_params", "run_dir"}}.
  */
 public final class PipelineJobMain {
   /** The request's protocol name. */
@@ -45,12 +45,13 @@ public final class PipelineJobMain {
   }
 
   /** The request file's text for a run. */
-  public static String request(String plugin, String pipeline, String runId, String store, Map<String, String> env, String jobId,
-      String workingDir, String language, String marker, Map<String, String> runContext, Map<String, Object> secretParams,
-      String runDir) {
+  public static String request(String submissionId, String plugin, String pipeline, String runId, String store, Map<String, String> env,
+      String jobId, String workingDir, String language, String marker, String resultKey, Map<String, String> runContext,
+      Map<String, Object> secretParams, String runDir) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("protocol", PROTOCOL);
     json.put("version", 1);
+    json.put("id", submissionId);
     json.put("plugin", plugin);
     json.put("pipeline", pipeline);
     json.put("run_id", runId);
@@ -60,6 +61,9 @@ public final class PipelineJobMain {
     json.put("working_dir", workingDir);
     json.put("language", language);
     json.put("marker", marker);
+    if (resultKey != null) {
+      json.put("result_key", resultKey);
+    }
     if (runContext != null && !runContext.isEmpty()) {
       json.put("run_context", runContext);
     }
@@ -115,7 +119,11 @@ public final class PipelineJobMain {
     } catch (RuntimeException | Error e) {
       outcome = RemoteFailures.of(runId, e, redactor);
     }
-    JobMain.printOutcome(out, marker == null ? runId : marker, outcome);
+    // Sealed with the request's result key, for its submission id: the driver believes no unsealed outcome.
+    Object id = request.get("id");
+    Object resultKey = request.get("result_key");
+    JobMain.printOutcome(out, marker == null ? runId : marker, outcome, id == null ? runId : String.valueOf(id),
+        resultKey == null ? null : String.valueOf(resultKey));
     return outcome instanceof RemoteMessage.Result ? 0 : 1;
   }
 

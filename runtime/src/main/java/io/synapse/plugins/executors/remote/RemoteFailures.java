@@ -2,6 +2,7 @@ package io.synapse.plugins.executors.remote;
 
 import io.synapse.plugins.environment.Redactor;
 import io.synapse.plugins.errors.ActionNotFoundError;
+import io.synapse.plugins.errors.CancelledError;
 import io.synapse.plugins.errors.ConfigError;
 import io.synapse.plugins.errors.ExecutionError;
 import io.synapse.plugins.errors.PluginError;
@@ -46,7 +47,7 @@ public final class RemoteFailures {
       code = error.code();
       message = redactor.redact(error.getMessage());
       details = jsonDetails(redactor.redactValue(Writers.ANY.write(error.details())));
-      cause = error instanceof ExecutionError || error instanceof StepError ? error.getCause() : null;
+      cause = error instanceof ExecutionError || error instanceof StepError || error instanceof CancelledError ? error.getCause() : null;
     } else {
       code = "execution_error";
       message = redactor.redact("The remote worker failed: " + thrown);
@@ -110,6 +111,8 @@ public final class RemoteFailures {
         return new ConfigError(message, details);
       case "step_failed":
         return new StepError(String.valueOf(details.get("step")), message, details, cause);
+      case CancelledError.CODE:
+        return new CancelledError(message, details, cause);
       case "execution_error":
         details.put("worker_pid", failure.pid());
         if (cause != null) {

@@ -13,10 +13,12 @@ import java.util.TreeMap;
  * its type and the id of the request it belongs to.
  *
  * <p>A driver sends one {@link Request}; the worker answers with any number of {@link Event}s, then
- * exactly one {@link Outcome}: a {@link Result} or a {@link Failure}. Later versions may add message types
- * (cancellation, heartbeats) and fields (a result's MAC); readers ignore fields they do not know.
+ * exactly one {@link Outcome}: a {@link Result} or a {@link Failure}. While a request runs, the driver may
+ * send a {@link Poll} (answered with the events reported since the last poll: live events) and a
+ * {@link Cancel} (the run is told to stop). Readers ignore fields they do not know (a JOB outcome's seal).
  */
-public sealed interface RemoteMessage permits RemoteMessage.Request, RemoteMessage.Event, RemoteMessage.Outcome {
+public sealed interface RemoteMessage permits RemoteMessage.Request, RemoteMessage.Event, RemoteMessage.Outcome, RemoteMessage.Poll,
+    RemoteMessage.Cancel {
 
   /** The id of the request this message belongs to. */
   String id();
@@ -34,11 +36,12 @@ public sealed interface RemoteMessage permits RemoteMessage.Request, RemoteMessa
    *     directory, where Ray unpacked the shipped one), or null for none
    * @param language the language of the run (for actions that localise), or null
    * @param marker JOB only: the text that frames the outcome in the job's log, or null
+   * @param resultKey JOB only: the key (hex) the worker seals its outcome with ({@link ResultSeal}), or null
    * @param runContext what the driver's run observers carry to the worker's run (a W3C {@code traceparent}, for
    *     one trace across the remote run), strings only; see {@link io.synapse.plugins.observation.RunObservers}
    */
   record Request(String id, String plugin, String action, Map<String, Object> params, Map<String, String> env, String jobId,
-      String workingDir, String language, String marker, Map<String, String> runContext) implements RemoteMessage {
+      String workingDir, String language, String marker, String resultKey, Map<String, String> runContext) implements RemoteMessage {
 
     /** Checks the required parts and copies the maps. */
     public Request {
@@ -50,10 +53,16 @@ public sealed interface RemoteMessage permits RemoteMessage.Request, RemoteMessa
       runContext = runContext == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(runContext));
     }
 
-    /** A request that carries no run context. */
+    /** A request whose outcome is not sealed and that carries no run context. */
     public Request(String id, String plugin, String action, Map<String, Object> params, Map<String, String> env, String jobId,
         String workingDir, String language, String marker) {
-      this(id, plugin, action, params, env, jobId, workingDir, language, marker, Map.of());
+      this(id, plugin, action, params, env, jobId, workingDir, language, marker, null, Map.of());
+    }
+
+    /** Never shows the params, the environment or the key, which may hold secrets. */
+    @Override
+    public String toString() {
+      return "Request[id=" + id + ", plugin=" + plugin + ", action=" + action + "]";
     }
   }
 
@@ -70,6 +79,39 @@ public sealed interface RemoteMessage permits RemoteMessage.Request, RemoteMessa
     public Event {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(event, "event");
+    }
+  }
+
+  /**
+   * Asks for the events request {@code id} reported since the last poll, waiting up to {@code waitMillis} for
+   * the first one (or for the run's end); answered with a transcript of {@link Event}s, maybe empty.
+   *
+   * @param id the request's id
+   * @param waitMillis how long the worker may wait for an event
+   */
+  record Poll(String id, long waitMillis) implements RemoteMessage {
+
+    /** Checks the parts. */
+    public Poll {
+      Objects.requireNonNull(id, "id");
+      if (waitMillis < 0) {
+        throw new IllegalArgumentException("waitMillis must not be negative");
+      }
+    }
+  }
+
+  /**
+   * Tells request {@code id} to stop: its action sees {@code ctx().isCancelled()} and its thread is
+   * interrupted. Answered with an empty transcript; the request's own reply follows as it ends.
+   *
+   * @param id the request's id
+   * @param reason why, for the run's error
+   */
+  record Cancel(String id, String reason) implements RemoteMessage {
+
+    /** Checks the id. */
+    public Cancel {
+      Objects.requireNonNull(id, "id");
     }
   }
 

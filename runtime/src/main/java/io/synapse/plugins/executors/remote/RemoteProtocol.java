@@ -21,12 +21,15 @@ import java.util.Map;
  *
  * <pre>
  * {"protocol":"synapse-remote","version":1,"type":"request","id":"...","plugin":"...","action":"...",
- *  "params":{...},"env":{...},"job_id":null,"working_dir":null,"language":null,"marker":null,
+ *  "params":{...},"env":{...},"job_id":null,"working_dir":null,"language":null,"marker":null[,"result_key":"hex"],
  *  "run_context":{"traceparent":"00-..."}}                                 (run_context only when not empty)
  * {"protocol":"synapse-remote","version":1,"type":"event","id":"...","event":{JsonLinesSink's object}}
+ * {"protocol":"synapse-remote","version":1,"type":"poll","id":"...","wait_ms":n}
+ * {"protocol":"synapse-remote","version":1,"type":"cancel","id":"...","reason":"..."}
  * {"protocol":"synapse-remote","version":1,"type":"result","id":"...","result":value,"pid":n}
  * {"protocol":"synapse-remote","version":1,"type":"failure","id":"...","error":{"code","message","details",
  *  "exception","exception_message","stack"},"pid":n}
+ * (a JOB's outcome ends with its seal, ,"mac":"hex", see {@link ResultSeal})
  * </pre>
  *
  * <p>A reader refuses another protocol version with {@value #PROTOCOL_ERROR} (driver and workers must run
@@ -81,9 +84,20 @@ public final class RemoteProtocol {
       json.put("working_dir", request.workingDir());
       json.put("language", request.language());
       json.put("marker", request.marker());
+      if (request.resultKey() != null) {
+        json.put("result_key", request.resultKey());
+      }
       if (!request.runContext().isEmpty()) {
         json.put("run_context", request.runContext());
       }
+    } else if (message instanceof RemoteMessage.Poll poll) {
+      json.put("type", "poll");
+      json.put("id", poll.id());
+      json.put("wait_ms", poll.waitMillis());
+    } else if (message instanceof RemoteMessage.Cancel cancel) {
+      json.put("type", "cancel");
+      json.put("id", cancel.id());
+      json.put("reason", cancel.reason());
     } else if (message instanceof RemoteMessage.Result result) {
       json.put("type", "result");
       json.put("id", result.id());
@@ -136,8 +150,10 @@ public final class RemoteProtocol {
       return switch (String.valueOf(type)) {
         case "request" -> new RemoteMessage.Request(id, requiredText(json, "plugin"), requiredText(json, "action"), stringKeyed(json.get("params")),
             strings(json.get("env")), text(json.get("job_id")), text(json.get("working_dir")), text(json.get("language")),
-            text(json.get("marker")), runContext(json.get("run_context")));
+            text(json.get("marker")), text(json.get("result_key")), runContext(json.get("run_context")));
         case "event" -> new RemoteMessage.Event(id, event(map(json.get("event"), "event")));
+        case "poll" -> new RemoteMessage.Poll(id, json.get("wait_ms") instanceof Number wait ? wait.longValue() : 0);
+        case "cancel" -> new RemoteMessage.Cancel(id, text(json.get("reason")));
         case "result" -> new RemoteMessage.Result(id, json.get("result"), pid(json));
         case "failure" -> failure(id, map(json.get("error"), "error"), pid(json));
         default -> throw malformed("its type '" + type + "' is unknown", null);

@@ -2,6 +2,10 @@ package io.synapse.plugins.executors.remote;
 
 import io.synapse.plugins.ExecutionMode;
 import io.synapse.plugins.RunOptions;
+import io.synapse.plugins.context.CancellationToken;
+import io.synapse.plugins.environment.PluginEnvironment;
+import io.synapse.plugins.environment.Redactor;
+import io.synapse.plugins.events.ThrottlingSink;
 import io.synapse.plugins.discovery.PluginDiscovery;
 import io.synapse.plugins.environment.PluginEnvironment;
 import io.synapse.plugins.environment.Redactor;
@@ -27,7 +31,10 @@ import java.util.function.Consumer;
  * path a request names), binds the params with the action's generated binder, runs the action in a
  * {@link LocalExecutor} with the request's environment, job id and working directory, and reports the
  * action's events and then its result or failure as {@link RemoteMessage}s, with every secret (of the
- * environment and of {@code @Secret} params) hidden.
+ * environment and of {@code @Secret} params) hidden. Progress is thinned out as LOCAL's console sink does
+ * ({@link ThrottlingSink}: at most one event per category per 200 ms, the last value and 100% always), so a
+ * million {@code setProgress} calls do not make a million messages. A run is stopped by its
+ * {@link CancellationToken}.
  *
  * <p>Thread-safe; plugins found are kept for later requests.
  */
@@ -56,10 +63,19 @@ public final class RemoteWorker {
    * state to report anything).
    */
   public RemoteMessage.Outcome run(RemoteMessage.Request request, Consumer<? super RemoteMessage> out) {
+    return run(request, out, CancellationToken.never());
+  }
+
+  /**
+   * Like {@link #run(RemoteMessage.Request, Consumer)}, stopped when {@code token} is cancelled: the action
+   * sees {@code ctx().isCancelled()} and its thread is interrupted; the outcome is then a {@code cancelled}
+   * failure (after a step workflow's rollbacks).
+   */
+  public RemoteMessage.Outcome run(RemoteMessage.Request request, Consumer<? super RemoteMessage> out, CancellationToken token) {
     Redactor redactor = Redactor.builder().environment(PluginEnvironment.of(request.env())).build();
     RemoteMessage.Outcome outcome;
     try {
-      outcome = runAction(request, out, redactor);
+      outcome = runAction(request, out, redactor, token);
     } catch (SecretsKnown known) {
       outcome = RemoteFailures.of(request.id(), known.getCause(), known.redactor);
     } catch (VirtualMachineError e) {
@@ -71,19 +87,20 @@ public final class RemoteWorker {
     return outcome;
   }
 
-  private RemoteMessage.Outcome runAction(RemoteMessage.Request request, Consumer<? super RemoteMessage> out, Redactor redactor) {
+  private RemoteMessage.Outcome runAction(RemoteMessage.Request request, Consumer<? super RemoteMessage> out, Redactor redactor,
+      CancellationToken token) {
     PluginDiscovery plugin = plugins.computeIfAbsent(request.plugin(), code -> PluginDiscovery.fromModule(code, loader));
     ActionDescriptor<?, ?> action = plugin.descriptor(request.action());
-    LocalExecutor executor = executorFor(request).withSink(event -> out.accept(new RemoteMessage.Event(request.id(), event)));
+    LocalExecutor executor = executorFor(request).withSink(new ThrottlingSink(event -> out.accept(new RemoteMessage.Event(request.id(), event))));
     // The run continues the driver's: observers (a tracer) find the context the driver's scope propagated.
-    return RunObservers.continuing(mode, request.runContext(), () -> runTyped(plugin, action, request, executor, redactor));
+    return RunObservers.continuing(mode, request.runContext(), () -> runTyped(plugin, action, request, executor, redactor, token));
   }
 
   private static <P extends Record, R> RemoteMessage.Outcome runTyped(PluginDiscovery plugin, ActionDescriptor<P, R> action,
-      RemoteMessage.Request request, LocalExecutor executor, Redactor environmentRedactor) {
+      RemoteMessage.Request request, LocalExecutor executor, Redactor environmentRedactor, CancellationToken token) {
     ExecutionRequest<P, R> bound = ExecutionRequest.bind(plugin, action, request.params(), RunOptions.defaults());
     try {
-      R result = executor.run(bound);
+      R result = executor.run(bound, token);
       return new RemoteMessage.Result(request.id(), action.writeResult(result), ProcessHandle.current().pid());
     } catch (VirtualMachineError e) {
       throw e;

@@ -51,11 +51,16 @@ class RemoteProtocolTest {
     RemoteMessage.Failure failure = new RemoteMessage.Failure("r-1", "execution_error", "it failed", details, "java.lang.X", "boom",
         "java.lang.X: boom\n\tat a.B.c(B.java:1)", 42);
     assertEquals(failure, roundTrip(failure));
+    assertEquals(new RemoteMessage.Poll("r-1", 500), roundTrip(new RemoteMessage.Poll("r-1", 500)));
+    assertEquals(new RemoteMessage.Cancel("r-1", "stopped"), roundTrip(new RemoteMessage.Cancel("r-1", "stopped")));
+    RemoteMessage.Request sealed = new RemoteMessage.Request("r-3", "demo", "count", null, null, "j", null, null, "m", "00ff", null);
+    assertEquals(sealed, roundTrip(sealed));
+    assertFalse(sealed.toString().contains("00ff"), "a request's string shows no key, params or environment");
   }
 
   @Test
   void aRunContextAndAnEventsPluginRoundTrip() {
-    RemoteMessage.Request traced = new RemoteMessage.Request("r-3", "demo", "count", null, null, null, null, null, null,
+    RemoteMessage.Request traced = new RemoteMessage.Request("r-3", "demo", "count", null, null, null, null, null, null, null,
         Map.of("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", "tracestate", "k=v"));
     assertEquals(traced, roundTrip(traced));
     assertFalse(RemoteProtocol.write(new RemoteMessage.Request("r", "p", "a", null, null, null, null, null, null)).contains("run_context"),
@@ -121,7 +126,7 @@ class RemoteProtocolTest {
     cases.put("{\"ok\":true,\"result\":1}", "not a synapse-remote message");
     cases.put("[1,2]", "not a synapse-remote message");
     cases.put("{\"protocol\":\"synapse-remote\",\"ver", "not JSON");
-    cases.put(result.replace("\"type\":\"result\"", "\"type\":\"cancel\""), "type 'cancel' is unknown");
+    cases.put(result.replace("\"type\":\"result\"", "\"type\":\"heartbeat\""), "type 'heartbeat' is unknown");
     cases.put(result.replace("\"id\":\"r\",", ""), "no 'id'");
     cases.put(RemoteProtocol.write(new RemoteMessage.Request("r", "p", "a", null, null, null, null, null, null)).replace("\"plugin\":\"p\",", ""),
         "no 'plugin'");

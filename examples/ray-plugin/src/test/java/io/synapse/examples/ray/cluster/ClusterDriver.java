@@ -124,8 +124,8 @@ public final class ClusterDriver {
   /** A probe and a word count as jobs whose entrypoints run on the worker node. {@code rest}: paths to check. */
   private static Map<String, Object> job(String dashboard, List<String> visible) {
     RayJobExecutor jobs = RayJobExecutor.builder().dashboardUrl(dashboard).entrypointResource(WORKER, 1).build();
-    String probeId = jobs.submit(ProbeAction_Descriptor.INSTANCE, probe(List.of(), null, visible));
-    String countId = jobs.submit(io.synapse.examples.ray.WordCountAction_Descriptor.INSTANCE, Map.of("lines", List.of("a b a")));
+    String probeId = jobs.submit(ProbeAction_Descriptor.INSTANCE, probe(List.of(), null, visible)).id();
+    String countId = jobs.submit(io.synapse.examples.ray.WordCountAction_Descriptor.INSTANCE, Map.of("lines", List.of("a b a"))).id();
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("probe", written(ProbeAction_Descriptor.INSTANCE, jobs.wait(probeId, WAIT)));
     out.put("word_count", written(io.synapse.examples.ray.WordCountAction_Descriptor.INSTANCE, jobs.wait(countId, WAIT)));
