@@ -12,7 +12,7 @@ import io.synapse.plugins.kits.dataset.convert.DatasetFormatError;
 import io.synapse.plugins.kits.internal.KitJson;
 import io.synapse.plugins.kits.support.Images;
 import io.synapse.plugins.kits.support.KitWorld;
-import io.synapse.plugins.kits.types.DataType;
+import io.synapse.plugins.types.DataType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
