@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The sources of a new plugin whose category has a kit ({@code neural_net}: the train kit,
+ * The sources of a new plugin whose category has a kit ({@code neural_net}: the train kit, or with {@code --kit}
+ * the dataset or inference kit ({@link NeuralNetKitTemplates}),
  * {@code export}, {@code upload}, {@code pre_annotation}: the add-task-data kit): an action extending
  * the kit and a test that runs it end to end against a local backend the test seeds. Tokens are those
  * of {@link ProjectScaffold}.
@@ -30,14 +31,39 @@ final class KitTemplates {
     };
   }
 
+  /** The kits a category can be scaffolded on, its default first ({@code neural_net}: train, dataset, inference). */
+  static java.util.List<String> kits(PluginCategory category) {
+    return switch (category) {
+      case NEURAL_NET -> java.util.List.of("train", "dataset", "inference");
+      case EXPORT -> java.util.List.of("export");
+      case UPLOAD -> java.util.List.of("upload");
+      case PRE_ANNOTATION -> java.util.List.of("add_task_data");
+      default -> java.util.List.of();
+    };
+  }
+
+  /** The action a plugin on {@code kit} starts with, when it is not the category's own. */
+  static Optional<String> actionName(String kit) {
+    return switch (kit == null ? "" : kit) {
+      case "dataset" -> Optional.of("dataset");
+      case "inference" -> Optional.of("inference");
+      default -> Optional.empty();
+    };
+  }
+
   /** The kit's source files (path relative to the project to template), or empty when the category has no kit. */
-  static Optional<Map<String, String>> sources(PluginCategory category, String packagePath, String type) {
+  static Optional<Map<String, String>> sources(PluginCategory category, String kit, String packagePath, String type) {
     if (!hasKit(category)) {
       return Optional.empty();
     }
     String main = "src/main/java/" + packagePath + "/";
     String test = "src/test/java/" + packagePath + "/";
     Map<String, String> files = new LinkedHashMap<>();
+    if ("dataset".equals(kit) || "inference".equals(kit)) {
+      files.putAll("dataset".equals(kit) ? NeuralNetKitTemplates.dataset(main, test, type) : NeuralNetKitTemplates.inference(main, test, type));
+      files.put(test + "LocalPlatform.java", LOCAL_PLATFORM);
+      return Optional.of(files);
+    }
     switch (category) {
       case NEURAL_NET -> {
         files.put(main + type + "Params.java", TRAIN_PARAMS);

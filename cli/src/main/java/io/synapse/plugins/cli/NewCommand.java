@@ -21,11 +21,13 @@ import picocli.CommandLine.Spec;
         + " jakarta.validation-api provided, the processor on the annotation processor path), the @Plugin"
         + " package-info, one action for the category with params and result records, and a JUnit 5 test. For neural_net,"
         + " export, upload and pre_annotation the action extends the matching kit (synapse-plugins-kits) and its test"
-        + " runs it against a local backend.",
+        + " runs it against a local backend; --kit dataset or --kit inference builds a neural_net plugin on the dataset"
+        + " or inference kit instead of the train kit.",
     footerHeading = "%nExamples:%n",
     footer = {
       "  synapse new image_tools --category smart_tool",
       "  synapse new trainer --category neural_net --package org.acme.trainer",
+      "  synapse new detector --category neural_net --kit inference",
       "  cd image_tools && mvn verify && synapse run . annotate -p input=cat.png",
       ExitCodes.FOOTER
     })
@@ -38,6 +40,10 @@ final class NewCommand implements Callable<Integer> {
   @Option(names = "--category", paramLabel = "CATEGORY", defaultValue = "custom", completionCandidates = Categories.class,
       description = "The plugin category: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   String category;
+
+  @Option(names = "--kit", paramLabel = "KIT", description = "The kit to build on when the category has several:"
+      + " neural_net takes train (the default), dataset or inference.")
+  String kit;
 
   @Option(names = "--dir", paramLabel = "DIR", description = "The project directory (default: ./CODE); must not exist or be empty.")
   Path dir;
@@ -56,13 +62,15 @@ final class NewCommand implements Callable<Integer> {
     Path directory = dir != null ? dir : Path.of(code);
     String pkg = packageName != null ? packageName : ProjectScaffold.defaultPackage(code);
     String group = groupId != null ? groupId : ProjectScaffold.defaultGroupId(pkg);
-    List<Path> files = ProjectScaffold.write(new ProjectScaffold.Spec(code, pluginCategory, pkg, group, directory));
+    List<Path> files = ProjectScaffold.write(new ProjectScaffold.Spec(code, pluginCategory, pkg, group, directory, kit));
     PrintWriter out = spec.commandLine().getOut();
     out.println("Created plugin " + code + " (" + pluginCategory.value() + ") in " + directory + ":");
     files.forEach(file -> out.println("  " + file.toString().replace('\\', '/')));
     if (KitTemplates.hasKit(pluginCategory)) {
-      out.println("Next: cd " + directory + " && mvn verify   (the " + ProjectScaffold.actionName(pluginCategory)
-          + " action extends the " + pluginCategory.value() + " kit; its test runs it against a local backend)");
+      String action = KitTemplates.actionName(kit).orElseGet(() -> ProjectScaffold.actionName(pluginCategory));
+      String kitName = kit != null ? kit : pluginCategory.value();
+      out.println("Next: cd " + directory + " && mvn verify   (the " + action + " action extends the " + kitName
+          + " kit; its test runs it against a local backend)");
     } else {
       out.println("Next: cd " + directory + " && mvn verify && synapse run . " + ProjectScaffold.actionName(pluginCategory)
           + " -p input=hello");

@@ -37,10 +37,21 @@ final class ProjectScaffold {
    * @param packageName the Java package
    * @param groupId the Maven groupId
    * @param directory the project directory
+   * @param kit the kit to build on ({@link KitTemplates#kits}), or null for the category's default
    */
-  record Spec(String code, PluginCategory category, String packageName, String groupId, Path directory) {
+  record Spec(String code, PluginCategory category, String packageName, String groupId, Path directory, String kit) {
+    /** A project on the category's default kit (or none). */
+    Spec(String code, PluginCategory category, String packageName, String groupId, Path directory) {
+      this(code, category, packageName, groupId, directory, null);
+    }
+
     Spec {
       checkCode(code);
+      if (kit != null && !KitTemplates.kits(category).contains(kit)) {
+        throw CliException.usage(KitTemplates.kits(category).isEmpty()
+            ? "Category " + category.value() + " has no kit; --kit is for neural_net, export, upload and pre_annotation"
+            : "Category " + category.value() + " has no kit '" + kit + "': use one of " + String.join(", ", KitTemplates.kits(category)));
+      }
       if (!PACKAGE.matcher(packageName).matches() || !SourceVersion.isName(packageName)) {
         throw CliException.usage("Package '" + packageName + "' is not a lower-case Java package name");
       }
@@ -101,7 +112,7 @@ final class ProjectScaffold {
     if (Files.exists(dir) && (!Files.isDirectory(dir) || hasEntries(dir))) {
       throw CliException.usage(dir + " already exists and is not empty; choose another --dir");
     }
-    String action = actionName(spec.category());
+    String action = KitTemplates.actionName(spec.kit()).orElseGet(() -> actionName(spec.category()));
     String type = typeName(action);
     Map<String, String> tokens = new LinkedHashMap<>();
     tokens.put("@@CODE@@", spec.code());
@@ -124,7 +135,7 @@ final class ProjectScaffold {
     files.put("pom.xml", POM);
     files.put(".gitignore", "target/\n");
     files.put("src/main/java/" + packagePath + "/package-info.java", PACKAGE_INFO);
-    files.putAll(KitTemplates.sources(spec.category(), packagePath, type).orElseGet(() -> {
+    files.putAll(KitTemplates.sources(spec.category(), spec.kit(), packagePath, type).orElseGet(() -> {
       Map<String, String> plain = new LinkedHashMap<>();
       plain.put("src/main/java/" + packagePath + "/" + type + "Params.java", PARAMS);
       plain.put("src/main/java/" + packagePath + "/" + type + "Result.java", RESULT);

@@ -153,4 +153,24 @@ class PackageAndNewCommandTest {
     assertEquals(ExitCodes.USAGE, r.exitCode(), r::toString);
     assertEquals(List.of("f"), Files.list(busy).map(p -> p.getFileName().toString()).toList());
   }
+
+  @Test
+  void newTakesTheKitsOfItsCategoryOnly() throws Exception {
+    Path inference = temp.resolve("inf");
+    Cli.Result made = Cli.run("new", "detector", "--category", "neural_net", "--kit", "inference", "--dir", inference.toString());
+    assertEquals(0, made.exitCode(), made::toString);
+    Path pkg = inference.resolve("src/main/java/com/example/detector");
+    assertTrue(Files.readString(pkg.resolve("InferenceAction.java")).contains("extends BaseInferenceAction<InferenceParams, String>"));
+    Path dataset = temp.resolve("ds");
+    assertEquals(0, Cli.run("new", "datasets", "--category", "neural_net", "--kit", "dataset", "--dir", dataset.toString()).exitCode());
+    assertTrue(Files.readString(dataset.resolve("src/main/java/com/example/datasets/DatasetAction.java"))
+        .contains("extends io.synapse.plugins.kits.dataset.DatasetAction"));
+    for (List<String> bad : List.of(List.of("export", "dataset"), List.of("custom", "train"), List.of("neural_net", "nonsense"))) {
+      Path dir = temp.resolve("bad-" + bad.get(0) + "-" + bad.get(1));
+      Cli.Result r = Cli.run("new", "ok", "--category", bad.get(0), "--kit", bad.get(1), "--dir", dir.toString());
+      assertEquals(ExitCodes.USAGE, r.exitCode(), r::toString);
+      assertTrue(r.err().contains("kit"), r.err());
+      assertTrue(!Files.exists(dir), "nothing written for " + bad);
+    }
+  }
 }

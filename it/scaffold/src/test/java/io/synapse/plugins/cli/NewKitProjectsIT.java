@@ -7,28 +7,40 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code synapse new --category neural_net|export|upload|pre_annotation} writes projects on the matching
- * kit that build and pass their own tests offline against the installed artifacts (one Maven run over
- * an aggregator of the four).
+ * {@code synapse new --category neural_net|export|upload|pre_annotation}, and {@code neural_net} with
+ * {@code --kit dataset} and {@code --kit inference}, write projects on the matching kit that build and pass
+ * their own tests offline against the installed artifacts (one Maven run over an aggregator of the six).
  */
 class NewKitProjectsIT {
   @TempDir Path temp;
 
   @Test
   void everyKitCategoryScaffoldsAProjectWhoseTestsPass() throws Exception {
-    List<String> categories = List.of("neural_net", "export", "upload", "pre_annotation");
+    // code suffix -> category and kit (null: the category's default kit)
+    Map<String, List<String>> projects = new LinkedHashMap<>();
+    for (String category : List.of("neural_net", "export", "upload", "pre_annotation")) {
+      projects.put(category, java.util.Arrays.asList(category, null));
+    }
+    projects.put("dataset", List.of("neural_net", "dataset"));
+    projects.put("inference", List.of("neural_net", "inference"));
+    List<String> categories = List.copyOf(projects.keySet());
     StringBuilder modules = new StringBuilder();
-    for (String category : categories) {
-      String code = "kit_" + category;
+    for (String suffix : categories) {
+      String code = "kit_" + suffix;
+      String category = projects.get(suffix).get(0);
+      String kit = projects.get(suffix).get(1);
       Path project = temp.resolve(code);
-      Cli.Result created = Cli.run("new", code, "--category", category, "--dir", project.toString());
+      Cli.Result created = kit == null ? Cli.run("new", code, "--category", category, "--dir", project.toString())
+          : Cli.run("new", code, "--category", category, "--kit", kit, "--dir", project.toString());
       assertEquals(0, created.exitCode(), created::toString);
-      assertTrue(created.out().contains(category + " kit"), created.out());
+      assertTrue(created.out().contains((kit == null ? category : kit) + " kit"), created.out());
       assertTrue(Files.readString(project.resolve("pom.xml")).contains("<artifactId>synapse-plugins-kits</artifactId>"));
       modules.append("    <module>").append(code).append("</module>\n");
     }

@@ -76,6 +76,29 @@ public interface BackendClient {
    */
   boolean deleteDataFile(long fileId);
 
+  /**
+   * Asks for presigned upload targets for a batch of files ({@code POST data_files/presigned_upload/upload/},
+   * body {@code {"files": [...], "expiration": seconds}}); returns one target per file, in request order.
+   *
+   * @throws BackendError of kind {@code UNSUPPORTED} (or the platform's 4xx) when the tenant's storage takes no
+   *     presigned uploads; callers then upload file by file with {@link #createDataFile}
+   */
+  List<PresignedUpload.Target> requestPresignedUpload(List<PresignedUpload.FileInfo> files, int expirationSeconds);
+
+  /**
+   * Sends {@code length} bytes of {@code file} from {@code offset} to a presigned URL with one PUT, once (the
+   * caller decides on retries); no backend credentials go with it.
+   *
+   * @return the storage's ETag for the bytes, or an empty string when it sent none
+   */
+  String putPresigned(String url, Path file, long offset, long length, String contentType);
+
+  /**
+   * Confirms files whose bytes are in storage ({@code POST data_files/presigned_upload/confirm_upload/}, body
+   * {@code {"files": [...]}}); the platform creates their data files and answers one result per file.
+   */
+  List<PresignedUpload.Confirmed> confirmPresignedUpload(List<PresignedUpload.Uploaded> files);
+
   /** Creates data units ({@code data_units/}); returns them in request order. */
   List<DataUnit> createDataUnits(List<DataUnitCreate> units);
 
@@ -117,6 +140,11 @@ public interface BackendClient {
 
   /** Updates a job's status, progress, metrics or result ({@code PATCH jobs/{id}/}). */
   JobRecord updateJob(String jobId, JobUpdate update);
+
+  /**
+   * Adds log entries to their jobs ({@code POST logs/}, one entry or a list). Not idempotent: never retried.
+   */
+  void createLogs(List<JobLog> entries);
 
   /** A plugin release ({@code plugin_releases/{id}/}). */
   PluginRelease getPluginRelease(long releaseId);

@@ -135,6 +135,48 @@ public final class HttpBackendClient implements BackendClient {
   }
 
   @Override
+  public List<PresignedUpload.Target> requestPresignedUpload(List<PresignedUpload.FileInfo> files, int expirationSeconds) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("files", files.stream().map(PresignedUpload.FileInfo::toJson).toList());
+    body.put("expiration", expirationSeconds);
+    String path = "data_files/presigned_upload/upload/";
+    Map<String, Object> json = object("POST", path, Map.of(), HttpTransport.Body.json(body));
+    List<PresignedUpload.Target> targets = new ArrayList<>();
+    try {
+      for (Object item : KitJson.asList(json.get("files"))) {
+        targets.add(PresignedUpload.Target.fromJson(KitJson.asMap(item)));
+      }
+    } catch (IllegalArgumentException e) {
+      throw BackendError.badResponse("POST", "/" + path, e.getMessage());
+    }
+    if (targets.size() != files.size()) {
+      throw BackendError.badResponse("POST", "/" + path, "asked for " + files.size() + " targets, got " + targets.size());
+    }
+    return targets;
+  }
+
+  @Override
+  public String putPresigned(String url, Path file, long offset, long length, String contentType) {
+    return transport.putOnce(url, file, offset, length, contentType);
+  }
+
+  @Override
+  public List<PresignedUpload.Confirmed> confirmPresignedUpload(List<PresignedUpload.Uploaded> files) {
+    String path = "data_files/presigned_upload/confirm_upload/";
+    Map<String, Object> json = object("POST", path, Map.of(),
+        HttpTransport.Body.json(Map.of("files", files.stream().map(PresignedUpload.Uploaded::toJson).toList())));
+    List<PresignedUpload.Confirmed> confirmed = new ArrayList<>();
+    try {
+      for (Object item : KitJson.asList(json.get("results"))) {
+        confirmed.add(PresignedUpload.Confirmed.fromJson(KitJson.asMap(item)));
+      }
+    } catch (IllegalArgumentException e) {
+      throw BackendError.badResponse("POST", "/" + path, e.getMessage());
+    }
+    return confirmed;
+  }
+
+  @Override
   public boolean deleteDataFile(long fileId) {
     return false;
   }
@@ -219,6 +261,15 @@ public final class HttpBackendClient implements BackendClient {
   @Override
   public JobRecord updateJob(String jobId, JobUpdate update) {
     return Records.job(object("PATCH", "jobs/" + segment(jobId) + "/", Map.of(), HttpTransport.Body.json(update.toJson())));
+  }
+
+  @Override
+  public void createLogs(List<JobLog> entries) {
+    if (entries.isEmpty()) {
+      return;
+    }
+    Object body = entries.size() == 1 ? entries.get(0).toJson() : entries.stream().map(JobLog::toJson).toList();
+    transport.json("POST", "logs/", Map.of(), HttpTransport.Body.json(body), Map.of());
   }
 
   @Override

@@ -153,6 +153,48 @@ final class HttpTransport {
     }
   }
 
+  /**
+   * One PUT of a file range to a presigned URL (http or https, never the backend's credentials), not retried here.
+   *
+   * @return the ETag the storage answered, or ""
+   */
+  String putOnce(String url, Path file, long offset, long length, String contentType) {
+    URI uri;
+    try {
+      uri = URI.create(url);
+    } catch (IllegalArgumentException e) {
+      throw BackendError.invalid("the presigned URL is not a URL", Map.of());
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("http") && !scheme.equals("https")) {
+      throw BackendError.invalid("presigned uploads go to http(s) URLs only, not '" + scheme + ":'", Map.of("scheme", scheme));
+    }
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(settings.readTimeout().multipliedBy(4));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    request.PUT(HttpRequest.BodyPublishers.fromPublisher(FileRange.publisher(file, offset, length), length));
+    HttpResponse<InputStream> response;
+    try {
+      response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+    } catch (IOException e) {
+      throw failure("PUT", uri, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw BackendError.transport(BackendError.Kind.CONNECTION, "PUT", safePath(uri), "interrupted", e);
+    }
+    int status = response.statusCode();
+    if (status < 200 || status >= 300) {
+      throw BackendError.http("PUT", safePath(uri), status, readExcerpt(response));
+    }
+    try (InputStream in = response.body()) {
+      in.transferTo(java.io.OutputStream.nullOutputStream());
+    } catch (IOException e) {
+      throw failure("PUT", uri, e);
+    }
+    return response.headers().firstValue("ETag").orElse("");
+  }
+
   private HttpResponse<InputStream> send(String method, URI uri, Body body, Map<String, String> headers, boolean withAuth) {
     boolean idempotent = IDEMPOTENT.contains(method);
     int attempt = 0;

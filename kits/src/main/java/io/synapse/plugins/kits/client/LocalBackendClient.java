@@ -28,7 +28,12 @@ public final class LocalBackendClient implements BackendClient {
   private static final Set<String> ROW_FILTERS = Set.of("project", "ground_truth_dataset_version",
       "ground_truth_dataset_versions", "category", "data_collection");
 
+  /** Files above this size get multipart targets from the local backend (small, so tests see both shapes). */
+  static final long MULTIPART_THRESHOLD = 256L * 1024;
+  /** The part size of the local backend's multipart targets. */
+  static final long MULTIPART_PART_SIZE = 100L * 1024;
   private final LocalStore store;
+  private final LocalPresigned presigned;
   private final PluginRunnerHook plugins;
 
   /** Runs a plugin action for {@link #runPlugin}; the default runs it LOCAL in this JVM. */
@@ -46,6 +51,7 @@ public final class LocalBackendClient implements BackendClient {
   /** A client of the tree at {@code root} running plugins with {@code plugins}. */
   public LocalBackendClient(Path root, PluginRunnerHook plugins) {
     this.store = new LocalStore(Objects.requireNonNull(root, "root"));
+    this.presigned = new LocalPresigned(store.root(), MULTIPART_THRESHOLD, MULTIPART_PART_SIZE);
     this.plugins = Objects.requireNonNull(plugins, "plugins");
     try {
       Files.createDirectories(store.root());
@@ -178,6 +184,21 @@ public final class LocalBackendClient implements BackendClient {
       abandon(dir);
       throw BackendError.storage("cannot store " + file.getFileName() + ": " + e.getMessage(), e);
     }
+  }
+
+  @Override
+  public List<PresignedUpload.Target> requestPresignedUpload(List<PresignedUpload.FileInfo> files, int expirationSeconds) {
+    return presigned.request(files);
+  }
+
+  @Override
+  public String putPresigned(String url, Path file, long offset, long length, String contentType) {
+    return presigned.put(url, file, offset, length);
+  }
+
+  @Override
+  public List<PresignedUpload.Confirmed> confirmPresignedUpload(List<PresignedUpload.Uploaded> files) {
+    return presigned.confirm(files, this::createDataFile);
   }
 
   @Override
@@ -317,6 +338,18 @@ public final class LocalBackendClient implements BackendClient {
     job.putAll(update.toJson());
     store.write(LocalKinds.JOBS, id, job);
     return Records.job(job);
+  }
+
+  @Override
+  public void createLogs(List<JobLog> entries) {
+    for (JobLog entry : entries) {
+      store.appendLine(LocalKinds.JOBS, jobIndex(entry.job()), "logs.jsonl", entry.toJson());
+    }
+  }
+
+  /** The log entries of a job, in the order they were added (for checks and the local dashboard). */
+  public List<Map<String, Object>> jobLogs(String jobId) {
+    return store.readLines(LocalKinds.JOBS, jobIndex(jobId), "logs.jsonl");
   }
 
   @Override

@@ -34,6 +34,20 @@ public final class LocalBackendSeeder {
     return Records.storage(json);
   }
 
+  /** An {@code http} storage publishing to {@code baseUrl} with {@code headers} (which may hold credentials). */
+  public StorageRecord httpStorage(String name, String baseUrl, Map<String, String> headers) {
+    long id = store.claim(LocalKinds.STORAGES);
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("id", id);
+    json.put("name", name);
+    json.put("category", "external");
+    json.put("provider", "http");
+    json.put("configuration", Map.of("base_url", baseUrl, "headers", headers, "timeout", 30));
+    json.put("is_default", false);
+    store.write(LocalKinds.STORAGES, id, json);
+    return Records.storage(json);
+  }
+
   /** A data collection with {@code specifications}. */
   public DataCollection dataCollection(String name, List<FileSpecification> specifications) {
     long id = store.claim(LocalKinds.COLLECTIONS);

@@ -66,6 +66,36 @@ final class LocalStore {
     }
   }
 
+  /** Appends {@code line} as one JSON line to {@code name} in the record's directory. */
+  synchronized void appendLine(String kind, long id, String name, Map<String, Object> line) {
+    try {
+      Path dir = Files.createDirectories(dir(kind, id));
+      Files.writeString(dir.resolve(name), KitJson.write(line) + "\n", java.nio.charset.StandardCharsets.UTF_8,
+          java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw BackendError.storage("cannot append to " + kind + " " + id + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The JSON lines of {@code name} in the record's directory (none when it does not exist). */
+  synchronized java.util.List<Map<String, Object>> readLines(String kind, long id, String name) {
+    Path file = dir(kind, id).resolve(name);
+    java.util.List<Map<String, Object>> lines = new java.util.ArrayList<>();
+    if (!Files.isRegularFile(file)) {
+      return lines;
+    }
+    try {
+      for (String line : Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8)) {
+        if (!line.isBlank()) {
+          lines.add(KitJson.asMap(KitJson.parse(line)));
+        }
+      }
+      return lines;
+    } catch (IOException | IllegalArgumentException e) {
+      throw BackendError.storage("cannot read " + kind + " " + id + " " + name + ": " + e.getMessage(), e);
+    }
+  }
+
   Optional<Map<String, Object>> read(String kind, long id) {
     Path file = dir(kind, id).resolve(RECORD);
     if (!Files.isRegularFile(file)) {

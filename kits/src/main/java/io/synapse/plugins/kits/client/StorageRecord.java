@@ -23,13 +23,17 @@ public record StorageRecord(long id, String name, String category, String provid
   /**
    * The local directory of a {@code file_system} storage.
    *
-   * @throws io.synapse.plugins.kits.client.BackendError when the storage is of another provider or has no location
+   * @throws io.synapse.plugins.kits.client.BackendError of kind {@code UNSUPPORTED} when the storage is of another
+   *     provider ({@link StorageProviders}) or has no location
    */
   public java.nio.file.Path localLocation() {
     Object location = configuration.get("location");
-    if (!"file_system".equals(provider) || location == null || String.valueOf(location).isBlank()) {
-      throw BackendError.unsupported("storage " + id + " (provider " + provider + ") is not a file_system storage with a"
-          + " location; the kits write to file_system storages only", Map.of("storage", id, "provider", String.valueOf(provider)));
+    if (!StorageProviders.isFileSystem(provider)) {
+      throw StorageProviders.unsupported(id, provider, "read or write files of", StorageProviders.FILE_SYSTEM);
+    }
+    if (location == null || String.valueOf(location).isBlank()) {
+      throw BackendError.unsupported("storage " + id + " is a file_system storage without a location", Map.of("storage", id,
+          "provider", String.valueOf(provider)));
     }
     return java.nio.file.Path.of(String.valueOf(location));
   }

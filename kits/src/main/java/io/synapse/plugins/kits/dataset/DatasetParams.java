@@ -11,7 +11,7 @@ import java.util.Map;
  * @param dataset the ground-truth dataset version to download
  * @param splits split name ({@code train}, {@code valid}, {@code test}) to extra filters, for a categorized download
  * @param path the dataset directory to convert
- * @param sourceFormat the format of {@code path} ({@code dm_v2}, {@code yolo}, {@code coco})
+ * @param sourceFormat the format of {@code path} ({@code dm_v2}, {@code yolo}, {@code coco}, {@code pascal})
  * @param targetFormat the format to convert to
  * @param outputDir where to write; by default the shared cache (download) or next to the source (convert)
  * @param isCategorized whether {@code path} is split into {@code train}/{@code valid}/{@code test}

@@ -57,7 +57,8 @@ public abstract class BaseExportAction<P extends Record & ExportRequest> extends
         .register(Steps.logged(new ExportSteps.PrepareExport()))
         .register(Steps.logged(new ExportSteps.ConvertData(this)))
         .register(Steps.logged(new ExportSteps.SaveFiles()))
-        .register(Steps.logged(new ExportSteps.Finalize(this)));
+        .register(Steps.logged(new ExportSteps.Finalize(this)))
+        .register(Steps.logged(new ExportPublish()));
   }
 
   @Override
@@ -77,7 +78,8 @@ public abstract class BaseExportAction<P extends Record & ExportRequest> extends
 
   @Override
   protected ExportResult result(ExportContext context) {
-    return new ExportResult(context.exportDir.toString(), context.exported, context.failed, exportFormat(), context.bytesWritten);
+    String output = context.publishedUrl != null ? context.publishedUrl : context.exportDir.toString();
+    return new ExportResult(output, context.exported, context.failed, exportFormat(), context.bytesWritten);
   }
 
   ExportRow convert(ExportRow item, ExportContext context) throws Exception {

@@ -24,6 +24,14 @@ public class ExportContext extends KitContext {
   volatile int exported;
   volatile int failed;
   volatile long bytesWritten;
+  /** The http storage the export is published to after it is written locally, or null for a file_system storage. */
+  volatile io.synapse.plugins.kits.client.HttpStorage publishTo;
+  /** The export's path under the http storage's base URL. */
+  volatile String publishPath;
+  /** The local directory an export to an http storage is written in before it is published. */
+  volatile Path stagingDir;
+  /** The URL of the published export, after {@code publish}. */
+  volatile String publishedUrl;
 
   /** A context for the export {@code request}. */
   public ExportContext(RuntimeContext runtime, BackendClient client, ExportRequest request) {

@@ -32,7 +32,15 @@ final class ExportSteps {
     public StepResult execute(ExportContext context) throws Exception {
       ExportRequest request = context.request();
       StorageRecord storage = context.client().getStorage(request.storage());
-      Path location = storage.localLocation().toAbsolutePath().normalize();
+      Path location;
+      if (io.synapse.plugins.kits.client.StorageProviders.isHttp(storage.provider())) {
+        // Written locally first, published by the last step: an http storage cannot list or delete.
+        context.publishTo = io.synapse.plugins.kits.client.HttpStorage.of(storage);
+        location = Files.createDirectories(io.synapse.plugins.kits.internal.KitPaths.cacheRoot(context.env())
+            .resolve("http-exports")).resolve(java.util.UUID.randomUUID().toString()).toAbsolutePath().normalize();
+      } else {
+        location = storage.localLocation().toAbsolutePath().normalize();
+      }
       Path root = location.resolve(request.path()).normalize();
       if (!root.startsWith(location)) {
         throw new IllegalArgumentException("the export path leaves the storage's location");
@@ -48,9 +56,18 @@ final class ExportSteps {
         }
       }
       context.exportDir = dir;
+      if (context.publishTo != null) {
+        String prefix = Path.of(request.path()).normalize().toString().replace('\\', '/');
+        context.publishPath = (prefix.isEmpty() || prefix.equals(".") ? "" : prefix + "/") + dir.getFileName();
+      }
       context.labelsDir = Files.createDirectories(dir.resolve("labels"));
       context.originalsDir = request.saveOriginalFile() ? Files.createDirectories(dir.resolve("origin_files")) : null;
-      return StepResult.ok(Map.of("export_dir", dir.toString()), Map.of("export_dir", dir.toString()));
+      Map<String, Object> rollback = new LinkedHashMap<>(Map.of("export_dir", dir.toString()));
+      if (context.publishTo != null) {
+        rollback.put("staging_dir", location.toString());
+        context.stagingDir = location;
+      }
+      return StepResult.ok(Map.of("export_dir", dir.toString()), rollback);
     }
 
     @Override
@@ -58,6 +75,10 @@ final class ExportSteps {
       Object dir = result.rollbackData().get("export_dir");
       if (dir != null) {
         FileTrees.deleteTree(Path.of(String.valueOf(dir)));
+      }
+      Object staging = result.rollbackData().get("staging_dir");
+      if (staging != null) {
+        FileTrees.deleteTree(Path.of(String.valueOf(staging)));
       }
       context.exportDir = null;
     }

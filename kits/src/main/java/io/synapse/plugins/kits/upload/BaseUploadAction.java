@@ -55,6 +55,11 @@ public abstract class BaseUploadAction<P extends Record & UploadRequest> extends
     return 4;
   }
 
+  /** How much of a metadata file is read ({@link MetadataLimits#DEFAULTS}, the platform's, unless overridden). */
+  protected MetadataLimits metadataLimits() {
+    return MetadataLimits.DEFAULTS;
+  }
+
   /** Adds to a unit's metadata before it is created; returns it unchanged by default. */
   protected Map<String, Object> unitMeta(UploadContext.FileGroup group, UploadContext context) {
     return group.meta();
@@ -63,7 +68,7 @@ public abstract class BaseUploadAction<P extends Record & UploadRequest> extends
   @Override
   protected void registerSteps(StepRegistry<UploadContext> steps) {
     steps.register(Steps.logged(new UploadSteps.Initialize()))
-        .register(Steps.logged(new UploadSteps.ProcessMetadata()))
+        .register(Steps.logged(new UploadSteps.ProcessMetadata(this)))
         .register(Steps.logged(new UploadSteps.AnalyzeCollection()))
         .register(Steps.logged(new UploadSteps.OrganizeFiles()))
         .register(Steps.logged(new UploadSteps.ValidateFiles(this)))
@@ -75,12 +80,22 @@ public abstract class BaseUploadAction<P extends Record & UploadRequest> extends
   @Override
   protected UploadContext createContext(RuntimeContext runtime) {
     P p = params();
-    ParamChecks.of(runtime.actionName())
-        .require(p.path() == null || !Path.of(p.path()).normalize().startsWith(".."), "path",
-            "must stay inside the storage (no leading ..)", "Path")
-        .require(p.metadataPath() == null || !Path.of(p.metadataPath()).normalize().startsWith(".."), "metadata_path",
+    Map<String, AssetPath> assets = p.assets() == null ? Map.of() : p.assets();
+    ParamChecks checks = ParamChecks.of(runtime.actionName())
+        .require(!p.useSinglePath() || (p.path() != null && !p.path().isBlank()), "path",
+            "is required in single-path mode (use_single_path: true)", "NotBlank")
+        .require(p.useSinglePath() || !assets.isEmpty(), "assets",
+            "is required in multi-path mode (use_single_path: false): one entry per file specification", "NotEmpty")
+        .require(p.path() == null || staysInside(p.path()), "path", "must stay inside the storage (no leading ..)", "Path")
+        .require(p.metadataPath() == null || staysInside(p.metadataPath()), "metadata_path",
             "must stay inside the upload path (no leading ..)", "Path")
-        .throwIfAny();
+        .require(p.excelMetadataPath() == null || staysInside(p.excelMetadataPath()), "excel_metadata_path",
+            "must stay inside the upload path (no leading ..)", "Path");
+    for (Map.Entry<String, AssetPath> asset : new java.util.TreeMap<>(assets).entrySet()) {
+      checks.require(asset.getValue() != null && staysInside(asset.getValue().path()), "assets." + asset.getKey() + ".path",
+          "must stay inside the storage (no leading ..)", "Path");
+    }
+    checks.throwIfAny();
     return new UploadContext(runtime, client(), p);
   }
 
@@ -94,6 +109,14 @@ public abstract class BaseUploadAction<P extends Record & UploadRequest> extends
     return new UploadResult(context.uploaded.size() + context.shardUploaded, units.size(),
         "data_collection:" + context.request().dataCollection(), lost.isEmpty() ? "completed" : "partial",
         lost.subList(0, Math.min(lost.size(), LOST_FILES_LIMIT)), List.copyOf(units), List.copyOf(files));
+  }
+
+  private static boolean staysInside(String path) {
+    try {
+      return path != null && !Path.of(path).normalize().startsWith("..");
+    } catch (java.nio.file.InvalidPathException e) {
+      return false;
+    }
   }
 
   io.synapse.plugins.executors.Executor shards() {

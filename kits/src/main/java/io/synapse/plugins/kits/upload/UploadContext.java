@@ -17,6 +17,8 @@ import java.util.Map;
 public class UploadContext extends KitContext {
   private final UploadRequest request;
   volatile Path workingDir;
+  /** Each file specification's directory and whether it is read recursively (after {@code initialize}). */
+  final Map<String, Map.Entry<Path, Boolean>> specDirs = Collections.synchronizedMap(new LinkedHashMap<>());
   volatile Map<String, Map<String, Object>> metadata = Map.of();
   volatile DataCollection collection;
   final List<FileGroup> groups = new ArrayList<>();
@@ -40,7 +42,10 @@ public class UploadContext extends KitContext {
     return request;
   }
 
-  /** The directory the files are read from (after {@code initialize}). */
+  /**
+   * The directory the files are read from (after {@code initialize}): the upload path in single-path mode, the
+   * storage's location in multi-path mode; data unit file paths are relative to it.
+   */
   public Path workingDir() {
     return workingDir;
   }

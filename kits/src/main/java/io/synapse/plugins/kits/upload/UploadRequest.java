@@ -11,15 +11,43 @@ public interface UploadRequest {
   /** The data collection the units join. */
   long dataCollection();
 
-  /** The directory under the storage's location holding one sub-directory per file specification. */
+  /** The directory under the storage's location holding one sub-directory per file specification (single-path mode). */
   String path();
+
+  /** Whether {@link #path()} (true) or {@link #assets()} (false) says where the files are. */
+  default boolean useSinglePath() {
+    return true;
+  }
+
+  /** In multi-path mode, each file specification's directory under the storage's location. */
+  default java.util.Map<String, AssetPath> assets() {
+    return java.util.Map.of();
+  }
+
+  /** The platform's metadata file param (Excel or CSV), resolved like {@link #metadataPath()}; null for none. */
+  default String excelMetadataPath() {
+    return null;
+  }
+
+  /** How many files are sent per presigned-upload request. */
+  default int uploadBatchSize() {
+    return 200;
+  }
+
+  /** Whether files go through the batched presigned upload when the backend offers it. */
+  default boolean usePresigned() {
+    return true;
+  }
 
   /** Whether the specification directories are read recursively. */
   default boolean isRecursive() {
     return true;
   }
 
-  /** A JSON ({@code {"file name": {...}}}) or CSV ({@code filename,...} header) metadata file under {@link #path()}, or null. */
+  /**
+   * A metadata file under the working directory, or null: JSON ({@code {"file name": {...}}}), CSV or Excel
+   * ({@code .xlsx}, {@code .xls}) with a header row whose {@code filename} column (else the first) names the file.
+   */
   default String metadataPath() {
     return null;
   }

@@ -2,11 +2,9 @@ package io.synapse.plugins.kits.upload;
 
 import io.synapse.plugins.kits.client.FileSpecification;
 import io.synapse.plugins.kits.client.StorageRecord;
-import io.synapse.plugins.kits.internal.KitJson;
 import io.synapse.plugins.steps.Step;
 import io.synapse.plugins.steps.StepResult;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +20,7 @@ import java.util.stream.Stream;
 final class UploadSteps {
   private UploadSteps() {}
 
-  /** Resolves the working directory in the storage. */
+  /** Resolves the working directory (and, in multi-path mode, each specification's directory) in the storage. */
   static final class Initialize implements Step<UploadContext> {
     @Override
     public String name() {
@@ -31,27 +29,63 @@ final class UploadSteps {
 
     @Override
     public StepResult execute(UploadContext context) {
-      StorageRecord storage = context.client().getStorage(context.request().storage());
+      UploadRequest request = context.request();
+      boolean single = request.useSinglePath();
+      Map<String, AssetPath> assets = request.assets() == null ? Map.of() : request.assets();
+      if (single && (request.path() == null || request.path().isBlank())) {
+        return StepResult.failure("path is required in single-path mode (use_single_path: true)");
+      }
+      if (!single && assets.isEmpty()) {
+        return StepResult.failure("assets is required in multi-path mode (use_single_path: false): one entry per file specification");
+      }
+      StorageRecord storage = context.client().getStorage(request.storage());
       Path location = storage.localLocation().toAbsolutePath().normalize();
-      Path dir = location.resolve(context.request().path()).normalize();
-      if (!dir.startsWith(location)) {
-        return StepResult.failure("the upload path leaves the storage's location");
+      if (single) {
+        Path dir = inside(location, request.path());
+        if (dir == null) {
+          return StepResult.failure("the upload path leaves the storage's location");
+        }
+        if (!Files.isDirectory(dir)) {
+          return StepResult.failure("the upload path " + request.path() + " is not a directory of storage " + storage.id());
+        }
+        context.workingDir = dir;
+        return StepResult.ok(Map.of("working_dir", dir.toString()));
       }
-      if (!Files.isDirectory(dir)) {
-        return StepResult.failure("the upload path " + context.request().path() + " is not a directory of storage " + storage.id());
+      for (Map.Entry<String, AssetPath> asset : new TreeMap<>(assets).entrySet()) {
+        Path dir = asset.getValue() == null ? null : inside(location, asset.getValue().path());
+        if (dir == null) {
+          return StepResult.failure("the path of asset '" + asset.getKey() + "' leaves the storage's location");
+        }
+        if (!Files.isDirectory(dir)) {
+          return StepResult.failure("the path " + asset.getValue().path() + " of asset '" + asset.getKey() + "' is not a directory of storage "
+              + storage.id());
+        }
+        context.specDirs.put(asset.getKey(), Map.entry(dir, asset.getValue().isRecursive()));
       }
-      context.workingDir = dir;
-      return StepResult.ok(Map.of("working_dir", dir.toString()));
+      context.workingDir = location;
+      return StepResult.ok(Map.of("working_dir", location.toString(), "assets", context.specDirs.size()));
+    }
+
+    private static Path inside(Path location, String relative) {
+      Path dir = location.resolve(relative).normalize();
+      return dir.startsWith(location) ? dir : null;
     }
 
     @Override
     public void rollback(UploadContext context, StepResult result) {
       context.workingDir = null;
+      context.specDirs.clear();
     }
   }
 
-  /** Reads the optional metadata file. */
+  /** Reads the metadata file: the one the params name, else {@code meta.xlsx}, {@code meta.xls} or {@code meta.csv} when present. */
   static final class ProcessMetadata implements Step<UploadContext> {
+    private final BaseUploadAction<?> action;
+
+    ProcessMetadata(BaseUploadAction<?> action) {
+      this.action = action;
+    }
+
     @Override
     public String name() {
       return "process_metadata";
@@ -59,41 +93,47 @@ final class UploadSteps {
 
     @Override
     public boolean canSkip(UploadContext context) {
-      return context.request().metadataPath() == null || context.request().metadataPath().isBlank();
+      return named(context) == null && defaultFile(context) == null;
     }
 
     @Override
-    public StepResult execute(UploadContext context) throws IOException {
-      Path file = context.workingDir.resolve(context.request().metadataPath()).normalize();
-      if (!file.startsWith(context.workingDir) || !Files.isRegularFile(file)) {
-        return StepResult.failure("metadata file " + context.request().metadataPath() + " is not a file under the upload path");
+    public StepResult execute(UploadContext context) {
+      UploadRequest request = context.request();
+      if (!blank(request.excelMetadataPath()) && !blank(request.metadataPath())) {
+        return StepResult.failure("set excel_metadata_path or metadata_path, not both");
       }
-      Map<String, Map<String, Object>> metadata = new LinkedHashMap<>();
-      String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-      if (name.endsWith(".json")) {
-        KitJson.readMap(file).forEach((key, value) -> metadata.put(key, KitJson.asMap(value)));
-      } else if (name.endsWith(".csv")) {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        if (lines.isEmpty()) {
-          return StepResult.failure("metadata file " + file.getFileName() + " is empty");
-        }
-        String[] header = lines.get(0).split(",", -1);
-        for (String line : lines.subList(1, lines.size())) {
-          if (line.isBlank()) {
-            continue;
-          }
-          String[] cells = line.split(",", -1);
-          Map<String, Object> row = new LinkedHashMap<>();
-          for (int i = 1; i < header.length && i < cells.length; i++) {
-            row.put(header[i].strip(), cells[i].strip());
-          }
-          metadata.put(cells[0].strip(), row);
-        }
-      } else {
-        return StepResult.failure("metadata file " + file.getFileName() + " must be .json or .csv (Excel files are not read)");
+      String named = named(context);
+      Path file = named != null ? context.workingDir.resolve(named).normalize() : defaultFile(context);
+      if (file == null || !file.startsWith(context.workingDir) || !Files.isRegularFile(file)) {
+        return StepResult.failure("metadata file " + named + " is not a file under the upload path");
       }
+      context.setProgress(0, 1);
+      Map<String, Map<String, Object>> metadata = MetadataFiles.read(file, action.metadataLimits());
       context.metadata = metadata;
-      return StepResult.ok(Map.of("entries", metadata.size()));
+      context.setProgress(1, 1);
+      return StepResult.ok(Map.of("entries", metadata.size(), "file", file.getFileName().toString()));
+    }
+
+    private static String named(UploadContext context) {
+      UploadRequest request = context.request();
+      return !blank(request.excelMetadataPath()) ? request.excelMetadataPath() : blank(request.metadataPath()) ? null : request.metadataPath();
+    }
+
+    private static Path defaultFile(UploadContext context) {
+      if (!context.request().useSinglePath() || context.workingDir == null) {
+        return null;
+      }
+      for (String name : MetadataFiles.DEFAULT_NAMES) {
+        Path candidate = context.workingDir.resolve(name);
+        if (Files.isRegularFile(candidate)) {
+          return candidate;
+        }
+      }
+      return null;
+    }
+
+    private static boolean blank(String value) {
+      return value == null || value.isBlank();
     }
 
     @Override
@@ -142,13 +182,22 @@ final class UploadSteps {
     public StepResult execute(UploadContext context) throws IOException {
       Map<String, Map<String, Path>> byStem = new TreeMap<>();
       List<String> present = new ArrayList<>();
+      boolean single = context.request().useSinglePath();
       for (FileSpecification spec : context.collection.fileSpecifications()) {
-        Path dir = context.workingDir.resolve(spec.name()).normalize();
+        Map.Entry<Path, Boolean> asset = single ? null : context.specDirs.get(spec.name());
+        if (!single && asset == null) {
+          if (spec.required()) {
+            return StepResult.failure("multi-path mode needs an assets entry for the required file specification '" + spec.name() + "'");
+          }
+          continue;
+        }
+        Path dir = single ? context.workingDir.resolve(spec.name()).normalize() : asset.getKey();
         if (!dir.startsWith(context.workingDir) || !Files.isDirectory(dir)) {
           continue;
         }
         present.add(spec.name());
-        try (Stream<Path> files = context.request().isRecursive() ? Files.walk(dir) : Files.list(dir)) {
+        boolean recursive = single ? context.request().isRecursive() : asset.getValue();
+        try (Stream<Path> files = recursive ? Files.walk(dir) : Files.list(dir)) {
           for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
             String relative = dir.relativize(file).toString().replace('\\', '/');
             int dot = relative.lastIndexOf('.');

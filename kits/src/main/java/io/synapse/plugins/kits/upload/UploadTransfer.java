@@ -1,7 +1,5 @@
 package io.synapse.plugins.kits.upload;
 
-import io.synapse.plugins.kits.client.BackendError;
-import io.synapse.plugins.kits.client.DataFile;
 import io.synapse.plugins.kits.client.DataUnit;
 import io.synapse.plugins.kits.client.DataUnitCreate;
 import io.synapse.plugins.steps.Step;
@@ -11,11 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** The upload kit's steps that change the backend: uploading files, creating data units, cleaning up. */
 final class UploadTransfer {
@@ -47,72 +40,15 @@ final class UploadTransfer {
       }
       List<Path> files = new ArrayList<>();
       context.groups.forEach(group -> files.addAll(group.files().values()));
-      int total = files.size();
-      AtomicInteger done = new AtomicInteger();
-      AtomicInteger failed = new AtomicInteger();
-      ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(context.request().uploadMaxWorkers(), total)), r -> {
-        Thread thread = new Thread(r, "synapse-upload");
-        thread.setDaemon(true);
-        return thread;
-      });
-      try {
-        List<Future<?>> futures = new ArrayList<>();
-        for (Path file : files) {
-          futures.add(pool.submit(() -> {
-            try {
-              context.uploaded.put(file, uploadWithRetries(context, file));
-            } catch (RuntimeException e) {
-              failed.incrementAndGet();
-              context.lost.add(context.workingDir.relativize(file).toString());
-              context.log("file_upload_failed", Map.of("file", context.workingDir.relativize(file).toString(),
-                  "exception", e.getClass().getName()));
-            }
-            int now = done.incrementAndGet();
-            synchronized (context) {
-              context.setProgress(now, total);
-              context.setMetrics(Map.of("success", now - failed.get(), "failed", failed.get(), "stand_by", total - now));
-            }
-            return null;
-          }));
-        }
-        for (Future<?> future : futures) {
-          try {
-            future.get();
-          } catch (ExecutionException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
-          }
-        }
-      } finally {
-        pool.shutdownNow();
-      }
+      Map<String, Object> summary = FileUploads.run(context, files);
+      List<Long> ids = new ArrayList<>();
+      context.uploaded.values().forEach(file -> ids.add(file.id()));
       if (context.uploaded.isEmpty()) {
-        return StepResult.failure("no file was uploaded (" + failed.get() + " failed)");
+        return StepResult.failure("no file was uploaded (" + summary.get("failed") + " failed)");
       }
       // Groups that lost a file cannot become complete data units.
       context.groups.removeIf(group -> !context.uploaded.keySet().containsAll(group.files().values()));
-      List<Long> ids = new ArrayList<>();
-      context.uploaded.values().forEach(file -> ids.add(file.id()));
-      return StepResult.ok(Map.of("uploaded", context.uploaded.size(), "failed", failed.get()), Map.of("data_files", ids));
-    }
-
-    private static DataFile uploadWithRetries(UploadContext context, Path file) {
-      int attempt = 0;
-      while (true) {
-        try {
-          return context.client().createDataFile(file);
-        } catch (BackendError e) {
-          if (!e.retrySafe() || attempt >= context.request().uploadMaxRetries()) {
-            throw e;
-          }
-          attempt++;
-          try {
-            Thread.sleep(Math.min(2000L, 100L << attempt));
-          } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw e;
-          }
-        }
-      }
+      return StepResult.ok(summary, Map.of("data_files", ids));
     }
 
     @Override

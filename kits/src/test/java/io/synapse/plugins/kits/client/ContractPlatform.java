@@ -34,6 +34,7 @@ final class ContractPlatform implements AutoCloseable {
   final ContractServer api;
   final ContractServer media;
   final LocalBackendClient backend;
+  final ContractUploads presigned;
   private final LocalStore store;
   private final List<String> violations = Collections.synchronizedList(new ArrayList<>());
   private final Map<String, Path> mediaFiles = new ConcurrentHashMap<>();
@@ -58,6 +59,7 @@ final class ContractPlatform implements AutoCloseable {
       return file == null ? ContractServer.Response.json(404, Map.of("detail", "Not found.")) : ContractServer.Response.bytes(Files.readAllBytes(file));
     });
     routes();
+    this.presigned = new ContractUploads(api, backend, scratch, this::reject);
   }
 
   URI url() {
@@ -390,5 +392,6 @@ final class ContractPlatform implements AutoCloseable {
   public void close() {
     api.close();
     media.close();
+    presigned.close();
   }
 }

@@ -83,7 +83,10 @@ class KitsOverHttpTest {
     UploadResult result = (UploadResult) world.run("upload", params, http);
     assertEquals(2, result.dataUnitCount());
     assertEquals(units + 2, world.backend.countDataUnits());
-    assertEquals(2, platform.api.requests("POST", "/data_files/").size());
+    assertEquals(1, platform.api.requests("POST", "/data_files/presigned_upload/upload/").size(), "one batch");
+    assertEquals(1, platform.api.requests("POST", "/data_files/presigned_upload/confirm_upload/").size());
+    assertEquals(2, platform.presigned.storage.requests("PUT", "/bucket/").size(), "the bytes went straight to storage");
+    assertEquals(0, platform.api.requests().stream().filter(r -> r.path().equals("/data_files/")).count());
 
     Map<String, String> failing = new java.util.HashMap<>(http);
     failing.put(io.synapse.plugins.kits.testplugin.Faults.VARIABLE, "generate_data_units");

@@ -121,6 +121,12 @@ public final class KitWorld {
         RunOptions.builder().env(env(extraEnv)).sink(sink).build());
   }
 
+  /** Runs action {@code action} LOCAL as platform job {@code jobId}, with extra environment. */
+  public Object runAsJob(String action, Map<String, ?> params, String jobId, Map<String, String> extraEnv) {
+    return PluginRunner.runPlugin("kits_test", action, params, ExecutionMode.LOCAL,
+        RunOptions.builder().env(env(extraEnv)).sink(sink).jobId(jobId).build());
+  }
+
   /** Runs with a fault injected after step {@code step}. */
   public Object runFailingAfter(String action, Map<String, ?> params, String step) {
     return run(action, params, Map.of(Faults.VARIABLE, step));

@@ -5,9 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The converters there are: DM v2 to and from YOLO and COCO. */
+/** The converters there are: DM v2 to and from YOLO, COCO and Pascal VOC. */
 public final class Converters {
-  private static final List<Converter> ALL = List.of(new DmToYolo(), new YoloToDm(), new DmToCoco(), new CocoToDm());
+  private static final List<Converter> ALL = List.of(new DmToYolo(), new YoloToDm(), new DmToCoco(), new CocoToDm(),
+      new DmToPascal(), new PascalToDm());
 
   private Converters() {}
 
