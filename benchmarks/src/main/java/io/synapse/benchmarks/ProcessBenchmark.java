@@ -82,6 +82,15 @@ public final class ProcessBenchmark {
     commands.put("hello_world", List.of(java, "-cp", classes, "io.synapse.benchmarks.HelloWorld"));
     commands.put("synapse", List.of(java, "-cp", ours, "io.synapse.benchmarks.ColdSynapse"));
     commands.put("reflective", List.of(java, "-cp", baseline, "io.synapse.benchmarks.ColdReflective"));
+    // Application class data sharing: an archive of the classes one run loaded, dumped at its exit,
+    // then mapped by every later JVM; and the same with only the C1 compiler (a short run never
+    // reaches C2's code).
+    Path archive = work.resolve("cold-synapse.jsa");
+    Files.deleteIfExists(archive);
+    runChecked(List.of(java, "-XX:ArchiveClassesAtExit=" + archive, "-cp", ours, "io.synapse.benchmarks.ColdSynapse"), "completed");
+    commands.put("synapse_cds", List.of(java, "-XX:SharedArchiveFile=" + archive, "-cp", ours, "io.synapse.benchmarks.ColdSynapse"));
+    commands.put("synapse_cds_c1", List.of(java, "-XX:SharedArchiveFile=" + archive, "-XX:TieredStopAtLevel=1", "-cp", ours,
+        "io.synapse.benchmarks.ColdSynapse"));
     int runs = quick ? 7 : 21;
     System.err.println("cold start: " + runs + " fresh JVMs of each variant");
     return interleaved(commands, runs, "completed|hello world");
