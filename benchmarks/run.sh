@@ -55,7 +55,8 @@ snapshot() { # <class path file> <directory> <output file>
 }
 snapshot "$target/resolved-classpath.txt" "$target/run-lib" "$target/run-classpath.txt"
 snapshot "$target/resolved-processor-path.txt" "$target/run-processor-lib" "$target/processor-path.txt"
-cp="$target/classes:$(cat "$target/run-classpath.txt")"
+rm -rf "$target/run-classes" && cp -r "$target/classes" "$target/run-classes"
+cp="$target/run-classes:$(cat "$target/run-classpath.txt")"
 compile_cp="$(tr ':' '\n' < "$target/run-classpath.txt" | grep -E '/(synapse-plugins-runtime|jakarta\.validation-api)-[^/]*\.jar$' | paste -sd:)"
 
 step "generating and compiling the 200-action plugin"
@@ -92,7 +93,7 @@ for i in $(seq 1 "$repeat"); do
     -rf json -rff "$run/jmh.json" > "$run/jmh.log"
 
   step "run $i of $repeat: whole-process figures (fresh JVMs, javac, Python)"
-  java -cp "$cp" io.synapse.benchmarks.ProcessBenchmark quick="$quick" classpath="$target/run-classpath.txt" classes="$target/classes" \
+  java -cp "$cp" io.synapse.benchmarks.ProcessBenchmark quick="$quick" classpath="$target/run-classpath.txt" classes="$target/run-classes" \
     processorPath="$target/processor-path.txt" manySources="$many/src" manyGenerated="$many/generated" work="$target/process-work" \
     out="$run/process.json" "${python_args[@]}"
 
