@@ -57,6 +57,7 @@ snapshot "$target/resolved-classpath.txt" "$target/run-lib" "$target/run-classpa
 snapshot "$target/resolved-processor-path.txt" "$target/run-processor-lib" "$target/processor-path.txt"
 rm -rf "$target/run-classes" && cp -r "$target/classes" "$target/run-classes"
 cp="$target/run-classes:$(cat "$target/run-classpath.txt")"
+export SYNAPSE_BENCH_CLASSES="$target/run-classes"
 compile_cp="$(tr ':' '\n' < "$target/run-classpath.txt" | grep -E '/(synapse-plugins-runtime|jakarta\.validation-api)-[^/]*\.jar$' | paste -sd:)"
 
 step "generating and compiling the 200-action plugin"

@@ -85,11 +85,18 @@ public final class ProcessBenchmark {
     // Application class data sharing: an archive of the classes one run loaded, dumped at its exit,
     // then mapped by every later JVM; and the same with only the C1 compiler (a short run never
     // reaches C2's code).
+    // AppCDS takes jars only: the plugin packaged as a jar, as it ships.
+    Path pluginJar = work.resolve("bench-plugin.jar");
+    Files.deleteIfExists(pluginJar);
+    runChecked(List.of(Path.of(System.getProperty("java.home"), "bin", "jar").toString(), "--create", "--file", pluginJar.toString(), "-C",
+        classes, "."), null);
+    String packaged = join(pluginJar.toString(), select(classPath, RUNTIME_JARS));
     Path archive = work.resolve("cold-synapse.jsa");
     Files.deleteIfExists(archive);
-    runChecked(List.of(java, "-XX:ArchiveClassesAtExit=" + archive, "-cp", ours, "io.synapse.benchmarks.ColdSynapse"), "completed");
-    commands.put("synapse_cds", List.of(java, "-XX:SharedArchiveFile=" + archive, "-cp", ours, "io.synapse.benchmarks.ColdSynapse"));
-    commands.put("synapse_cds_c1", List.of(java, "-XX:SharedArchiveFile=" + archive, "-XX:TieredStopAtLevel=1", "-cp", ours,
+    runChecked(List.of(java, "-XX:ArchiveClassesAtExit=" + archive, "-cp", packaged, "io.synapse.benchmarks.ColdSynapse"), "completed");
+    commands.put("synapse_jar", List.of(java, "-cp", packaged, "io.synapse.benchmarks.ColdSynapse"));
+    commands.put("synapse_cds", List.of(java, "-XX:SharedArchiveFile=" + archive, "-cp", packaged, "io.synapse.benchmarks.ColdSynapse"));
+    commands.put("synapse_cds_c1", List.of(java, "-XX:SharedArchiveFile=" + archive, "-XX:TieredStopAtLevel=1", "-cp", packaged,
         "io.synapse.benchmarks.ColdSynapse"));
     int runs = quick ? 7 : 21;
     System.err.println("cold start: " + runs + " fresh JVMs of each variant");

@@ -76,10 +76,11 @@ public final class Report {
       JsonNode cold = process.get("cold_start_ms");
       speedupValues("4", "cold start, one action, fresh JVM (ms)", median(cold, "synapse"), median(cold, "reflective"),
           "reflective, fresh JVM", 2, spread(cold, "synapse"), spread(cold, "reflective"));
-      for (String variant : List.of("synapse", "synapse_cds", "synapse_cds_c1")) {
+      for (String variant : List.of("synapse", "synapse_jar", "synapse_cds", "synapse_cds_c1")) {
         if (cold.has(variant)) {
           double ratio = median(cold, variant) / median(cold, "hello_world");
           String label = switch (variant) {
+            case "synapse_jar" -> ", plugin as a jar";
             case "synapse_cds" -> ", AppCDS archive";
             case "synapse_cds_c1" -> ", AppCDS archive + C1 only";
             default -> "";
