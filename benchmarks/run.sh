@@ -2,8 +2,8 @@
 # Every benchmark figure on this machine, each against its baseline measured in the same run, plus the
 # curves of how cost grows.
 #   benchmarks/run.sh [--quick] [--repeat N] [--no-curves] [--also-make]
-#     --quick      fewer forks, iterations, processes and curve points (a --repeat 3 run: about 30 minutes
-#                  on a loaded 2-core machine)
+#     --quick      fewer forks, iterations, processes and curve points (one run with the curves: about 15
+#                  minutes on a 2-core machine at a load average of 5; three times that at 20)
 #     --repeat N   run every figure N times; the summary keeps each figure's median and min-max
 #     --no-curves  leave the curves (bind, discovery, processor sizes) out
 #     --also-make  build the modules the benchmarks depend on too (otherwise they come from ~/.m2)
@@ -83,51 +83,60 @@ else
 fi
 
 if $quick; then jmh_opts=(-f 1 -wi 3 -w 1s -i 5 -r 1s); else jmh_opts=(-f 2 -wi 5 -w 2s -i 8 -r 2s); fi
+# The curves first: a run cut short still has them and the runs it finished.
+curve_args=()
+if $curves; then
+  step "curves: bind time against list length and nesting depth (JMH)"
+  if $quick; then curve_opts=(-f 1 -wi 2 -w 1s -i 3 -r 1s); else curve_opts=(-f 1 -wi 4 -w 2s -i 5 -r 2s); fi
+  java -cp "$cp" org.openjdk.jmh.Main 'io.synapse.benchmarks.CurveBenchmark.list' "${curve_opts[@]}" -prof gc -p depth=1 \
+    -rf json -rff "$results/curves-list.json" > "$target/curves-list.log" || echo "run.sh: the list curve failed" >&2
+  java -cp "$cp" org.openjdk.jmh.Main 'io.synapse.benchmarks.CurveBenchmark.depth' "${curve_opts[@]}" -prof gc -p size=10 \
+    -rf json -rff "$results/curves-depth.json" > "$target/curves-depth.log" || echo "run.sh: the depth curve failed" >&2
+  step "curves: javac and discovery against the number of actions"
+  java -cp "$cp" io.synapse.benchmarks.ScaleBenchmark quick="$quick" compileCp="$compile_cp" processorPath="$target/processor-path.txt" \
+    work="$target/scale-work" out="$results/scale.json" || echo "run.sh: the scale curves failed" >&2
+  curve_args=(curvesJmh="$results/curves-list.json,$results/curves-depth.json" scale="$results/scale.json")
+fi
+
 runs=()
 for i in $(seq 1 "$repeat"); do
   run="$target/run-$i"
   rm -rf "$run" && mkdir -p "$run"
   load_before="$(loadavg)"
   step "run $i of $repeat: in-process figures (JMH)"
-  java -cp "$cp" org.openjdk.jmh.Main 'io.synapse.benchmarks.(Bind|Run|Discovery)Benchmark' "${jmh_opts[@]}" -prof gc \
+  if ! java -cp "$cp" org.openjdk.jmh.Main 'io.synapse.benchmarks.(Bind|Run|Discovery)Benchmark' "${jmh_opts[@]}" -prof gc \
     -p jar="$many/many-actions.jar" -p configYaml="$many/config.yaml" \
-    -rf json -rff "$run/jmh.json" > "$run/jmh.log"
+    -rf json -rff "$run/jmh.json" > "$run/jmh.log"; then
+    echo "run.sh: JMH failed; see $run/jmh.log" >&2
+  fi
 
   step "run $i of $repeat: whole-process figures (fresh JVMs, javac, Python)"
-  java -cp "$cp" io.synapse.benchmarks.ProcessBenchmark quick="$quick" classpath="$target/run-classpath.txt" classes="$target/run-classes" \
+  if ! java -cp "$cp" io.synapse.benchmarks.ProcessBenchmark quick="$quick" classpath="$target/run-classpath.txt" classes="$target/run-classes" \
     processorPath="$target/processor-path.txt" manySources="$many/src" manyGenerated="$many/generated" work="$target/process-work" \
-    out="$run/process.json" "${python_args[@]}"
+    out="$run/process.json" "${python_args[@]}" 2> "$run/process.log"; then
+    echo "run.sh: the whole-process figures failed; see $run/process.log" >&2
+  fi
 
   step "run $i of $repeat: TASK figures (benchmarks/task.sh)"
-  if ! "$bench/task.sh" "${quick_flag[@]}" --json="$run/task.json" > "$run/task.txt"; then
+  # The TASK and JOB curves come from the first run only.
+  more=(); [ "$i" -gt 1 ] && more=(--no-curves)
+  if ! "$bench/task.sh" "${quick_flag[@]}" "${more[@]}" --json="$run/task.json" > "$run/task.txt"; then
     echo "run.sh: task.sh failed; see $run/task.txt and $target/task-benchmark.log" >&2
     cp "$target/task-benchmark.log" "$run/" 2>/dev/null || true
   fi
   step "run $i of $repeat: JOB figures (benchmarks/job.sh)"
-  if ! bash "$bench/job.sh" "${quick_flag[@]}" --json="$run/job.json" > "$run/job.txt"; then
+  if ! bash "$bench/job.sh" "${quick_flag[@]}" "${more[@]}" --json="$run/job.json" > "$run/job.txt"; then
     echo "run.sh: job.sh failed; see $run/job.txt and $target/job-benchmark.log" >&2
   fi
 
   java -cp "$cp" io.synapse.benchmarks.Report quick="$quick" jmh="$run/jmh.json" process="$run/process.json" \
     task="$run/task.txt" job="$run/job.txt" taskJson="$run/task.json" jobJson="$run/job.json" pythonError="$python_error" \
-    loadBefore="$load_before" out="$results/run-$i.json"
+    loadBefore="$load_before" out="$results/run-$i.json" || echo "run.sh: the report of run $i failed" >&2
   runs+=("$results/run-$i.json")
+  # A summary after every run: one cut short keeps the runs it finished.
+  step "summary of $i run(s)"
+  java -cp "$cp" io.synapse.benchmarks.Summary runs="$(IFS=,; echo "${runs[*]}")" "${curve_args[@]}" out="$results" > "$results/summary.log" \
+    || echo "run.sh: the summary failed; see $results/summary.log" >&2
 done
-
-curve_args=()
-if $curves; then
-  step "curves: bind time against list length and nesting depth (JMH)"
-  if $quick; then curve_opts=(-f 1 -wi 2 -w 1s -i 3 -r 1s); else curve_opts=(-f 1 -wi 4 -w 2s -i 5 -r 2s); fi
-  java -cp "$cp" org.openjdk.jmh.Main 'io.synapse.benchmarks.CurveBenchmark.list' "${curve_opts[@]}" -prof gc -p depth=1 \
-    -rf json -rff "$results/curves-list.json" > "$target/curves-list.log"
-  java -cp "$cp" org.openjdk.jmh.Main 'io.synapse.benchmarks.CurveBenchmark.depth' "${curve_opts[@]}" -prof gc -p size=10 \
-    -rf json -rff "$results/curves-depth.json" > "$target/curves-depth.log"
-  step "curves: javac and discovery against the number of actions"
-  java -cp "$cp" io.synapse.benchmarks.ScaleBenchmark quick="$quick" compileCp="$compile_cp" processorPath="$target/processor-path.txt" \
-    work="$target/scale-work" out="$results/scale.json"
-  curve_args=(curvesJmh="$results/curves-list.json,$results/curves-depth.json" scale="$results/scale.json")
-fi
-
-step "summary"
-java -cp "$cp" io.synapse.benchmarks.Summary runs="$(IFS=,; echo "${runs[*]}")" "${curve_args[@]}" out="$results"
+cat "$results/summary.log"
 echo "load average now: $(loadavg)"

@@ -81,7 +81,9 @@ public final class JobBenchmark {
         Stats.median(synapseDone) < 5000 ? "met" : "MISSED", Stats.median(synapseDone));
 
     List<Map<String, Object>> curve = new java.util.ArrayList<>();
-    for (int concurrent : quick ? List.of(1, 4, 16) : List.of(1, 2, 4, 8, 16)) {
+    // The curve is measured in the first of repeated runs only (run.sh passes --no-curves to the others).
+    List<Integer> counts = List.of(args).contains("--no-curves") ? List.of() : quick ? List.of(1, 4, 16) : List.of(1, 2, 4, 8, 16);
+    for (int concurrent : counts) {
       curve.add(concurrent(jobs, concurrent));
     }
     long driverRss = TaskCurves.peakRssKb(ProcessHandle.current().pid());
