@@ -73,9 +73,15 @@ final class TaskCurves {
       for (int i = 0; i < Math.min(calls, 2000); i++) {
         Ray.get(raw.task(TaskBenchmark.RawActor::call, "{}").remote());
       }
+      java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+      threads.resetPeakThreadCount();
+      int threadsBefore = threads.getThreadCount();
       long t0 = System.nanoTime();
       calls(pool, 0, calls);
       double ours = calls / ((System.nanoTime() - t0) / 1e9);
+      // How many driver threads executeAll needed at once: one blocked caller per call in flight.
+      out.put("driver_threads_before", threadsBefore);
+      out.put("driver_peak_threads", threads.getPeakThreadCount());
       long t1 = System.nanoTime();
       for (int i = 0; i < calls; i++) {
         Ray.get(raw.task(TaskBenchmark.RawActor::call, TaskBenchmark.REQUEST).remote());
