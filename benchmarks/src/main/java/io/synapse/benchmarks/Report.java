@@ -202,6 +202,18 @@ public final class Report {
       double python = median(done, "python");
       add("8", "JOB no-op submit to SUCCEEDED (ms)", ours, spread(done, "synapse"), "trivial Python job, same head", python, spread(done, "python"),
           ours / python, String.format(Locale.ROOT, "%.2fx of Python", ours / python), "<= 1.2x of Python", ours / python <= 1.2);
+      // Where the JOB time goes: submit to RUNNING (runtime env set-up, the entrypoint's start) and
+      // RUNNING to SUCCEEDED (the entrypoint's own work), each against the Python job's.
+      JsonNode running = job.get("submit_to_running_ms");
+      double oursRunning = median(running, "synapse");
+      double pythonRunning = median(running, "python");
+      add("8", "diagnostic: JOB submit to RUNNING (ms)", oursRunning, spread(running, "synapse"), "trivial Python job, same head", pythonRunning,
+          spread(running, "python"), oursRunning / pythonRunning, String.format(Locale.ROOT, "%.2fx, +%s ms", oursRunning / pythonRunning,
+              number(oursRunning - pythonRunning)), "(report)", null);
+      double oursWork = ours - oursRunning;
+      double pythonWork = python - pythonRunning;
+      add("8", "diagnostic: JOB RUNNING to SUCCEEDED, medians' difference (ms)", oursWork, "", "trivial Python job, same head", pythonWork, "",
+          oursWork / pythonWork, String.format(Locale.ROOT, "%.2fx, +%s ms", oursWork / pythonWork, number(oursWork - pythonWork)), "(report)", null);
       double java = median(done, "java_version");
       add("8", "diagnostic: JOB java -version entrypoint to SUCCEEDED (ms)", java, spread(done, "java_version"), "trivial Python job, same head",
           python, spread(done, "python"), java / python, String.format(Locale.ROOT, "%.2fx of Python", java / python), "(report)", null);
