@@ -21,7 +21,8 @@ import java.util.Map;
  * <p>Arguments are {@code key=value}: {@code jmh} (JMH's JSON), {@code process} (from
  * {@link ProcessBenchmark}), {@code task} and {@code job} (the tables those scripts printed, if they
  * ran), {@code taskJson} and {@code jobJson} (the JSON they wrote), {@code pythonError}, {@code quick},
- * {@code loadBefore}, {@code out}.
+ * {@code loadBefore}, {@code loadAfter} (when a report is written again from a run's raw files; default:
+ * the load average now), {@code out}.
  */
 public final class Report {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -142,7 +143,7 @@ public final class Report {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("date", java.time.OffsetDateTime.now().toString());
     out.put("quick", Boolean.parseBoolean(args.getOrDefault("quick", "false")));
-    out.put("machine", machine(args.get("loadBefore")));
+    out.put("machine", machine(args.get("loadBefore"), args.get("loadAfter")));
     out.put("figures", rows);
     out.put("jmh", jmh);
     out.put("process", process);
@@ -365,7 +366,7 @@ public final class Report {
     return JSON.readTree(new File(file));
   }
 
-  private static Map<String, Object> machine(String loadBefore) throws IOException {
+  private static Map<String, Object> machine(String loadBefore, String loadAfter) throws IOException {
     Map<String, Object> machine = new LinkedHashMap<>();
     machine.put("cores", Runtime.getRuntime().availableProcessors());
     machine.put("java", System.getProperty("java.version"));
@@ -373,7 +374,7 @@ public final class Report {
     machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
     machine.put("load_before", loadBefore);
     Path loadavg = Path.of("/proc/loadavg");
-    machine.put("load_after", Files.exists(loadavg) ? String.join(" ", List.of(Files.readString(loadavg).trim().split(" ")).subList(0, 3)) : "");
+    machine.put("load_after", loadAfter != null ? loadAfter : Files.exists(loadavg) ? String.join(" ", List.of(Files.readString(loadavg).trim().split(" ")).subList(0, 3)) : "");
     return machine;
   }
 }
