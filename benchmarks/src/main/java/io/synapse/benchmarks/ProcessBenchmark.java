@@ -129,9 +129,11 @@ public final class ProcessBenchmark {
     // splits the processor's cost into its own work and the compiling of the code it generates.
     commands.put("proc_none_with_generated", List.of(javac, "--release", "17", "-proc:none", "-cp", compileCp,
         "-d", work.resolve("javac-all").toString(), "@" + list, "@" + generatedList));
-    int runs = quick ? 3 : 7;
+    // javac of 200 actions takes a minute on a loaded machine: the quick profile runs each command once
+    // without a warm-up round (run.sh --repeat N gives the N runs' median).
+    int runs = quick ? 1 : 7;
     System.err.println("javac: " + files.size() + " sources, " + runs + " runs each with and without the processor");
-    Map<String, Object> result = interleaved(commands, runs, null);
+    Map<String, Object> result = interleaved(commands, runs, null, !quick);
     result.put("sources", files.size());
     result.put("generated_sources", generated.size());
     return result;
@@ -153,9 +155,13 @@ public final class ProcessBenchmark {
     return result;
   }
 
-  /** Runs each command {@code runs} times, round-robin after one unmeasured round; times in ms. */
+  /** Runs each command {@code runs} times, round-robin after one unmeasured round (if {@code warm}); times in ms. */
   private Map<String, Object> interleaved(Map<String, List<String>> commands, int runs, String expected) throws Exception {
-    for (List<String> command : commands.values()) {
+    return interleaved(commands, runs, expected, true);
+  }
+
+  private Map<String, Object> interleaved(Map<String, List<String>> commands, int runs, String expected, boolean warm) throws Exception {
+    for (List<String> command : warm ? commands.values() : List.<List<String>>of()) {
       runChecked(command, expected);
     }
     Map<String, double[]> times = new LinkedHashMap<>();
