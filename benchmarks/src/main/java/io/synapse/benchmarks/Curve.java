@@ -54,7 +54,7 @@ record Curve(String name, String title, String xLabel, String yLabel, Map<String
         if (i > 0) {
           md.append(String.format(Locale.ROOT, " -(%.2f)- ", exponents.get(i - 1)));
         }
-        md.append(Summary.number(xy.get(i)[0])).append(": ").append(Summary.number(xy.get(i)[1]));
+        md.append(String.format(Locale.ROOT, "%,.0f", xy.get(i)[0])).append(": ").append(Summary.number(xy.get(i)[1]));
       }
       md.append('\n');
     });

@@ -74,14 +74,21 @@ final class Curves {
   /** A JMH benchmark's score against one of its parameters, in its unit, and per unit of the parameter. */
   private static Curve jmh(JsonNode results, String benchmark, String param, String name, String title, String unit) {
     List<double[]> total = new ArrayList<>();
+    List<double[]> bytes = new ArrayList<>();
     String scoreUnit = "us";
     for (JsonNode result : results) {
       if (result.get("benchmark").asText().endsWith(benchmark)) {
-        total.add(new double[] {result.get("params").get(param).asDouble(), result.get("primaryMetric").get("score").asDouble()});
+        double x = result.get("params").get(param).asDouble();
+        total.add(new double[] {x, result.get("primaryMetric").get("score").asDouble()});
         scoreUnit = result.get("primaryMetric").get("scoreUnit").asText().replace("/op", "");
+        JsonNode alloc = result.path("secondaryMetrics").path("gc.alloc.rate.norm").path("score");
+        if (alloc.isNumber()) {
+          bytes.add(new double[] {x, alloc.asDouble() / x});
+        }
       }
     }
     total.sort(Comparator.comparingDouble(p -> p[0]));
+    bytes.sort(Comparator.comparingDouble(p -> p[0]));
     List<double[]> perUnit = new ArrayList<>();
     for (double[] p : total) {
       perUnit.add(new double[] {p[0], p[1] * 1000 / p[0]});
@@ -89,6 +96,9 @@ final class Curves {
     Map<String, List<double[]>> series = new LinkedHashMap<>();
     series.put("per bind (" + scoreUnit + ")", total);
     series.put("per " + unit.substring(0, unit.length() - 1) + " (n" + scoreUnit.substring(1) + ")", perUnit);
-    return new Curve(name, title, unit, scoreUnit + " per bind; ns per " + unit.substring(0, unit.length() - 1), series);
+    if (!bytes.isEmpty()) {
+      series.put("allocated per " + unit.substring(0, unit.length() - 1) + " (B)", bytes);
+    }
+    return new Curve(name, title, unit, scoreUnit + " per bind; ns and bytes per " + unit.substring(0, unit.length() - 1), series);
   }
 }
