@@ -19,7 +19,7 @@ echo "== javac with the processor, 200 actions (JFR, profile settings; load aver
 javac -J-XX:StartFlightRecording=filename="$out/javac.jfr",settings=profile -J-Xlog:disable --release 17 -cp "$compile_cp" \
   -processorpath "$(cat "$target/processor-path.txt")" -d "$out/javac-classes" -s "$out/javac-generated" @"$many/sources.txt"
 java -cp "$cp" io.synapse.benchmarks.JfrTop "$out/javac.jfr" 12 \
-  io.synapse.plugins.processor com.squareup.javapoet com.fasterxml.jackson \
+  io.synapse.plugins.processor com.palantir.javapoet com.fasterxml.jackson \
   com.sun.tools.javac.processing.JavacFiler com.sun.tools.javac.processing.JavacProcessingEnvironment \
   com.sun.tools.javac.parser com.sun.tools.javac.comp.Enter com.sun.tools.javac.comp.Attr com.sun.tools.javac.comp.Flow \
   com.sun.tools.javac.jvm.Gen com.sun.tools.javac.jvm.ClassWriter com.sun.tools.javac.file
