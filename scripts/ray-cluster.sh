@@ -123,7 +123,12 @@ start() {
   why="$(missing)"
   [ -z "$why" ] || fail "cannot run a two-node cluster: $why"
   if [ -f "$state/netns" ] && ip netns list | grep -qw "$(cat "$state/netns")"; then
-    fail "a cluster of this state directory is running ($(cat "$state/netns")); stop it first"
+    if [ -n "$(ip netns pids "$(cat "$state/netns")" 2>/dev/null)" ]; then
+      fail "a cluster of this state directory is running ($(cat "$state/netns")); stop it first"
+    fi
+    # Left by a run that died with its processes (a killed build, a restarted machine): nothing runs in it.
+    echo "ray-cluster.sh: removing the empty network namespace $(cat "$state/netns") of an earlier run" >&2
+    ip netns delete "$(cat "$state/netns")"
   fi
   rm -rf "$state"
   mkdir -p "$state"

@@ -12,6 +12,8 @@ import json
 import sys
 import warnings
 
+import yaml
+
 from synapse_sdk.plugins.discovery import PluginDiscovery
 
 
@@ -27,6 +29,8 @@ def load(path):
         except Exception as error:  # the SDK's refusal is the answer, whatever its type
             return {"path": path, "ok": False, "error": f"{type(error).__name__}: {error}"}
     config = discovery.config
+    with open(path) as f:
+        raw = yaml.safe_load(f)
     actions = {}
     for name in discovery.list_actions():
         action = discovery.get_action_config(name)
@@ -49,6 +53,13 @@ def load(path):
             "description": config.description,
         },
         "actions": actions,
+        # Top-level keys the platform's model does not have, which it ignores (pydantic's default), and the
+        # names under each mapping-valued one: our pipelines key must be one of them, not an action.
+        "extra_keys": {
+            key: sorted(value) if isinstance(value, dict) else []
+            for key, value in raw.items()
+            if key not in type(config).model_fields and key not in ("package",)
+        },
         # Warnings about the config itself (e.g. a version that is not SemVer); not the SDK's own.
         "warnings": [str(w.message) for w in caught if "synapse_sdk/plugins/actions" not in str(w.filename)],
     }

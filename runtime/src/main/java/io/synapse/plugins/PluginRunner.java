@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -38,7 +37,6 @@ import java.util.concurrent.ConcurrentMap;
  */
 public final class PluginRunner {
   private static final ConcurrentMap<String, PluginDiscovery> PLUGINS = new ConcurrentHashMap<>();
-  private static final ConcurrentMap<ExecutionMode, ExecutionBackend> BACKENDS = new ConcurrentHashMap<>();
 
   private PluginRunner() {}
 
@@ -85,8 +83,20 @@ public final class PluginRunner {
       return run(null, action, params, mode, effective);
     }
     Objects.requireNonNull(pluginCode, "pluginCode");
-    // The run holds a lease on the plugin, so that clearCache() or a close() from another thread
-    // releases its class loader only after the run.
+    try {
+      return leased(pluginCode, plugin -> run(plugin, action, params, mode, effective));
+    } catch (Unloadable e) {
+      // LOCAL runs turn the action's own errors into ExecutionErrors: this one is the plugin's classes.
+      if (mode == ExecutionMode.LOCAL) {
+        throw unloadable(e.plugin, e.error);
+      }
+      throw e.error;
+    }
+  }
+
+  // Runs work on the plugin pluginCode names while holding a lease on it, so that clearCache() or a close()
+  // from another thread releases its class loader only after the run.
+  private static Object leased(String pluginCode, java.util.function.Function<PluginDiscovery, Object> work) {
     PluginDiscovery plugin = discover(pluginCode);
     Optional<PluginDiscovery.Lease> lease = plugin.tryLease();
     if (lease.isEmpty()) {
@@ -99,13 +109,22 @@ public final class PluginRunner {
       }
     }
     try (PluginDiscovery.Lease held = lease.orElseThrow()) {
-      return run(plugin, action, params, mode, effective);
+      return work.apply(plugin);
     } catch (LinkageError e) {
-      // LOCAL runs turn the action's own errors into ExecutionErrors: this one is the plugin's classes.
-      if (mode == ExecutionMode.LOCAL) {
-        throw unloadable(plugin, e);
-      }
-      throw e;
+      throw new Unloadable(plugin, e);
+    }
+  }
+
+  /** A plugin's classes failed to load or link during a leased run. */
+  private static final class Unloadable extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient PluginDiscovery plugin;
+    private final LinkageError error;
+
+    Unloadable(PluginDiscovery plugin, LinkageError error) {
+      super(null, error, false, false);
+      this.plugin = plugin;
+      this.error = error;
     }
   }
 
@@ -129,6 +148,48 @@ public final class PluginRunner {
     }
     return backend(mode).run(request);
   }
+
+  /**
+   * Runs pipeline {@code pipeline} that plugin {@code pluginCode} declares ({@code @PluginPipeline}) locally,
+   * with {@code params} as its initial params, and returns the last action's result.
+   *
+   * @see #runPipeline(String, String, Map, ExecutionMode, RunOptions)
+   */
+  public static Object runPipeline(String pluginCode, String pipeline, Map<String, ?> params) {
+    return runPipeline(pluginCode, pipeline, params, ExecutionMode.LOCAL, RunOptions.defaults());
+  }
+
+  /** Runs pipeline {@code pipeline} in {@code mode} with default options. */
+  public static Object runPipeline(String pluginCode, String pipeline, Map<String, ?> params, ExecutionMode mode) {
+    return runPipeline(pluginCode, pipeline, params, mode, RunOptions.defaults());
+  }
+
+  /**
+   * Runs pipeline {@code pipeline} of {@code pluginCode} (a path, a code or a package, as for
+   * {@link #runPlugin}) in {@code mode}: LOCAL runs each action in this thread, TASK sends each action to the
+   * warm pool of Ray actors, JOB runs the whole pipeline as one Ray job (or, with the run option
+   * {@code pipeline.job_per_action} true, each action as a job of its own). The run is recorded in the run
+   * store ({@link io.synapse.plugins.pipeline.Pipelines}), so it can be resumed from the last good action.
+   *
+   * @return the last action's result for LOCAL and TASK (and JOB per action); the run id for JOB, whose
+   *     result {@code Pipelines.await} gives
+   * @throws io.synapse.plugins.errors.PipelineNotFoundError when the plugin declares no such pipeline
+   * @throws ValidationError when the initial params are invalid (nothing runs)
+   * @throws io.synapse.plugins.errors.PipelineError naming the action that failed (its error is the cause)
+   */
+  public static Object runPipeline(String pluginCode, String pipeline, Map<String, ?> params, ExecutionMode mode, RunOptions options) {
+    Objects.requireNonNull(pluginCode, "pluginCode");
+    Objects.requireNonNull(pipeline, "pipeline");
+    Objects.requireNonNull(mode, "mode");
+    RunOptions effective = options == null ? RunOptions.defaults() : options;
+    try {
+      return leased(pluginCode, plugin -> io.synapse.plugins.pipeline.Pipelines.runDeclared(plugin, pipeline,
+          params == null ? Map.of() : params, mode, effective));
+    } catch (Unloadable e) {
+      throw unloadable(e.plugin, e.error);
+    }
+  }
+
 
   /**
    * A result of {@code action} as the platform sees it: the JSON-like form its generated writer gives,
@@ -209,19 +270,7 @@ public final class PluginRunner {
   }
 
   private static ExecutionBackend backend(ExecutionMode mode) {
-    ExecutionBackend known = BACKENDS.get(mode);
-    if (known != null) {
-      return known;
-    }
-    for (ExecutionBackend candidate : ServiceLoader.load(ExecutionBackend.class, PluginRunner.class.getClassLoader())) {
-      if (candidate.mode() == mode) {
-        BACKENDS.putIfAbsent(mode, candidate);
-        return BACKENDS.get(mode);
-      }
-    }
-    throw new PluginError("backend_unavailable",
-        "No " + mode + " backend on the class path: add the dependency io.synapse.plugins:synapse-plugins-ray"
-            + " (Ray backends for TASK and JOB)",
-        Map.of("mode", mode.name(), "artifact", "io.synapse.plugins:synapse-plugins-ray"));
+    return io.synapse.plugins.executors.ExecutionBackends.of(mode);
   }
+
 }

@@ -55,6 +55,16 @@ public final class RunOptions {
     return executor;
   }
 
+  /**
+   * These options with {@code settings} as their environment, job id, working directory, language and sink,
+   * everything else kept.
+   */
+  public RunOptions withContext(ContextSettings settings) {
+    Builder builder = builder().context(settings).runtimeEnv(runtimeEnv).actionClass(actionClass);
+    options.forEach(builder::option);
+    return builder.build();
+  }
+
   /** The defaults: empty environment, no job id, events printed to standard error ({@link ConsoleSink#standard()}). */
   public static RunOptions defaults() {
     return DEFAULTS;

@@ -9,7 +9,9 @@
     version = "0.1.0",
     category = PluginCategory.CUSTOM,
     description = "Actions the benchmarks run through the generated code and through the reflective baseline")
+@PluginPipeline(name = "bench_flow", actions = {"stage", "stage", "stage"}, description = "Three benchmark stages")
 package io.synapse.benchmarks.plugin;
 
 import io.synapse.plugins.Plugin;
+import io.synapse.plugins.PluginPipeline;
 import io.synapse.plugins.PluginCategory;

@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
     name = "actions",
     header = "List a plugin's actions.",
     mixinStandardHelpOptions = true,
-    description = "Lists a plugin's actions with their title, method, category and description.",
+    description = "Lists a plugin's actions with their title, method, category and description, then its declared"
+        + " pipelines (with --json: the actions only).",
     footerHeading = "%nExamples:%n",
     footer = {
       "  synapse actions examples/hello-plugin",
@@ -60,6 +61,14 @@ final class ActionsCommand implements Callable<Integer>, SynapseCli.MachineOutpu
         table.row(action.name(), action.title(), action.method().value(), action.category().value(), action.description());
       }
       out.println(table.render());
+      if (!discovery.config().pipelines().isEmpty()) {
+        TextTable pipelines = new TextTable("PIPELINE", "TITLE", "ACTIONS", "DESCRIPTION");
+        for (io.synapse.plugins.discovery.PipelineConfig pipeline : discovery.config().pipelines()) {
+          pipelines.row(pipeline.name(), pipeline.title(), String.join(" | ", pipeline.actions()), pipeline.description());
+        }
+        out.println();
+        out.println(pipelines.render());
+      }
     }
     out.flush();
     return ExitCodes.OK;

@@ -69,7 +69,8 @@ public final class ExitCodes {
       return switch (plugin.code()) {
         case "unknown_mode" -> USAGE;
         case "backend_unavailable", "ray_unavailable", "ray_dashboard_unreachable" -> CONFIG;
-        case "job_not_found" -> NOT_FOUND;
+        case "job_not_found", "pipeline_not_found", "pipeline_run_not_found" -> NOT_FOUND;
+        case "invalid_pipeline" -> CONFIG;
         case "timeout" -> TIMEOUT;
         default -> EXECUTION;
       };

@@ -4,10 +4,8 @@ import io.synapse.plugins.ExecutionMode;
 import io.synapse.plugins.PluginRunner;
 import io.synapse.plugins.RunOptions;
 import io.synapse.plugins.discovery.PluginDiscovery;
-import io.synapse.plugins.executors.ray.RayOptions;
 import io.synapse.plugins.spi.ActionDescriptor;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -48,40 +46,10 @@ final class RunCommand implements Callable<Integer>, SynapseCli.MachineOutput {
   @Mixin ParamsOptions params;
   @Mixin EnvOptions env;
 
-  @Option(names = "--mode", paramLabel = "MODE", defaultValue = "local", completionCandidates = Modes.class,
-      description = "Where to run: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  String mode;
-
-  @Option(names = "--job-id", paramLabel = "ID", description = "A job id for tracking, passed to the action.")
-  String jobId;
-
-  @Option(names = "--ray-address", paramLabel = "HOST:PORT",
-      description = "The Ray cluster's GCS address for --mode task (default: RAY_ADDRESS).")
-  String rayAddress;
-
-  @Option(names = "--num-actors", paramLabel = "N", description = "How many warm actors --mode task keeps (default: 1).")
-  Integer numActors;
-
-  @Option(names = "--dashboard", paramLabel = "URL",
-      description = "The Ray dashboard: --mode job submits there, --mode task uploads its code packages there"
-          + " (default: $SYNAPSE_RAY_DASHBOARD; else for job http://127.0.0.1:8265, for task the cluster head's port 8265).")
-  String dashboard;
-
-  @Option(names = "--working-dir", paramLabel = "DIR",
-      description = "The run's working directory: local runs use it in place, task and job ship it to the cluster;"
-          + " the action sees it as ctx().workingDir() and relative Path params resolve against it.")
-  java.nio.file.Path workingDir;
+  @Mixin RunSettings settings;
 
   @Option(names = "--json", description = "Print the result (or the error) as JSON on standard output.")
   boolean json;
-
-  @Option(names = "--lang", paramLabel = "CODE",
-      description = "The language of the action's messages (ISO 639-1, e.g. ko; default: $SYNAPSE_LANGUAGE of --env, else en).")
-  String language;
-
-  @Option(names = "--progress", paramLabel = "STYLE", defaultValue = "auto",
-      description = "How events are shown on standard error: auto (live on a terminal, plain otherwise), live, plain, off.")
-  String progress;
 
   @Override
   public boolean json() {
@@ -90,8 +58,8 @@ final class RunCommand implements Callable<Integer>, SynapseCli.MachineOutput {
 
   @Override
   public Integer call() {
-    ExecutionMode executionMode = ExecutionMode.of(mode);
-    ProgressSink.Style style = progressStyle();
+    ExecutionMode executionMode = settings.executionMode();
+    ProgressSink.Style style = settings.progressStyle(json);
     PluginDiscovery discovery = Plugins.discover(plugin);
     ActionDescriptor<?, ?> descriptor = discovery.descriptor(action);
     ParamsSchema schema = Plugins.paramsSchema(discovery, action);
@@ -102,33 +70,7 @@ final class RunCommand implements Callable<Integer>, SynapseCli.MachineOutput {
     PrintWriter err = spec.commandLine().getErr();
     boolean debug = root.debug || spec.commandLine().getParseResult().hasMatchedOption("--debug");
     ProgressSink sink = new ProgressSink(err, style, debug);
-    RunOptions.Builder options = RunOptions.builder().env(variables).sink(sink);
-    if (jobId != null) {
-      options.jobId(jobId);
-    }
-    if (workingDir != null) {
-      if (!java.nio.file.Files.isDirectory(workingDir)) {
-        throw CliException.usage("--working-dir " + workingDir + " is not a directory");
-      }
-      options.workingDir(workingDir);
-    }
-    if (language != null) {
-      try {
-        options.language(language);
-      } catch (IllegalArgumentException e) {
-        throw CliException.usage("--lang " + e.getMessage());
-      }
-    }
-    if (rayAddress != null) {
-      options.option(RayOptions.ADDRESS, rayAddress);
-    }
-    if (numActors != null) {
-      options.option(RayOptions.NUM_ACTORS, numActors);
-    }
-    String dashboardUrl = dashboard != null ? dashboard : System.getenv("SYNAPSE_RAY_DASHBOARD");
-    if (dashboardUrl != null) {
-      options.option(RayOptions.DASHBOARD_URL, JobCommand.DashboardOption.checked(dashboardUrl));
-    }
+    RunOptions.Builder options = settings.apply(RunOptions.builder().env(variables).sink(sink));
     Object result;
     try {
       result = PluginRunner.runPlugin(plugin, action, input, executionMode, options.build());
@@ -149,23 +91,5 @@ final class RunCommand implements Callable<Integer>, SynapseCli.MachineOutput {
       out.println(json ? Json.pretty(value) : Json.human(value));
     }
     out.flush();
-  }
-
-  private ProgressSink.Style progressStyle() {
-    return switch (progress.toLowerCase(java.util.Locale.ROOT)) {
-      case "auto" -> json || System.console() == null ? ProgressSink.Style.PLAIN : ProgressSink.Style.LIVE;
-      case "live" -> ProgressSink.Style.LIVE;
-      case "plain" -> ProgressSink.Style.PLAIN;
-      case "off" -> ProgressSink.Style.OFF;
-      default -> throw CliException.usage("--progress must be one of auto, live, plain, off");
-    };
-  }
-
-  /** The execution modes, for help and completion. */
-  static final class Modes implements Iterable<String> {
-    @Override
-    public java.util.Iterator<String> iterator() {
-      return List.of("local", "task", "job").iterator();
-    }
   }
 }

@@ -40,6 +40,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
       PackageCommand.class,
       NewCommand.class,
       JobCommand.class,
+      PipelineCommand.class,
       AutoComplete.GenerateCompletion.class,
       HelpCommand.class
     },

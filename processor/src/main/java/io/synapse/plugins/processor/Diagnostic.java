@@ -46,6 +46,17 @@ public enum Diagnostic {
   SecretInToString(
       "component '%s' is @Secret but %s does not declare toString(): the record's generated toString() would print it",
       Kind.WARNING),
+  InvalidPipelineName("pipeline name '%s' must match [a-z][a-z0-9_]*"),
+  DuplicatePipelineName("pipeline name '%s' is used twice (the facade method %s would be declared twice)"),
+  PipelineEmpty("pipeline '%s' has no action: list at least one in actions"),
+  PipelineUnknownAction("pipeline '%s' names action '%s', which the plugin does not have%s"),
+  PipelineParamsNotRecord("the initial params of pipeline '%s' must be a record, not %s"),
+  PipelineWithoutPlugin("pipeline '%s' belongs to no plugin: add @Plugin to the module"),
+  // The pipeline rules' own messages (io.synapse.plugins.pipeline.PipelineChecks, shared with the runtime).
+  PipelineIncompatibleTypes("pipeline '%s': %s"),
+  PipelineFieldTypeMismatch("pipeline '%s': %s"),
+  PipelineParamNotProvided("pipeline '%s': %s"),
+  PipelineUnknownParam("pipeline '%s': %s"),
   UnresolvedType("type %s used by %s could not be resolved"),
   InternalError("internal error while processing %s: %s (please report this as a bug)");
 

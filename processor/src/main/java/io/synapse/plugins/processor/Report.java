@@ -52,12 +52,24 @@ public final class Report {
 
   /** Prints every message; unresolved types only when {@code includeUnresolved}. */
   public void printTo(Messager messager, boolean includeUnresolved) {
+    printTo(messager, includeUnresolved, null);
+  }
+
+  /**
+   * Prints every message; unresolved types only when {@code includeUnresolved}. With {@code trees} (javac),
+   * messages about a repeated annotation go to its own source rather than to the element.
+   */
+  public void printTo(Messager messager, boolean includeUnresolved, com.sun.source.util.Trees trees) {
+    RepeatedAnnotations repeated = new RepeatedAnnotations(trees);
     List<Entry> all = new ArrayList<>(entries);
     if (includeUnresolved) {
       all.addAll(unresolved);
     }
     for (Entry entry : all) {
       Element element = positioned(entry.element());
+      if (repeated.print(entry.diagnostic().kind(), entry.message(), element, entry.mirror(), entry.value())) {
+        continue;
+      }
       if (entry.value() != null) {
         messager.printMessage(entry.diagnostic().kind(), entry.message(), element, entry.mirror(), entry.value());
       } else if (entry.mirror() != null) {

@@ -16,6 +16,8 @@ public final class RuntimeTypes {
   public static final ClassName PLUGIN = ClassName.get(ROOT, "Plugin");
   public static final ClassName PLUGIN_ACTION = ClassName.get(ROOT, "PluginAction");
   public static final ClassName PARAMS = ClassName.get(ROOT, "Params");
+  public static final ClassName PLUGIN_PIPELINE = ClassName.get(ROOT, "PluginPipeline");
+  public static final ClassName PLUGIN_PIPELINE_LIST = ClassName.get(ROOT, "PluginPipeline", "List");
   public static final ClassName DEFAULT = ClassName.get(ROOT, "Default");
   public static final ClassName SECRET = ClassName.get(ROOT, "Secret");
   public static final ClassName WIRE_NAME = ClassName.get(ROOT, "WireName");
@@ -41,9 +43,17 @@ public final class RuntimeTypes {
   public static final ClassName GENERATED_ACTION_DESCRIPTOR = ClassName.get(SPI, "GeneratedActionDescriptor");
   public static final ClassName PLUGIN_REGISTRY = ClassName.get(SPI, "PluginRegistry");
   public static final ClassName SYNAPSE_GENERATED = ClassName.get(SPI, "SynapseGenerated");
+  public static final ClassName ACTION_SHAPE = ClassName.get(SPI, "ActionShape");
+  public static final ClassName FIELD_SHAPE = ClassName.get(SPI, "FieldShape");
 
   public static final ClassName ACTION_CONFIG = ClassName.get(ROOT + ".discovery", "ActionConfig");
   public static final ClassName PLUGIN_CONFIG = ClassName.get(ROOT + ".discovery", "PluginConfig");
+  public static final ClassName PIPELINE_CONFIG = ClassName.get(ROOT + ".discovery", "PipelineConfig");
+  public static final ClassName PLUGIN_DISCOVERY = ClassName.get(ROOT + ".discovery", "PluginDiscovery");
+  public static final ClassName PIPELINE = ClassName.get(ROOT + ".pipeline", "Pipeline");
+  public static final ClassName PIPELINES = ClassName.get(ROOT + ".pipeline", "Pipelines");
+  public static final ClassName RUN_OPTIONS = ClassName.get(ROOT, "RunOptions");
+  public static final ClassName EXECUTION_MODE = ClassName.get(ROOT, "ExecutionMode");
   public static final ClassName VALIDATION_ERROR = ClassName.get(ROOT + ".errors", "ValidationError");
   public static final ClassName EXECUTOR = ClassName.get(ROOT + ".executors", "Executor");
   public static final ClassName LOCAL_EXECUTOR = ClassName.get(ROOT + ".executors", "LocalExecutor");

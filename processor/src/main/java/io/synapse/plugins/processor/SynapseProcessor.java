@@ -7,15 +7,19 @@ import io.synapse.plugins.processor.generator.ConfigYamlGenerator;
 import io.synapse.plugins.processor.generator.DescriptorGenerator;
 import io.synapse.plugins.processor.generator.FacadeGenerator;
 import io.synapse.plugins.processor.generator.MetadataGenerator;
+import io.synapse.plugins.processor.generator.PipelineSchemaGenerator;
 import io.synapse.plugins.processor.generator.RegistryGenerator;
 import io.synapse.plugins.processor.generator.SchemaGenerator;
 import io.synapse.plugins.processor.model.ActionModel;
 import io.synapse.plugins.processor.model.Compilation;
+import io.synapse.plugins.processor.model.PipelineModel;
 import io.synapse.plugins.processor.model.PluginModel;
 import io.synapse.plugins.processor.model.RecordModel;
 import io.synapse.plugins.processor.reading.Annotations;
 import io.synapse.plugins.processor.reading.ModelReader;
+import io.synapse.plugins.processor.reading.PipelineReader;
 import io.synapse.plugins.processor.validation.ActionValidator;
+import io.synapse.plugins.processor.validation.PipelineValidator;
 import io.synapse.plugins.processor.validation.PluginValidator;
 import io.synapse.plugins.processor.validation.RecordValidator;
 import io.synapse.plugins.processor.validation.WireNameValidator;
@@ -54,13 +58,14 @@ public final class SynapseProcessor extends AbstractProcessor {
   private final Set<String> pluginNames = new TreeSet<>();
   private final Set<String> actionNames = new TreeSet<>();
   private final Set<String> paramsNames = new TreeSet<>();
+  private final Set<String> pipelineNames = new TreeSet<>();
   private final Set<String> typesInCompilation = new TreeSet<>();
   private boolean done;
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
     return Set.of(RuntimeTypes.PLUGIN.canonicalName(), RuntimeTypes.PLUGIN_ACTION.canonicalName(),
-        RuntimeTypes.PARAMS.canonicalName());
+        RuntimeTypes.PARAMS.canonicalName(), RuntimeTypes.PLUGIN_PIPELINE.canonicalName(), RuntimeTypes.PLUGIN_PIPELINE_LIST.canonicalName());
   }
 
   @Override
@@ -75,7 +80,7 @@ public final class SynapseProcessor extends AbstractProcessor {
     }
     try {
       collect(round);
-      if (pluginNames.isEmpty() && actionNames.isEmpty() && paramsNames.isEmpty()) {
+      if (pluginNames.isEmpty() && actionNames.isEmpty() && paramsNames.isEmpty() && pipelineNames.isEmpty()) {
         return false;
       }
       attempt(round.processingOver());
@@ -102,6 +107,10 @@ public final class SynapseProcessor extends AbstractProcessor {
     }
     for (Element element : round.getElementsAnnotatedWith(element(RuntimeTypes.PARAMS.canonicalName()))) {
       paramsNames.add(((TypeElement) element).getQualifiedName().toString());
+    }
+    for (Element element : round.getElementsAnnotatedWithAny(element(RuntimeTypes.PLUGIN_PIPELINE.canonicalName()),
+        element(RuntimeTypes.PLUGIN_PIPELINE_LIST.canonicalName()))) {
+      pipelineNames.add(reference(element));
     }
   }
 
@@ -146,7 +155,7 @@ public final class SynapseProcessor extends AbstractProcessor {
   }
 
   private Element firstElement() {
-    for (Set<String> names : List.of(pluginNames, actionNames, paramsNames)) {
+    for (Set<String> names : List.of(pluginNames, actionNames, paramsNames, pipelineNames)) {
       for (String name : names) {
         Element element = resolve(name);
         if (element != null) {
@@ -162,15 +171,27 @@ public final class SynapseProcessor extends AbstractProcessor {
     List<Element> actions = resolveAll(actionNames);
     List<TypeElement> params = types(resolveAll(paramsNames));
     Report report = new Report();
+    List<PipelineModel> pipelines = new PipelineReader(processingEnv.getElementUtils(), report).read(resolveAll(pipelineNames));
+    for (PipelineModel pipeline : pipelines) {
+      // A pipeline's initial params record gets a binder as any params record does.
+      if (pipeline.params() != null && !params.contains(pipeline.params())) {
+        params.add(pipeline.params());
+      }
+    }
+    if (plugins.isEmpty()) {
+      for (PipelineModel pipeline : pipelines) {
+        report.at(Diagnostic.PipelineWithoutPlugin, pipeline.element(), pipeline.mirror(), null, pipeline.name());
+      }
+    }
 
-    Compilation compilation = new ModelReader(processingEnv, typesInCompilation, report).read(plugins, actions, params);
+    Compilation compilation = new ModelReader(processingEnv, typesInCompilation, report).read(plugins, actions, params, pipelines);
     validate(compilation, plugins, actions, report);
 
     if (report.hasUnresolved() && !lastRound) {
       return; // Another processor may generate the missing types: try again next round.
     }
     done = true;
-    report.printTo(processingEnv.getMessager(), true);
+    report.printTo(processingEnv.getMessager(), true, trees());
     if (report.hasErrors() || lastRound) {
       return;
     }
@@ -210,6 +231,8 @@ public final class SynapseProcessor extends AbstractProcessor {
       guarded(action.element(), report, () -> actionValidator.validateTypes(action, pluginPackage, report));
     }
     compilation.plugin().ifPresent(plugin -> guarded(plugin.element(), report, () -> pluginValidator.validate(plugin, report)));
+    compilation.plugin().ifPresent(plugin -> guarded(plugin.element(), report,
+        () -> new PipelineValidator().validate(plugin, recordsByName(compilation), report)));
     RecordValidator recordValidator = new RecordValidator(processingEnv.getElementUtils(), recordsByName(compilation));
     WireNameValidator wireNameValidator = new WireNameValidator(processingEnv.getElementUtils());
     for (RecordModel record : compilation.records()) {
@@ -261,7 +284,11 @@ public final class SynapseProcessor extends AbstractProcessor {
     }
     guarded(plugin.element(), report, () -> {
       writeJava(new RegistryGenerator().generate(plugin));
-      writeJava(new FacadeGenerator().generate(plugin));
+      writeJava(new FacadeGenerator().generate(plugin, records));
+      PipelineSchemaGenerator pipelineSchemas = new PipelineSchemaGenerator(records);
+      for (PipelineModel pipeline : plugin.pipelines()) {
+        writeResource(PipelineSchemaGenerator.path(plugin, pipeline), pipelineSchemas.generate(plugin, pipeline), origins);
+      }
       MetadataGenerator metadata = new MetadataGenerator();
       writeResource(ConfigYamlGenerator.path(plugin), new ConfigYamlGenerator().generate(plugin), origins);
       writeResource(MetadataGenerator.SERVICE_FILE, metadata.serviceFile(plugin), origins);
@@ -274,6 +301,11 @@ public final class SynapseProcessor extends AbstractProcessor {
     origins.add(plugin.element());
     for (ActionModel action : plugin.actions()) {
       origins.add(action.element());
+    }
+    for (PipelineModel pipeline : plugin.pipelines()) {
+      if (!origins.contains(pipeline.element())) {
+        origins.add(pipeline.element());
+      }
     }
     return origins.toArray(new Element[0]);
   }
@@ -294,6 +326,14 @@ public final class SynapseProcessor extends AbstractProcessor {
       }
     } catch (IOException e) {
       throw new IllegalStateException("cannot write " + path + ": " + e, e);
+    }
+  }
+
+  private com.sun.source.util.Trees trees() {
+    try {
+      return com.sun.source.util.Trees.instance(processingEnv);
+    } catch (RuntimeException | LinkageError e) {
+      return null; // not javac: messages fall back on the element
     }
   }
 

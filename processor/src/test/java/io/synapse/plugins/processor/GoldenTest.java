@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Compiles the image-tools fixture plugin and compares every generated source, config.yaml and schema
- * with {@code src/test/resources/golden/imagetools}. Run with {@code SYNAPSE_UPDATE_GOLDEN=1} to
+ * Compiles the image-tools fixture plugin (and the pipeline fixture {@code flow}) and compares every
+ * generated source, config.yaml and schema with {@code src/test/resources/golden/<fixture>}. Run with {@code SYNAPSE_UPDATE_GOLDEN=1} to
  * rewrite the goldens, then review the diff.
  */
 class GoldenTest {
@@ -30,8 +30,41 @@ class GoldenTest {
     assertThat(compilation).hadWarningCount(2);
     assertThat(compilation).hadWarningContaining(Diagnostic.FunctionActionDeprecated.id() + " function action ImageFunctions.convert");
     assertThat(compilation).hadWarningContaining(Diagnostic.FunctionActionDeprecated.id() + " function action ImageFunctions.touch");
+    TreeSet<String> expected = assertMatchesGoldens(FIXTURE, compilation);
+    // The plugin's artifacts are all there.
+    assertThat(expected).containsAtLeast(
+        "com/example/imagetools/ImageTools.java",
+        "com/example/imagetools/ImageToolsRegistry.java",
+        "com/example/imagetools/ResizeParams_Binder.java",
+        "com/example/imagetools/ResizeAction_Descriptor.java",
+        "META-INF/services/io.synapse.plugins.spi.PluginRegistry",
+        "META-INF/synapse/image_tools/config.yaml",
+        "META-INF/synapse/image_tools/schemas/resize.params.schema.json",
+        "META-INF/synapse/image_tools/schemas/resize.result.schema.json",
+        "META-INF/native-image/io.synapse.plugins/image_tools/resource-config.json");
+    // NoParams is reused from the runtime, not regenerated.
+    assertThat(expected).doesNotContain("io/synapse/plugins/action/NoParams_Binder.java");
+  }
+
+  /** The pipeline fixture: its initial-params schemas, its config.yaml's pipelines key, registry and facade methods. */
+  @Test
+  void generatedPipelineFilesMatchTheGoldens() throws IOException {
+    Compilation compilation = TestCompiler.compile(TestCompiler.fixture("flow"));
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(0);
+    TreeSet<String> expected = assertMatchesGoldens("flow", compilation);
+    assertThat(expected).containsAtLeast(
+        "com/example/flow/FlowDemo.java",
+        "com/example/flow/FlowDemoRegistry.java",
+        "com/example/flow/FlowParams_Binder.java",
+        "META-INF/synapse/flow_demo/config.yaml",
+        "META-INF/synapse/flow_demo/pipelines/train_flow.params.schema.json",
+        "META-INF/synapse/flow_demo/pipelines/quick_flow.params.schema.json");
+  }
+
+  private static TreeSet<String> assertMatchesGoldens(String fixture, Compilation compilation) throws IOException {
     Map<String, byte[]> generated = GeneratedFiles.sourcesAndResources(compilation);
-    Path goldens = goldenDir().resolve(FIXTURE);
+    Path goldens = goldenDir().resolve(fixture);
 
     if ("1".equals(System.getenv("SYNAPSE_UPDATE_GOLDEN"))) {
       if (Files.exists(goldens)) {
@@ -57,19 +90,7 @@ class GoldenTest {
       assertThat(new String(generated.get(path), StandardCharsets.UTF_8))
           .isEqualTo(Files.readString(goldens.resolve(path)));
     }
-    // The plugin's artifacts are all there.
-    assertThat(expected).containsAtLeast(
-        "com/example/imagetools/ImageTools.java",
-        "com/example/imagetools/ImageToolsRegistry.java",
-        "com/example/imagetools/ResizeParams_Binder.java",
-        "com/example/imagetools/ResizeAction_Descriptor.java",
-        "META-INF/services/io.synapse.plugins.spi.PluginRegistry",
-        "META-INF/synapse/image_tools/config.yaml",
-        "META-INF/synapse/image_tools/schemas/resize.params.schema.json",
-        "META-INF/synapse/image_tools/schemas/resize.result.schema.json",
-        "META-INF/native-image/io.synapse.plugins/image_tools/resource-config.json");
-    // NoParams is reused from the runtime, not regenerated.
-    assertThat(expected).doesNotContain("io/synapse/plugins/action/NoParams_Binder.java");
+    return expected;
   }
 
   @Test

@@ -24,7 +24,7 @@ class RuntimeTypesTest {
         checked.add(name.reflectionName());
       }
     }
-    assertThat(checked).hasSize(31);
+    assertThat(checked).hasSize(41);
   }
 
   @Test

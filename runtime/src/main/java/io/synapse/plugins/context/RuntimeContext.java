@@ -26,6 +26,7 @@ public final class RuntimeContext {
   private final Clock clock;
   private volatile System.Logger logger;
   private final Redactor redactor;
+  private final io.synapse.plugins.pipeline.PipelineContext pipeline;
   // Made on the first progress report: most runs of small actions report none.
   private volatile ProgressTracker progress;
 
@@ -39,6 +40,7 @@ public final class RuntimeContext {
     this.sink = builder.sink;
     this.clock = builder.clock;
     this.redactor = builder.redactor != null ? builder.redactor : Redactor.builder().environment(builder.env).build();
+    this.pipeline = builder.pipeline;
   }
 
   /** A builder for the context of one run of {@code actionName}. */
@@ -107,6 +109,14 @@ public final class RuntimeContext {
   /** Whether the caller gave this run a working directory (rather than the process's current one). */
   public boolean hasWorkingDir() {
     return workingDir != null;
+  }
+
+  /**
+   * The pipeline run this action is part of (its run id and shared run directory), when a pipeline runs it;
+   * empty for an action run on its own.
+   */
+  public java.util.Optional<io.synapse.plugins.pipeline.PipelineContext> pipeline() {
+    return java.util.Optional.ofNullable(pipeline);
   }
 
   /** The running action's name. */
@@ -243,6 +253,7 @@ public final class RuntimeContext {
     private EventSink sink = EventSink.discarding();
     private Clock clock = Clock.systemUTC();
     private Redactor redactor;
+    private io.synapse.plugins.pipeline.PipelineContext pipeline;
 
     private Builder(String actionName) {
       this.actionName = Objects.requireNonNull(actionName, "actionName");
@@ -301,6 +312,12 @@ public final class RuntimeContext {
      */
     public Builder redactor(Redactor eventRedactor) {
       this.redactor = Objects.requireNonNull(eventRedactor, "redactor");
+      return this;
+    }
+
+    /** The pipeline run the action is part of (default: none). */
+    public Builder pipeline(io.synapse.plugins.pipeline.PipelineContext run) {
+      this.pipeline = run;
       return this;
     }
 

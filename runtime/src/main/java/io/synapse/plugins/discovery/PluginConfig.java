@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param description what the plugin does
  * @param packageName the Java package holding the registry and facade
  * @param actions every action, sorted by name
+ * @param pipelines every declared pipeline, sorted by name
  */
 public record PluginConfig(
     String name,
@@ -27,9 +28,10 @@ public record PluginConfig(
     PluginCategory category,
     String description,
     String packageName,
-    List<ActionConfig> actions) {
+    List<ActionConfig> actions,
+    List<PipelineConfig> pipelines) {
 
-  /** Checks that no part is null and sorts the actions by name. */
+  /** Checks that no part is null and sorts the actions and pipelines by name. */
   public PluginConfig {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(code, "code");
@@ -40,6 +42,30 @@ public record PluginConfig(
     List<ActionConfig> sorted = new ArrayList<>(actions);
     sorted.sort((a, b) -> a.name().compareTo(b.name()));
     actions = Collections.unmodifiableList(sorted);
+    List<PipelineConfig> sortedPipelines = new ArrayList<>(pipelines);
+    sortedPipelines.sort((a, b) -> a.name().compareTo(b.name()));
+    pipelines = Collections.unmodifiableList(sortedPipelines);
+  }
+
+  /** A plugin that declares no pipeline. */
+  public PluginConfig(String name, String code, String version, PluginCategory category, String description, String packageName,
+      List<ActionConfig> actions) {
+    this(name, code, version, category, description, packageName, actions, List.of());
+  }
+
+  /** The pipeline called {@code pipelineName}, if there is one. */
+  public Optional<PipelineConfig> pipeline(String pipelineName) {
+    for (PipelineConfig pipeline : pipelines) {
+      if (pipeline.name().equals(pipelineName)) {
+        return Optional.of(pipeline);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The pipeline names, sorted. */
+  public List<String> pipelineNames() {
+    return pipelines.stream().map(PipelineConfig::name).toList();
   }
 
   /** The action called {@code actionName}, if there is one. */
@@ -71,6 +97,13 @@ public record PluginConfig(
       actionMap.put(action.name(), action.toMap());
     }
     map.put("actions", actionMap);
+    if (!pipelines.isEmpty()) {
+      Map<String, Object> pipelineMap = new LinkedHashMap<>();
+      for (PipelineConfig pipeline : pipelines) {
+        pipelineMap.put(pipeline.name(), pipeline.toMap());
+      }
+      map.put("pipelines", pipelineMap);
+    }
     return map;
   }
 }

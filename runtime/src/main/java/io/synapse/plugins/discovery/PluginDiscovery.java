@@ -288,9 +288,30 @@ public final class PluginDiscovery implements AutoCloseable {
     return (Class<? extends BaseAction<?, ?>>) (Class<?>) descriptor.actionClass();
   }
 
+  /** The pipeline names the plugin declares, sorted. */
+  public List<String> listPipelines() {
+    return config.pipelineNames();
+  }
+
+  /**
+   * The JSON Schema of pipeline {@code name}'s initial params, as generated at compile time.
+   *
+   * @throws io.synapse.plugins.errors.PipelineNotFoundError when the plugin declares no such pipeline
+   * @throws ConfigError when the schema resource is missing from the plugin
+   */
+  public String getPipelineParamsSchema(String name) {
+    if (config.pipeline(name).isEmpty()) {
+      throw new io.synapse.plugins.errors.PipelineNotFoundError(config.code(), name, config.pipelineNames());
+    }
+    return resource("META-INF/synapse/" + config.code() + "/pipelines/" + name + ".params.schema.json");
+  }
+
   private String schema(String name, String kind) {
     getActionConfig(name);
-    String resource = "META-INF/synapse/" + config.code() + "/schemas/" + name + "." + kind + ".schema.json";
+    return resource("META-INF/synapse/" + config.code() + "/schemas/" + name + "." + kind + ".schema.json");
+  }
+
+  private String resource(String resource) {
     try (InputStream in = classLoader().getResourceAsStream(resource)) {
       if (in == null) {
         throw new ConfigError("Plugin '" + config.code() + "' has no " + resource + " (was it compiled with the Synapse processor?)",

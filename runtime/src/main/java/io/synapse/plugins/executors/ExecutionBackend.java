@@ -19,4 +19,14 @@ public interface ExecutionBackend {
    * @return the action's result for TASK, the job id for JOB
    */
   <P extends Record, R> Object run(ExecutionRequest<P, R> request);
+
+  /**
+   * Runs the request to its end and returns the action's result, whatever the mode: what a pipeline does
+   * with each action. The default is {@link #run} (TASK returns the result); a backend whose {@code run}
+   * returns a handle (JOB's job id) waits for the result.
+   */
+  @SuppressWarnings("unchecked")
+  default <P extends Record, R> R runToResult(ExecutionRequest<P, R> request) {
+    return (R) run(request);
+  }
 }

@@ -38,16 +38,30 @@ public final class JobMain {
 
   /** Runs the request file {@code args[0]} and exits with its status. */
   public static void main(String[] args) {
+    exit("synapse job", args, JobMain::run, () -> {});
+  }
+
+  /** What a job entrypoint does with its arguments and standard output; returns the exit status. */
+  interface Entrypoint {
+    int run(String[] args, PrintStream out);
+  }
+
+  /**
+   * The frame of every job entrypoint: standard output as UTF-8, the entrypoint run, a request it cannot read
+   * reported as {@code <name>: cannot run the request} with status 2, {@code cleanup}, then exit with the status.
+   */
+  static void exit(String name, String[] args, Entrypoint entrypoint, Runnable cleanup) {
     PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
     System.setOut(out);
     int status;
     try {
-      status = run(args, out);
+      status = entrypoint.run(args, out);
     } catch (RuntimeException | LinkageError e) {
-      System.err.println("synapse job: cannot run the request: " + e);
+      System.err.println(name + ": cannot run the request: " + e);
       status = 2;
     }
     out.flush();
+    cleanup.run();
     System.exit(status);
   }
 
@@ -64,12 +78,17 @@ public final class JobMain {
         out.println(RemoteProtocol.write(message));
       }
     });
+    printOutcome(out, marker, outcome);
+    return outcome instanceof RemoteMessage.Result ? 0 : 1;
+  }
+
+  /** Prints {@code outcome} between the markers, as every job entrypoint ends. */
+  static void printOutcome(PrintStream out, String marker, RemoteMessage.Outcome outcome) {
     out.println();
     out.println(RESULT_BEGIN + marker);
     out.println(RemoteProtocol.write(outcome));
     out.println(RESULT_END + marker);
     out.flush();
-    return outcome instanceof RemoteMessage.Result ? 0 : 1;
   }
 
   private static RemoteMessage.Request readRequest(String name) {
@@ -93,7 +112,7 @@ public final class JobMain {
   }
 
   /** The request file as given, else in one of the {@code PYTHONPATH} directories (the job's py_modules). */
-  private static Path locate(String name) {
+  static Path locate(String name) {
     Path given = Path.of(name);
     if (Files.isRegularFile(given)) {
       return given;

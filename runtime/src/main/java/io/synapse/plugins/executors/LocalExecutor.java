@@ -16,6 +16,7 @@ import io.synapse.plugins.internal.ActionAccess;
 import io.synapse.plugins.internal.Languages;
 import io.synapse.plugins.internal.RedactedException;
 import io.synapse.plugins.observation.RunObservers;
+import io.synapse.plugins.pipeline.PipelineContext;
 import io.synapse.plugins.spi.ActionDescriptor;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -146,15 +147,20 @@ public final class LocalExecutor implements Executor {
         .build();
     RunObservers.Executing observed = RunObservers.startExecuting(action.pluginCode(), actionName, jobId,
         () -> action.writeParams(params), secretValues);
-    RuntimeContext context = RuntimeContext.builder(actionName)
+    RuntimeContext.Builder builder = RuntimeContext.builder(actionName)
         .pluginCode(action.pluginCode())
         .jobId(jobId)
         .language(language)
         .env(env)
         .workingDir(workingDir)
         .sink(observed.sink(sink))
-        .redactor(redactor)
-        .build();
+        .redactor(redactor);
+    if (env.contains(PipelineContext.RUN_ID)) {
+      // A pipeline runs this action: its run reaches the action through the environment, in every mode.
+      builder.pipeline(PipelineContext.fromEnvironment(env, actionName, workingDir != null ? workingDir : Path.of("").toAbsolutePath())
+          .orElse(null));
+    }
+    RuntimeContext context = builder.build();
     return observed.finishing(() -> run(action, params, context, redactor));
   }
 

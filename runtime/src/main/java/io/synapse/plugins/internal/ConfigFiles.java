@@ -41,7 +41,7 @@ public final class ConfigFiles {
   public static final long MAX_CONFIG_BYTES = 1024 * 1024;
 
   private static final System.Logger LOGGER = System.getLogger(ConfigFiles.class.getName());
-  private static final Set<String> PLUGIN_KEYS = Set.of("name", "code", "version", "category", "description", "package", "actions");
+  private static final Set<String> PLUGIN_KEYS = Set.of("name", "code", "version", "category", "description", "package", "actions", "pipelines");
   private static final Set<String> SCALAR_PLUGIN_KEYS = Set.of("name", "version", "category", "description", "package");
   private static final Set<String> ACTION_KEYS =
       Set.of("name", "title", "description", "entrypoint", "method", "category", "input_type", "output_type", "params_type", "result_type");

@@ -72,6 +72,14 @@ public interface ActionDescriptor<P extends Record, R> {
   R readResult(Object value);
 
   /**
+   * The action's semantic types and the components of its params and result, for checking pipelines.
+   * Generated descriptors give them all; this default, for hand-written ones, gives only the semantic types.
+   */
+  default ActionShape shape() {
+    return ActionShape.unknown(config().inputType(), config().outputType());
+  }
+
+  /**
    * The values of the params' {@link io.synapse.plugins.Secret @Secret} components, which executors
    * hide in every event and error message of the run. None by default.
    */

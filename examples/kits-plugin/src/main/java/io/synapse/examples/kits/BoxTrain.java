@@ -7,7 +7,7 @@ import io.synapse.plugins.executors.Executor;
 import io.synapse.plugins.kits.results.TrainResult;
 import io.synapse.plugins.kits.train.BaseTrainAction;
 import io.synapse.plugins.kits.train.TrainInput;
-import io.synapse.plugins.kits.types.DataType;
+import io.synapse.plugins.types.DataType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;

@@ -2,12 +2,13 @@ package io.synapse.plugins.processor.generator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synapse.plugins.processor.model.ActionModel;
+import io.synapse.plugins.processor.model.PipelineModel;
 import io.synapse.plugins.processor.model.PluginModel;
 import java.util.Locale;
 
 /**
  * Generates {@code META-INF/synapse/<code>/config.yaml}: exactly the keys of the runtime's
- * {@code PluginConfig.toMap()} and {@code ActionConfig.toMap()}, in their order.
+ * {@code PluginConfig.toMap()}, {@code ActionConfig.toMap()} and {@code PipelineConfig.toMap()}, in their order.
  */
 public final class ConfigYamlGenerator {
 
@@ -42,6 +43,19 @@ public final class ConfigYamlGenerator {
       }
       node.put("params_type", action.paramsBinaryName());
       node.put("result_type", action.resultTypeText());
+    }
+    // The platform's config model (pydantic, extra keys ignored) reads past this key; our runtime reads it.
+    if (!plugin.pipelines().isEmpty()) {
+      ObjectNode pipelines = root.putObject("pipelines");
+      for (PipelineModel pipeline : plugin.pipelines()) {
+        ObjectNode node = pipelines.putObject(pipeline.name());
+        node.put("name", pipeline.title());
+        node.put("description", pipeline.description());
+        pipeline.actions().forEach(node.putArray("actions")::add);
+        if (pipeline.params() != null) {
+          node.put("params_type", com.palantir.javapoet.ClassName.get(pipeline.params()).reflectionName());
+        }
+      }
     }
     return Resources.yaml(root);
   }

@@ -14,7 +14,11 @@ import io.synapse.plugins.processor.model.FieldType;
 import io.synapse.plugins.processor.model.ParamField;
 import io.synapse.plugins.processor.model.PluginModel;
 import io.synapse.plugins.processor.model.RecordModel;
+import io.synapse.plugins.processor.model.ActionShapes;
+import io.synapse.plugins.spi.ActionShape;
+import io.synapse.plugins.spi.FieldShape;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
@@ -58,6 +62,10 @@ public final class DescriptorGenerator {
     type.addMethod(override("newAction", ParameterizedTypeName.get(RuntimeTypes.BASE_ACTION, params, resultType))
         .addStatement("return new $T()", actionClass)
         .build());
+    type.addField(FieldSpec.builder(RuntimeTypes.ACTION_SHAPE, "SHAPE", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .initializer(shapeCode(ActionShapes.of(action, records)))
+        .build());
+    type.addMethod(override("shape", RuntimeTypes.ACTION_SHAPE).addStatement("return SHAPE").build());
     CodeBlock secrets = secretCollection(action.params(), CodeBlock.of("params"), records, new HashSet<>());
     if (!secrets.isEmpty()) {
       type.addMethod(override("secretValues", ParameterizedTypeName.get(ClassName.get(Set.class), ClassName.get(String.class)))
@@ -112,6 +120,22 @@ public final class DescriptorGenerator {
     }
     visiting.remove(type.qualifiedName());
     return code.build();
+  }
+
+  // ActionShape.of("in", "out", List.of(new FieldShape(...), ...), List.of(...))
+  private static CodeBlock shapeCode(ActionShape shape) {
+    return CodeBlock.of("$T.of($S, $S,\n$>$>$L,\n$L)$<$<", RuntimeTypes.ACTION_SHAPE, shape.inputType(), shape.outputType(),
+        fieldsCode(shape.params()), fieldsCode(shape.result()));
+  }
+
+  private static CodeBlock fieldsCode(List<FieldShape> fields) {
+    CodeBlock.Builder code = CodeBlock.builder().add("$T.of(", List.class);
+    for (int i = 0; i < fields.size(); i++) {
+      FieldShape field = fields.get(i);
+      code.add(i == 0 ? "" : ",\n").add("new $T($S, $S, $L, $S, $L)", RuntimeTypes.FIELD_SHAPE, field.wireName(), field.javaName(),
+          field.required(), field.jsonType(), field.secret());
+    }
+    return code.add(")").build();
   }
 
   private static MethodSpec.Builder override(String name, TypeName returns) {

@@ -1,6 +1,10 @@
 package io.synapse.plugins.processor.generator;
 
+import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.WildcardTypeName;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
@@ -9,14 +13,17 @@ import com.palantir.javapoet.TypeSpec;
 import io.synapse.plugins.processor.RuntimeTypes;
 import io.synapse.plugins.processor.model.ActionModel;
 import io.synapse.plugins.processor.model.FieldType;
+import io.synapse.plugins.processor.model.PipelineModel;
 import io.synapse.plugins.processor.model.PluginModel;
+import io.synapse.plugins.processor.model.RecordModel;
+import java.util.Map;
 import javax.lang.model.element.Modifier;
 
-/** Generates the plugin's facade: one typed static method per action. */
+/** Generates the plugin's facade: typed static methods per action, and per declared pipeline ({@code <name>Pipeline}). */
 public final class FacadeGenerator {
 
-  /** The facade of {@code plugin}. */
-  public JavaFile generate(PluginModel plugin) {
+  /** The facade of {@code plugin}; {@code records} are every record read, by qualified name. */
+  public JavaFile generate(PluginModel plugin, Map<String, RecordModel> records) {
     ClassName facade = plugin.facade();
     TypeSpec.Builder type = JavaFiles.generatedClass(facade, plugin.sourceName(),
             "Typed entry points to the actions of plugin {@code $L}. Generated from its {@code @Plugin} and actions.",
@@ -37,7 +44,72 @@ public final class FacadeGenerator {
       type.addOriginatingElement(action.element());
       addMethods(type, action);
     }
+    if (!plugin.pipelines().isEmpty()) {
+      ClassName holder = facade.nestedClass("PluginHolder");
+      type.addType(TypeSpec.classBuilder(holder)
+          .addJavadoc("The plugin, made on first use by a pipeline.\n")
+          .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+          .addField(FieldSpec.builder(RuntimeTypes.PLUGIN_DISCOVERY, "INSTANCE", Modifier.STATIC, Modifier.FINAL)
+              .initializer("$T.of(new $T())", RuntimeTypes.PLUGIN_DISCOVERY, plugin.registry())
+              .build())
+          .build());
+      for (PipelineModel pipeline : plugin.pipelines()) {
+        type.addOriginatingElement(pipeline.element());
+        addPipelineMethods(type, plugin, pipeline, holder, records);
+      }
+    }
     return JavaFiles.file(facade.packageName(), type.build());
+  }
+
+  // <name>Pipeline(params) locally, and <name>Pipeline(params, mode, options): typed as the last action's result.
+  private static void addPipelineMethods(TypeSpec.Builder type, PluginModel plugin, PipelineModel pipeline, ClassName holder,
+      Map<String, RecordModel> records) {
+    String method = JavaFiles.methodName(pipeline.name()) + "Pipeline";
+    FieldType result = plugin.action(pipeline.actions().get(pipeline.actions().size() - 1)).result();
+    boolean isVoid = result instanceof FieldType.VoidType;
+    TypeName returns = isVoid ? TypeName.VOID : result.typeName();
+    TypeName paramsType;
+    CodeBlock written;
+    if (pipeline.params() != null) {
+      FieldType.RecordType record = records.get(pipeline.params().getQualifiedName().toString()).type();
+      paramsType = record.name();
+      written = CodeBlock.of("$T.INSTANCE.write(params)", record.binder());
+    } else {
+      paramsType = ParameterizedTypeName.get(ClassName.get(Map.class), ClassName.get(String.class), WildcardTypeName.subtypeOf(Object.class));
+      written = CodeBlock.of("params");
+    }
+    String summary = (pipeline.title() + ": " + String.join(" | ", pipeline.actions())
+        + (pipeline.description().isEmpty() ? "" : ". " + pipeline.description())).replace("*/", "*&#47;");
+    String returnDoc = isVoid ? "" : "@return the last action's result\n";
+    type.addMethod(MethodSpec.methodBuilder(method)
+        .addJavadoc("$L\n\n<p>Runs pipeline {@code $L} locally, recorded in the default run store.\n\n@param params the initial params\n$L",
+            summary, pipeline.name(), returnDoc)
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(returns)
+        .addParameter(paramsType, "params")
+        .addStatement((isVoid ? "" : "return ") + "$L(params, $T.LOCAL, $T.defaults())", method, RuntimeTypes.EXECUTION_MODE,
+            RuntimeTypes.RUN_OPTIONS)
+        .build());
+    MethodSpec.Builder full = MethodSpec.methodBuilder(method)
+        .addJavadoc("$L\n\n<p>Runs pipeline {@code $L} in {@code mode} (JOB: the whole pipeline as one Ray job, waited for).\n\n"
+            + "@param params the initial params\n@param mode where its actions run\n@param options the run options (store, run id, cluster)\n$L",
+            summary, pipeline.name(), returnDoc)
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(returns)
+        .addParameter(paramsType, "params")
+        .addParameter(RuntimeTypes.EXECUTION_MODE, "mode")
+        .addParameter(RuntimeTypes.RUN_OPTIONS, "options");
+    CodeBlock call = CodeBlock.of("$T.runDeclaredToResult($T.INSTANCE, $S, $L, mode, options)", RuntimeTypes.PIPELINES, holder,
+        pipeline.name(), written);
+    if (isVoid) {
+      full.addStatement("$L", call);
+    } else {
+      if (returns instanceof ParameterizedTypeName) {
+        full.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked").build());
+      }
+      full.addStatement("return ($T) $L", returns, call);
+    }
+    type.addMethod(full.build());
   }
 
   private static void addMethods(TypeSpec.Builder type, ActionModel action) {

@@ -10,6 +10,7 @@ import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
 import io.synapse.plugins.processor.RuntimeTypes;
 import io.synapse.plugins.processor.model.ActionModel;
+import io.synapse.plugins.processor.model.PipelineModel;
 import io.synapse.plugins.processor.model.PluginModel;
 import javax.lang.model.element.Modifier;
 
@@ -42,12 +43,31 @@ public final class RegistryGenerator {
           .build());
       actionList.add(actionList.isEmpty() ? "$L" : ", $L", constant);
     }
-    type.addField(FieldSpec.builder(RuntimeTypes.PLUGIN_CONFIG, "CONFIG", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .initializer("new $T(\n$>$>$S,\n$S,\n$S,\n$T.$L,\n$S,\n$S,\n$T.of($L))$<$<",
-            RuntimeTypes.PLUGIN_CONFIG, plugin.name(), plugin.code(), plugin.version(),
-            RuntimeTypes.PLUGIN_CATEGORY, plugin.category(), plugin.description(), plugin.packageName(),
-            LIST, actionList.build())
-        .build());
+    CodeBlock.Builder pipelineList = CodeBlock.builder();
+    for (PipelineModel pipeline : plugin.pipelines()) {
+      CodeBlock.Builder names = CodeBlock.builder();
+      for (String action : pipeline.actions()) {
+        names.add(names.isEmpty() ? "$S" : ", $S", action);
+      }
+      pipelineList.add(pipelineList.isEmpty() ? "" : ",\n").add("new $T($S, $S, $S, $T.of($L), $S)", RuntimeTypes.PIPELINE_CONFIG,
+          pipeline.name(), pipeline.title(), pipeline.description(), LIST, names.build(),
+          pipeline.params() == null ? "" : ClassName.get(pipeline.params()).reflectionName());
+    }
+    if (plugin.pipelines().isEmpty()) {
+      type.addField(FieldSpec.builder(RuntimeTypes.PLUGIN_CONFIG, "CONFIG", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+          .initializer("new $T(\n$>$>$S,\n$S,\n$S,\n$T.$L,\n$S,\n$S,\n$T.of($L))$<$<",
+              RuntimeTypes.PLUGIN_CONFIG, plugin.name(), plugin.code(), plugin.version(),
+              RuntimeTypes.PLUGIN_CATEGORY, plugin.category(), plugin.description(), plugin.packageName(),
+              LIST, actionList.build())
+          .build());
+    } else {
+      type.addField(FieldSpec.builder(RuntimeTypes.PLUGIN_CONFIG, "CONFIG", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+          .initializer("new $T(\n$>$>$S,\n$S,\n$S,\n$T.$L,\n$S,\n$S,\n$T.of($L),\n$T.of($L))$<$<",
+              RuntimeTypes.PLUGIN_CONFIG, plugin.name(), plugin.code(), plugin.version(),
+              RuntimeTypes.PLUGIN_CATEGORY, plugin.category(), plugin.description(), plugin.packageName(),
+              LIST, actionList.build(), LIST, pipelineList.build())
+          .build());
+    }
     type.addMethod(MethodSpec.constructorBuilder()
         .addJavadoc("For {@link java.util.ServiceLoader}.\n")
         .addModifiers(Modifier.PUBLIC)

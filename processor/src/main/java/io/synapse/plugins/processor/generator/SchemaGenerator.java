@@ -7,6 +7,7 @@ import io.synapse.plugins.processor.model.ActionModel;
 import io.synapse.plugins.processor.model.Constraint;
 import io.synapse.plugins.processor.model.DefaultJson;
 import io.synapse.plugins.processor.model.FieldType;
+import io.synapse.plugins.processor.model.JsonTypes;
 import io.synapse.plugins.processor.model.ParamField;
 import io.synapse.plugins.processor.model.PluginModel;
 import io.synapse.plugins.processor.model.RecordModel;
@@ -15,6 +16,8 @@ import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -73,6 +76,43 @@ public final class SchemaGenerator {
     } else {
       schema.setAll(typeSchema(type, context));
     }
+    addDefs(schema, context);
+    return schema;
+  }
+
+  /**
+   * The initial-params schema of a pipeline whose initial params are a map: {@code fields} (each the component
+   * of the first action that takes it from the initial params), {@code required} those no earlier result gives.
+   */
+  public String pipelineParams(String title, String description, List<ParamField> fields, Set<String> required) {
+    Context context = new Context(null);
+    ObjectNode schema = Resources.object();
+    schema.put("$schema", DIALECT);
+    schema.put("title", title);
+    schema.put("description", description);
+    schema.put("type", "object");
+    ObjectNode properties = schema.putObject("properties");
+    ArrayNode names = schema.arrayNode();
+    for (ParamField field : fields) {
+      properties.set(field.wireName(), fieldSchema(field, context));
+      if (required.contains(field.wireName())) {
+        names.add(field.wireName());
+      }
+    }
+    if (!names.isEmpty()) {
+      schema.set("required", names);
+    }
+    schema.put("additionalProperties", false);
+    addDefs(schema, context);
+    return Resources.json(schema);
+  }
+
+  /** The schema of record {@code record} (a pipeline's declared initial params). */
+  public String record(FieldType.RecordType record, String fallbackDescription) {
+    return Resources.json(schema(record, fallbackDescription));
+  }
+
+  private void addDefs(ObjectNode schema, Context context) {
     Map<String, ObjectNode> defs = new TreeMap<>();
     while (!context.pending.isEmpty()) {
       String name = context.pending.removeFirst();
@@ -96,7 +136,6 @@ public final class SchemaGenerator {
     if (!defs.isEmpty()) {
       schema.putObject("$defs").setAll(defs);
     }
-    return schema;
   }
 
   private ObjectNode recordSchema(RecordModel record, Context context) {
@@ -161,25 +200,24 @@ public final class SchemaGenerator {
   }
 
   private static void scalar(ObjectNode node, ScalarKind kind) {
+    String type = JsonTypes.scalar(kind);
+    if (type != null) {
+      node.put("type", type);
+    }
     switch (kind) {
-      case STRING, PATH -> node.put("type", "string");
-      case URI -> node.put("type", "string").put("format", "uri");
-      case DURATION -> node.put("type", "string").put("format", "duration");
-      case INSTANT -> node.put("type", "string").put("format", "date-time");
-      case LOCAL_DATE -> node.put("type", "string").put("format", "date");
-      case BOOLEAN -> node.put("type", "boolean");
-      case INT -> node.put("type", "integer").put("minimum", Integer.MIN_VALUE).put("maximum", Integer.MAX_VALUE);
-      case LONG -> node.put("type", "integer").put("minimum", Long.MIN_VALUE).put("maximum", Long.MAX_VALUE);
-      case SHORT -> node.put("type", "integer").put("minimum", Short.MIN_VALUE).put("maximum", Short.MAX_VALUE);
-      case BYTE -> node.put("type", "integer").put("minimum", Byte.MIN_VALUE).put("maximum", Byte.MAX_VALUE);
-      case BIG_INTEGER -> node.put("type", "integer");
+      case URI -> node.put("format", "uri");
+      case DURATION -> node.put("format", "duration");
+      case INSTANT -> node.put("format", "date-time");
+      case LOCAL_DATE -> node.put("format", "date");
+      case INT -> node.put("minimum", Integer.MIN_VALUE).put("maximum", Integer.MAX_VALUE);
+      case LONG -> node.put("minimum", Long.MIN_VALUE).put("maximum", Long.MAX_VALUE);
+      case SHORT -> node.put("minimum", Short.MIN_VALUE).put("maximum", Short.MAX_VALUE);
+      case BYTE -> node.put("minimum", Byte.MIN_VALUE).put("maximum", Byte.MAX_VALUE);
       case FLOAT -> {
-        node.put("type", "number");
         node.set("exclusiveMinimum", number(FLOAT_OVERFLOW.negate()));
         node.set("exclusiveMaximum", number(FLOAT_OVERFLOW));
       }
-      case DOUBLE, BIG_DECIMAL -> node.put("type", "number");
-      case ANY -> { }
+      default -> { }
     }
   }
 

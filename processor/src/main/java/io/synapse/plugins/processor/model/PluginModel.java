@@ -18,6 +18,7 @@ import javax.lang.model.element.Element;
  * @param packageName the plugin package
  * @param facadeName the facade's simple name
  * @param actions the actions, sorted by name
+ * @param pipelines the declared pipelines, sorted by name
  */
 public record PluginModel(
     Element element,
@@ -29,7 +30,18 @@ public record PluginModel(
     String description,
     String packageName,
     String facadeName,
-    List<ActionModel> actions) {
+    List<ActionModel> actions,
+    List<PipelineModel> pipelines) {
+
+  /** The action called {@code actionName}, or null. */
+  public ActionModel action(String actionName) {
+    for (ActionModel action : actions) {
+      if (action.name().equals(actionName)) {
+        return action;
+      }
+    }
+    return null;
+  }
 
   /** The facade class. */
   public ClassName facade() {

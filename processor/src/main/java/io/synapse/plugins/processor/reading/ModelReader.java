@@ -9,6 +9,7 @@ import io.synapse.plugins.processor.model.Compilation;
 import io.synapse.plugins.processor.model.DefaultValue;
 import io.synapse.plugins.processor.model.FieldType;
 import io.synapse.plugins.processor.model.ParamField;
+import io.synapse.plugins.processor.model.PipelineModel;
 import io.synapse.plugins.processor.model.PluginModel;
 import io.synapse.plugins.processor.model.RecordModel;
 import io.synapse.plugins.processor.validation.Names;
@@ -79,7 +80,8 @@ public final class ModelReader {
    * Reads the plugin (the first of {@code pluginElements}), the actions (classes, or static methods for
    * function-based actions) and every record they reach.
    */
-  public Compilation read(List<Element> pluginElements, List<? extends Element> actionElements, List<TypeElement> paramsElements) {
+  public Compilation read(List<Element> pluginElements, List<? extends Element> actionElements, List<TypeElement> paramsElements,
+      List<PipelineModel> pipelines) {
     if (!pluginElements.isEmpty()) {
       AnnotationMirror pluginMirror = Annotations.find(pluginElements.get(0), RuntimeTypes.PLUGIN.canonicalName()).orElseThrow();
       pluginSnakeCase = !"JAVA".equals(annotations.enumConstant(pluginMirror, "wireNames"));
@@ -112,7 +114,7 @@ public final class ModelReader {
     records.sort(Comparator.comparing(RecordModel::qualifiedName));
     Optional<PluginModel> plugin = pluginElements.isEmpty()
         ? Optional.empty()
-        : readPlugin(pluginElements.get(0), actions);
+        : readPlugin(pluginElements.get(0), actions, pipelines);
     return new Compilation(plugin, List.copyOf(actions), List.copyOf(records));
   }
 
@@ -124,7 +126,7 @@ public final class ModelReader {
     }
   }
 
-  private Optional<PluginModel> readPlugin(Element element, List<ActionModel> actions) {
+  private Optional<PluginModel> readPlugin(Element element, List<ActionModel> actions, List<PipelineModel> pipelines) {
     AnnotationMirror mirror = Annotations.find(element, RuntimeTypes.PLUGIN.canonicalName()).orElseThrow();
     String code = annotations.string(mirror, "code");
     String facade = annotations.string(mirror, "facade");
@@ -141,7 +143,8 @@ public final class ModelReader {
         annotations.string(mirror, "description"),
         packageName,
         facade.isEmpty() ? pascalCase(code) : facade,
-        List.copyOf(actions)));
+        List.copyOf(actions),
+        List.copyOf(pipelines)));
   }
 
   /** {@code my_plugin} and {@code my-plugin} give {@code MyPlugin}. */

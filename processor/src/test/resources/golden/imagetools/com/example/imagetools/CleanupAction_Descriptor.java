@@ -2,8 +2,11 @@ package com.example.imagetools;
 
 import io.synapse.plugins.action.BaseAction;
 import io.synapse.plugins.discovery.ActionConfig;
+import io.synapse.plugins.spi.ActionShape;
+import io.synapse.plugins.spi.FieldShape;
 import io.synapse.plugins.spi.GeneratedActionDescriptor;
 import io.synapse.plugins.spi.SynapseGenerated;
+import java.util.List;
 import javax.annotation.processing.Generated;
 
 /**
@@ -15,6 +18,10 @@ import javax.annotation.processing.Generated;
 )
 public final class CleanupAction_Descriptor extends GeneratedActionDescriptor<CleanupAction.Params, Void> {
   public static final CleanupAction_Descriptor INSTANCE = new CleanupAction_Descriptor();
+
+  private static final ActionShape SHAPE = ActionShape.of("", "",
+      List.of(new FieldShape("dryRun", "dryRun", false, "boolean", false)),
+      List.of());
 
   private CleanupAction_Descriptor() {
     super("image_tools", "cleanup", CleanupAction.class, CleanupAction.Params.class, CleanupAction_Params_Binder.INSTANCE, null, null);
@@ -28,5 +35,10 @@ public final class CleanupAction_Descriptor extends GeneratedActionDescriptor<Cl
   @Override
   public BaseAction<CleanupAction.Params, Void> newAction() {
     return new CleanupAction();
+  }
+
+  @Override
+  public ActionShape shape() {
+    return SHAPE;
   }
 }

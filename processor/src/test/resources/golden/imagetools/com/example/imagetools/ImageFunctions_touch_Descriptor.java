@@ -4,8 +4,10 @@ import io.synapse.plugins.action.BaseAction;
 import io.synapse.plugins.action.NoParams;
 import io.synapse.plugins.action.NoParams_Binder;
 import io.synapse.plugins.discovery.ActionConfig;
+import io.synapse.plugins.spi.ActionShape;
 import io.synapse.plugins.spi.GeneratedActionDescriptor;
 import io.synapse.plugins.spi.SynapseGenerated;
+import java.util.List;
 import javax.annotation.processing.Generated;
 
 /**
@@ -17,6 +19,10 @@ import javax.annotation.processing.Generated;
 )
 public final class ImageFunctions_touch_Descriptor extends GeneratedActionDescriptor<NoParams, Void> {
   public static final ImageFunctions_touch_Descriptor INSTANCE = new ImageFunctions_touch_Descriptor();
+
+  private static final ActionShape SHAPE = ActionShape.of("", "",
+      List.of(),
+      List.of());
 
   private ImageFunctions_touch_Descriptor() {
     super("image_tools", "touch", Action.class, NoParams.class, NoParams_Binder.INSTANCE, null, null);
@@ -30,6 +36,11 @@ public final class ImageFunctions_touch_Descriptor extends GeneratedActionDescri
   @Override
   public BaseAction<NoParams, Void> newAction() {
     return new Action();
+  }
+
+  @Override
+  public ActionShape shape() {
+    return SHAPE;
   }
 
   /**

@@ -4,10 +4,12 @@ import io.synapse.plugins.action.BaseAction;
 import io.synapse.plugins.action.NoParams;
 import io.synapse.plugins.action.NoParams_Binder;
 import io.synapse.plugins.discovery.ActionConfig;
+import io.synapse.plugins.spi.ActionShape;
 import io.synapse.plugins.spi.GeneratedActionDescriptor;
 import io.synapse.plugins.spi.Readers;
 import io.synapse.plugins.spi.SynapseGenerated;
 import io.synapse.plugins.spi.Writers;
+import java.util.List;
 import java.util.Map;
 import javax.annotation.processing.Generated;
 
@@ -21,6 +23,10 @@ import javax.annotation.processing.Generated;
 public final class StatsAction_Descriptor extends GeneratedActionDescriptor<NoParams, Map<String, Object>> {
   public static final StatsAction_Descriptor INSTANCE = new StatsAction_Descriptor();
 
+  private static final ActionShape SHAPE = ActionShape.of("", "",
+      List.of(),
+      List.of());
+
   private StatsAction_Descriptor() {
     super("image_tools", "stats", StatsAction.class, NoParams.class, NoParams_Binder.INSTANCE, Readers.map(Readers.ANY), Writers.map(Writers.ANY));
   }
@@ -33,5 +39,10 @@ public final class StatsAction_Descriptor extends GeneratedActionDescriptor<NoPa
   @Override
   public BaseAction<NoParams, Map<String, Object>> newAction() {
     return new StatsAction();
+  }
+
+  @Override
+  public ActionShape shape() {
+    return SHAPE;
   }
 }

@@ -36,6 +36,11 @@ final class JobResults {
 
   /** See {@link RayJobExecutor#wait(String, Duration)}. */
   Object wait(String submissionId, Duration timeout) {
+    return wait(submissionId, timeout, sink);
+  }
+
+  /** Like {@link #wait(String, Duration)}, the job's events replayed to {@code events}. */
+  Object wait(String submissionId, Duration timeout, EventSink events) {
     long deadline = System.nanoTime() + timeout.toNanos();
     long pause = 20;
     Map<?, ?> details = monitor.details(submissionId);
@@ -52,10 +57,10 @@ final class JobResults {
       details = monitor.details(submissionId);
       status = JobStatus.parse(details.get("status"));
     }
-    return result(submissionId, status, details);
+    return result(submissionId, status, details, events);
   }
 
-  private Object result(String submissionId, JobStatus status, Map<?, ?> details) {
+  private Object result(String submissionId, JobStatus status, Map<?, ?> details, EventSink sink) {
     Map<?, ?> metadata = details.get("metadata") instanceof Map<?, ?> map ? map : Map.of();
     SubmittedJobs.Submission known = submissions.get(submissionId);
     String marker = known != null ? known.marker()

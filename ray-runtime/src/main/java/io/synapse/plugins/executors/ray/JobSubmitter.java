@@ -71,16 +71,37 @@ final class JobSubmitter {
    */
   String submit(PluginDiscovery plugin, ActionDescriptor<?, ?> action, Map<String, Object> params, Set<String> secrets,
       ContextSettings call) {
-    String submissionId = "synapse-" + action.config().name().replaceAll("[^A-Za-z0-9_-]", "_") + "-" + randomHex(6);
-    String jobId = call.jobId() != null ? call.jobId() : defaults.jobId() != null ? defaults.jobId() : submissionId;
-    // Observers see the submission from the driver's side and carry their context (a trace parent) into the job.
-    RunScope observed = RunObservers.startDriving(action.pluginCode(), action.config().name(), ExecutionMode.JOB, jobId,
-        null, secrets);
-    return RunObservers.finishing(observed, () -> submit(plugin, action, params, secrets, call, submissionId, jobId, observed));
+    return submit(plugin, action, action.config().name(), secrets, call, JobMain.class.getName(), Map.of(),
+        (submissionId, variables, jobId, workingDir, language, marker, runContext) -> RemoteProtocol.write(new RemoteMessage.Request(
+            submissionId, action.pluginCode(), action.config().name(), params, variables, jobId, workingDir, language, marker, runContext)));
   }
 
-  private String submit(PluginDiscovery plugin, ActionDescriptor<?, ?> action, Map<String, Object> params, Set<String> secrets,
-      ContextSettings call, String submissionId, String jobId, RunScope observed) {
+  /** Writes the request file of one submission (one line of JSON the entrypoint reads). */
+  interface RequestWriter {
+    String write(String submissionId, Map<String, String> variables, String jobId, String workingDir, String language, String marker,
+        Map<String, String> runContext);
+  }
+
+  /**
+   * Submits a job whose entrypoint runs {@code mainClass} with a request file {@code request} writes: the code
+   * package is {@code action}'s plugin's (with this JVM's class path), the rest as for an action's job.
+   *
+   * @param name the job's name in its submission id ({@code synapse-<name>-<random>})
+   * @param extraMetadata metadata of this job besides the backend's own keys
+   */
+  String submit(PluginDiscovery plugin, ActionDescriptor<?, ?> action, String name, Set<String> secrets, ContextSettings call,
+      String mainClass, Map<String, String> extraMetadata, RequestWriter request) {
+    String submissionId = "synapse-" + name.replaceAll("[^A-Za-z0-9_-]", "_") + "-" + randomHex(6);
+    String jobId = call.jobId() != null ? call.jobId() : defaults.jobId() != null ? defaults.jobId() : submissionId;
+    // Observers see the submission from the driver's side and carry their context (a trace parent) into the job.
+    RunScope observed = RunObservers.startDriving(action.pluginCode(), name, ExecutionMode.JOB, jobId, null, secrets);
+    return RunObservers.finishing(observed, () -> submit(plugin, action, secrets, call, mainClass, extraMetadata, request,
+        submissionId, jobId, observed));
+  }
+
+  private String submit(PluginDiscovery plugin, ActionDescriptor<?, ?> action, Set<String> secrets, ContextSettings call,
+      String mainClass, Map<String, String> extraMetadata, RequestWriter request, String submissionId, String jobId,
+      RunScope observed) {
     String marker = randomHex(16);
     SortedMap<String, String> variables = settings.inheritedVariables();
     variables.putAll(defaults.env().asMap());
@@ -101,19 +122,21 @@ final class JobSubmitter {
     String language = call.language() != null ? call.language() : defaults.language();
     Map<String, String> runContext = new TreeMap<>();
     observed.propagate(runContext);
-    ClusterPackage request = requestPackage(requestFile, new RemoteMessage.Request(submissionId, action.pluginCode(),
-        action.config().name(), params, variables, jobId, spec.hasWorkingDir() ? "." : null, language, marker, runContext));
+    ClusterPackage requestPackage = requestPackage(requestFile, action.config().name(),
+        () -> request.write(submissionId, variables, jobId, spec.hasWorkingDir() ? "." : null, language, marker, runContext));
     uploader.ensure(code, redactor);
     if (directory != null) {
       uploader.ensure(directory, redactor);
     }
-    uploader.uploadNew(request, redactor);
+    uploader.uploadNew(requestPackage, redactor);
 
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("entrypoint", entrypoint(code, spec.jarUris(), requestFile));
+    body.put("entrypoint", entrypoint(code, spec.jarUris(), requestFile, mainClass));
     body.put("submission_id", submissionId);
-    body.put("runtime_env", runtimeEnv(spec, code, request, directory, variables));
-    body.put("metadata", metadata(plugin, action, marker, redactor));
+    body.put("runtime_env", runtimeEnv(spec, code, requestPackage, directory, variables));
+    Map<String, String> metadata = metadata(plugin, action, marker, redactor);
+    metadata.putAll(extraMetadata);
+    body.put("metadata", metadata);
     if (settings.entrypointNumCpus() != null) {
       body.put("entrypoint_num_cpus", settings.entrypointNumCpus());
     }
@@ -198,18 +221,17 @@ final class JobSubmitter {
     }
   }
 
-  static ClusterPackage requestPackage(String fileName, RemoteMessage.Request request) {
+  static ClusterPackage requestPackage(String fileName, String action, java.util.function.Supplier<String> request) {
     String line;
     try {
-      line = RemoteProtocol.write(request);
-    } catch (PluginError e) {
-      throw new ConfigError("The params of action '" + request.action() + "' cannot be written as JSON: " + e.getMessage(),
-          Map.of("action", request.action()), e);
+      line = request.get();
+    } catch (PluginError | IllegalArgumentException e) {
+      throw new ConfigError("The params of '" + action + "' cannot be written as JSON: " + e.getMessage(), Map.of("action", action), e);
     }
     return ClusterPackage.of(new TreeMap<>(Map.of(fileName, line.getBytes(StandardCharsets.UTF_8))));
   }
 
-  private String entrypoint(ClusterPackage code, List<String> jarUris, String requestFile) {
+  private String entrypoint(ClusterPackage code, List<String> jarUris, String requestFile, String mainClass) {
     StringBuilder line = new StringBuilder("p() { printf '%s\\n' \"$PYTHONPATH\" | tr ':' '\\n' | grep -m 1 \"/$1\\$\"; }; ");
     line.append(locate("c", code.directoryName()));
     StringBuilder classPath = new StringBuilder("\"$c/").append(CodePackage.LAUNCHER);
@@ -224,7 +246,7 @@ final class JobSubmitter {
     for (String option : settings.cluster().jvmOptions()) {
       line.append(' ').append(shellQuote(option));
     }
-    line.append(" -cp ").append(classPath).append(' ').append(JobMain.class.getName()).append(' ').append(shellQuote(requestFile));
+    line.append(" -cp ").append(classPath).append(' ').append(mainClass).append(' ').append(shellQuote(requestFile));
     return line.toString();
   }
 

@@ -34,6 +34,21 @@ public final class RayJobBackend implements ExecutionBackend {
   }
 
   /**
+   * Submits the request as a job and waits for its result (each action of a JOB pipeline run from the driver),
+   * the job's events replayed to the request's sink; waits at most {@value RayOptions#JOB_WAIT_TIMEOUT}
+   * (default 24 hours).
+   */
+  @Override
+  @SuppressWarnings("unchecked")
+  public <P extends Record, R> R runToResult(ExecutionRequest<P, R> request) {
+    RayJobExecutor executor = executor(request.options());
+    String id = executor.submitBound(request.plugin().orElse(null), request.action(), request.params(), request.options().context());
+    java.time.Duration timeout = request.options().options().containsKey(RayOptions.JOB_WAIT_TIMEOUT)
+        ? RayOptions.duration(request.options().options(), RayOptions.JOB_WAIT_TIMEOUT) : java.time.Duration.ofHours(24);
+    return (R) executor.wait(id, timeout, request.options().sink());
+  }
+
+  /**
    * The executor {@code runPlugin} uses for {@code options} (one per distinct set of settings), for
    * waiting on the ids it returned: {@code RayJobBackend.executor(options).wait(id, timeout)}.
    */

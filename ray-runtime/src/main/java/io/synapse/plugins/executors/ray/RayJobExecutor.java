@@ -9,6 +9,7 @@ import io.synapse.plugins.errors.ExecutionError;
 import io.synapse.plugins.errors.PluginError;
 import io.synapse.plugins.errors.ValidationError;
 import io.synapse.plugins.executors.JobMain;
+import io.synapse.plugins.executors.PipelineJobMain;
 import io.synapse.plugins.spi.ActionDescriptor;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -145,6 +146,26 @@ public final class RayJobExecutor {
   /** Submits bound, validated params with the call's environment, job id and working directory ({@link RayJobBackend}). */
   <P extends Record> String submitBound(PluginDiscovery plugin, ActionDescriptor<P, ?> action, P params, ContextSettings call) {
     return submitter.submit(plugin, action, action.writeParams(params), action.secretValues(params), call);
+  }
+
+  /** Like {@link #wait(String, Duration)}, the job's events replayed to {@code sink} (a pipeline's action). */
+  Object wait(String submissionId, Duration timeout, EventSink sink) {
+    return results.wait(submissionId, timeout, sink);
+  }
+
+  /**
+   * Submits a whole pipeline run as one job: its entrypoint is {@code PipelineJobMain}, which resumes the run
+   * from the store; the code package is the plugin's, as for its actions' jobs.
+   */
+  String submitPipeline(PluginDiscovery plugin, ActionDescriptor<?, ?> lastAction, String pipeline, String runId, String storeUrl,
+      Map<String, Object> secretParams, String runDir, ContextSettings call) {
+    Set<String> secrets = new java.util.LinkedHashSet<>();
+    secretParams.values().forEach(value -> secrets.add(String.valueOf(value)));
+    secrets.add(storeUrl);
+    return submitter.submit(plugin, lastAction, pipeline, secrets, call, PipelineJobMain.class.getName(),
+        Map.of("synapse.pipeline", pipeline, "synapse.run_id", runId),
+        (submissionId, variables, jobId, workingDir, language, marker, runContext) -> PipelineJobMain.request(lastAction.pluginCode(),
+            pipeline, runId, storeUrl, variables, jobId, workingDir, language, marker, runContext, secretParams, runDir));
   }
 
   /**

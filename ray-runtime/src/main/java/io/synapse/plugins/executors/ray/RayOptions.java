@@ -59,6 +59,8 @@ public final class RayOptions {
   public static final String JOB_INHERIT_ENV = "ray.job.inherit_env";
   /** JOB: options of the job's JVM: a list or a space-separated string. */
   public static final String JOB_JVM_OPTIONS = "ray.job.jvm_options";
+  /** JOB: how long a pipeline waits for each action's job: a {@link java.time.Duration} or milliseconds (default 24 hours). */
+  public static final String JOB_WAIT_TIMEOUT = "ray.job.wait_timeout";
   /** JOB: the timeout of each HTTP request to the dashboard: a {@link java.time.Duration} or milliseconds. */
   public static final String REQUEST_TIMEOUT = "ray.request_timeout";
 

@@ -1,4 +1,4 @@
-package io.synapse.plugins.kits.types;
+package io.synapse.plugins.types;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -8,7 +8,9 @@ import java.util.Optional;
  * DataType.Names.YOLO_DATASET)}), in the seeds' hierarchy: datasets ({@code dm_dataset} with its v1
  * and v2, {@code yolo_dataset}, {@code coco_dataset}, {@code pascal_voc_dataset}), models
  * ({@code model_weights}, {@code onnx_model}, {@code tensorrt_model}) and results. Two types are
- * compatible when one is the other or a kind of it.
+ * compatible when one is the other or a kind of it: a {@code yolo_dataset} is a {@code dataset}. config.yaml
+ * writes them as the seeds' names ({@link #typeName()}); {@link #compatible(String, String)} is the rule a
+ * pipeline follows between one action's output and the next one's input, at compile time and at run time.
  */
 public enum DataType {
   /** Anything. */
@@ -89,6 +91,24 @@ public enum DataType {
     return isA(other) || other.isA(this);
   }
 
+  /**
+   * Whether data declared as {@code output} (one action's {@code outputType}) may be given where {@code input}
+   * (the next action's {@code inputType}) is declared. An empty or absent type on either side says nothing,
+   * so it is compatible; two known types follow the hierarchy ({@link #isCompatibleWith}); a name that is
+   * not one of these types (a plugin's own) is compatible only with the same name, ignoring case.
+   */
+  public static boolean compatible(String output, String input) {
+    if (output == null || output.isBlank() || input == null || input.isBlank()) {
+      return true;
+    }
+    Optional<DataType> from = fromName(output);
+    Optional<DataType> to = fromName(input);
+    if (from.isPresent() && to.isPresent()) {
+      return from.get().isCompatibleWith(to.get());
+    }
+    return output.strip().equalsIgnoreCase(input.strip());
+  }
+
   /** The type named {@code name} ({@code yolo_dataset}, case-insensitive), if there is one. */
   public static Optional<DataType> fromName(String name) {
     if (name == null) {
@@ -105,6 +125,8 @@ public enum DataType {
 
   /** The names as compile-time constants, for {@code @PluginAction(inputType = ..., outputType = ...)}. */
   public static final class Names {
+    /** {@code data}. */
+    public static final String DATA = "data";
     /** {@code dataset}. */
     public static final String DATASET = "dataset";
     /** {@code dm_dataset}. */
@@ -127,6 +149,8 @@ public enum DataType {
     public static final String ONNX_MODEL = "onnx_model";
     /** {@code tensorrt_model}. */
     public static final String TENSORRT_MODEL = "tensorrt_model";
+    /** {@code result}. */
+    public static final String RESULT = "result";
     /** {@code test_results}. */
     public static final String TEST_RESULTS = "test_results";
     /** {@code inference_results}. */
