@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  *
  * <p>Arguments are {@code key=value}: {@code runs} (the runs' JSON files from {@link Report}, comma
  * separated), {@code curvesJmh} (JMH's JSON files of {@link CurveBenchmark}, comma separated), {@code scale} (from
- * {@link ScaleBenchmark}), {@code out} (the directory for {@code summary.json}, {@code summary.md} and
+ * {@link ScaleBenchmark}), {@code curveRuns} (JSON files with {@code task_json} or {@code job_json} read
+ * for their curves only), {@code out} (the directory for {@code summary.json}, {@code summary.md} and
  * the PNGs). Missing inputs leave their part out.
  */
 public final class Summary {
@@ -43,6 +44,14 @@ public final class Summary {
         runs.add(JSON.readTree(new File(file)));
       }
     }
+    // Runs measured apart for their curves only (e.g. a TASK or JOB run with curves after repeated runs
+    // without): read for the curves, not counted among the runs.
+    List<JsonNode> curveRuns = new ArrayList<>(runs);
+    for (String file : args.getOrDefault("curveRuns", "").split(",")) {
+      if (!file.isBlank() && Files.exists(Path.of(file))) {
+        curveRuns.add(JSON.readTree(new File(file)));
+      }
+    }
     Path out = Path.of(args.get("out"));
     Files.createDirectories(out);
     com.fasterxml.jackson.databind.node.ArrayNode curvesJmh = JSON.createArrayNode();
@@ -53,7 +62,7 @@ public final class Summary {
       }
     }
     JsonNode scale = read(args.get("scale"));
-    Map<String, Object> summary = write(runs, curvesJmh.isEmpty() ? null : curvesJmh, scale, out);
+    Map<String, Object> summary = write(runs, curveRuns, curvesJmh.isEmpty() ? null : curvesJmh, scale, out);
     System.out.println(Files.readString(out.resolve("summary.md")));
     System.out.println("summary: " + out.resolve("summary.json") + " (" + runs.size() + " runs)");
     if (summary.isEmpty()) {
@@ -63,8 +72,14 @@ public final class Summary {
 
   /** Aggregates, writes summary.json, summary.md and the plots into {@code out}; the summary. */
   static Map<String, Object> write(List<JsonNode> runs, JsonNode curvesJmh, JsonNode scale, Path out) throws IOException {
+    return write(runs, runs, curvesJmh, scale, out);
+  }
+
+  /** The same, the TASK and JOB curves read from {@code curveRuns}. */
+  static Map<String, Object> write(List<JsonNode> runs, List<JsonNode> curveRuns, JsonNode curvesJmh, JsonNode scale, Path out)
+      throws IOException {
     List<Map<String, Object>> figures = aggregate(runs);
-    List<Curve> curves = Curves.all(runs, curvesJmh, scale);
+    List<Curve> curves = Curves.all(curveRuns, curvesJmh, scale);
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("runs", runs.size());
     List<Object> machines = new ArrayList<>();
@@ -150,9 +165,9 @@ public final class Summary {
     md.append("\n\n| # | figure | Synapse | baseline | baseline value | ratio | target | met |\n|---|---|---|---|---|---|---|---|\n");
     for (Map<String, Object> f : figures) {
       Object met = f.get("met");
-      md.append("| ").append(f.get("id")).append(" | ").append(f.get("figure")).append(" | ").append(spreadText(f.get("synapse"))).append(" | ")
-          .append(f.get("baseline")).append(" | ").append(spreadText(f.get("baseline_value"))).append(" | ")
-          .append(spreadText(f.get("ratio"))).append("x | ").append(f.get("target")).append(" | ")
+      md.append("| ").append(f.get("id")).append(" | ").append(f.get("figure")).append(" | ").append(spreadText(f.get("synapse"), runs.size())).append(" | ")
+          .append(f.get("baseline")).append(" | ").append(spreadText(f.get("baseline_value"), runs.size())).append(" | ")
+          .append(spreadText(f.get("ratio"), runs.size())).append("x | ").append(f.get("target")).append(" | ")
           .append(met == null ? "-" : (Boolean) met ? "met" : "MISSED").append(" |\n");
     }
     for (Curve curve : curves) {
@@ -162,13 +177,14 @@ public final class Summary {
   }
 
   @SuppressWarnings("unchecked")
-  private static String spreadText(Object spread) {
+  private static String spreadText(Object spread, int runs) {
     Map<String, Object> s = (Map<String, Object>) spread;
     String median = number((Double) s.get("median"));
-    if ((Integer) s.get("n") < 2) {
-      return median;
+    int n = (Integer) s.get("n");
+    if (n < 2) {
+      return median + (n < runs ? " (1 run)" : "");
     }
-    return median + " (" + number((Double) s.get("min")) + "-" + number((Double) s.get("max")) + ")";
+    return median + " (" + number((Double) s.get("min")) + "-" + number((Double) s.get("max")) + (n < runs ? ", " + n + " runs" : "") + ")";
   }
 
   static String number(double value) {
