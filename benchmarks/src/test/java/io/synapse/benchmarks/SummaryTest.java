@@ -66,6 +66,14 @@ class SummaryTest {
   }
 
   @Test
+  void saysHowManyRunsAFigureRestsOnWhenSomeRunsLackIt() {
+    List<JsonNode> runs = List.of(run(5, row("8", "TASK (us)", 600, 500, 1.2, "<= 1.5x of raw")),
+        run(6, row("8", "TASK (us)", 700, 560, 1.25, "<= 1.5x of raw")), run(7));
+    String md = Summary.markdown(runs, Summary.aggregate(runs), List.of());
+    assertTrue(md.contains("| 8 | TASK (us) | 650 (600-700, 2 runs) | base | 530 (500-560, 2 runs) | 1.23 (1.20-1.25, 2 runs)x |"), md);
+  }
+
+  @Test
   void readsTargetsInBothDirections() {
     assertTrue(Summary.met(">= 3x the calls/s", 3.0));
     assertFalse(Summary.met(">= 3x the calls/s", 2.99));
