@@ -40,6 +40,9 @@ public final class JobBenchmark {
     int rounds = quick ? 3 : 7;
     RayJobExecutor jobs = RayJobExecutor.builder().dashboardUrl(dashboard).build();
 
+    // A head just started on a loaded machine answers 500 until its job agent is up: wait for it
+    // with a trivial job first (not measured).
+    waitForJobAgent(dashboard);
     // The first submit uploads the jar package and warms the node's runtime-env cache: reported apart.
     long t0 = System.nanoTime();
     Timing cold = synapse(jobs);
@@ -105,6 +108,22 @@ public final class JobBenchmark {
         json.put("concurrency_curve", curve);
         json.put("driver_peak_rss_kb", driverRss);
         new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(new java.io.File(arg.substring(7)), json);
+      }
+    }
+  }
+
+  private static void waitForJobAgent(String dashboard) throws Exception {
+    long deadline = System.nanoTime() + 180_000_000_000L;
+    while (true) {
+      try {
+        rest(dashboard, "true");
+        return;
+      } catch (IllegalStateException e) {
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+        System.err.println("job agent not ready yet: " + e.getMessage().lines().findFirst().orElse(""));
+        Thread.sleep(2000);
       }
     }
   }
