@@ -38,41 +38,51 @@ final class Plots {
   }
 
   /**
-   * Every targeted figure as a bar of how close its median ratio is to the target (1 = the target,
-   * above 1 met), with the runs' spread as error bars.
+   * Every targeted figure as bars of how close its ratio is to the target (1 = the target, above 1
+   * met, capped at {@link #CAP}): the median run's and, beside it, the worst and the best run's.
    */
   @SuppressWarnings("unchecked")
   static void ratios(List<Map<String, Object>> figures, Path png) throws IOException {
     List<String> names = new ArrayList<>();
-    List<Double> values = new ArrayList<>();
-    List<Double> errors = new ArrayList<>();
+    List<Double> medians = new ArrayList<>();
+    List<Double> worst = new ArrayList<>();
+    List<Double> best = new ArrayList<>();
     for (Map<String, Object> figure : figures) {
       String target = (String) figure.get("target");
       Map<String, Object> ratio = (Map<String, Object>) figure.get("ratio");
       Double median = Summary.ofTarget(target, (Double) ratio.get("median"));
-      if (median == null) {
+      if (median == null || !(median > 0)) {
         continue;
       }
-      double low = Summary.ofTarget(target, (Double) ratio.get("min"));
-      double high = Summary.ofTarget(target, (Double) ratio.get("max"));
-      names.add(figure.get("id") + " " + shorten((String) figure.get("figure")));
-      values.add(median);
-      errors.add(Math.max(Math.abs(high - median), Math.abs(median - low)));
+      double a = Summary.ofTarget(target, (Double) ratio.get("min"));
+      double b = Summary.ofTarget(target, (Double) ratio.get("max"));
+      names.add((String) figure.get("key"));
+      medians.add(clamp(median));
+      worst.add(clamp(Math.min(a, b)));
+      best.add(clamp(Math.max(a, b)));
     }
-    CategoryChart chart = new CategoryChartBuilder().width(1000).height(600).title("Median ratio as a fraction of its target (1 = target; above 1 met)")
+    CategoryChart chart = new CategoryChartBuilder().width(1000).height(450)
+        .title("Ratio as a fraction of its target (1 = target; above 1 met; bars end at " + CAP + ")").xAxisTitle("figure (keys of summary.md)")
         .yAxisTitle("ratio / target").build();
-    chart.getStyler().setXAxisLabelRotation(60).setLegendVisible(false);
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+    chart.getStyler().setYAxisMin(0.0).setYAxisMax(CAP);
     if (names.isEmpty()) {
       names.add("no targeted figure");
-      values.add(0.0);
-      errors.add(0.0);
+      medians.add(1.0);
+      worst.add(1.0);
+      best.add(1.0);
     }
-    chart.addSeries("ratio / target", names, values, errors);
+    chart.addSeries("worst run", names, worst);
+    chart.addSeries("median", names, medians);
+    chart.addSeries("best run", names, best);
     BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
   }
 
-  private static String shorten(String figure) {
-    String s = figure.replaceAll(" \\([^)]*\\)$", "");
-    return s.length() > 48 ? s.substring(0, 47) + "…" : s;
+  /** Bars end at this fraction of the target: far ahead is far ahead. */
+  private static final double CAP = 3.0;
+
+  private static double clamp(double value) {
+    return Double.isNaN(value) ? 0 : Math.max(0, Math.min(CAP, value));
   }
+
 }

@@ -100,12 +100,14 @@ public final class Summary {
     return summary;
   }
 
-  /** Every figure of the runs (by id and name, in first-seen order) with median and spread of each value. */
+  /** Every figure of the runs (by id, name and baseline, in first-seen order) with median and spread of each value. */
   static List<Map<String, Object>> aggregate(List<JsonNode> runs) {
     Map<String, List<JsonNode>> byKey = new LinkedHashMap<>();
     for (JsonNode run : runs) {
       for (JsonNode row : run.path("figures")) {
-        byKey.computeIfAbsent(row.get("id").asText() + "|" + row.get("figure").asText(), k -> new ArrayList<>()).add(row);
+        // One figure may have several baselines (bind: Jackson and the hand-written binder).
+        byKey.computeIfAbsent(row.get("id").asText() + "|" + row.get("figure").asText() + "|" + row.get("baseline").asText(),
+            k -> new ArrayList<>()).add(row);
       }
     }
     List<Map<String, Object>> figures = new ArrayList<>();
@@ -123,6 +125,14 @@ public final class Summary {
       figure.put("target", target);
       figure.put("met", met(target, (Double) ratio.get("median")));
       figures.add(figure);
+    }
+    // Targeted figures get a short key (1a, 1b, 2a...) that the ratio plot and the table share.
+    Map<String, Integer> perId = new LinkedHashMap<>();
+    for (Map<String, Object> figure : figures) {
+      if (ofTarget((String) figure.get("target"), 1) != null) {
+        int n = perId.merge((String) figure.get("id"), 1, Integer::sum);
+        figure.put("key", figure.get("id") + String.valueOf((char) ('a' + n - 1)));
+      }
     }
     return figures;
   }
@@ -165,7 +175,7 @@ public final class Summary {
     md.append("\n\n| # | figure | Synapse | baseline | baseline value | ratio | target | met |\n|---|---|---|---|---|---|---|---|\n");
     for (Map<String, Object> f : figures) {
       Object met = f.get("met");
-      md.append("| ").append(f.get("id")).append(" | ").append(f.get("figure")).append(" | ").append(spreadText(f.get("synapse"), runs.size())).append(" | ")
+      md.append("| ").append(f.getOrDefault("key", f.get("id"))).append(" | ").append(f.get("figure")).append(" | ").append(spreadText(f.get("synapse"), runs.size())).append(" | ")
           .append(f.get("baseline")).append(" | ").append(spreadText(f.get("baseline_value"), runs.size())).append(" | ")
           .append(spreadText(f.get("ratio"), runs.size())).append("x | ").append(f.get("target")).append(" | ")
           .append(met == null ? "-" : (Boolean) met ? "met" : "MISSED").append(" |\n");
