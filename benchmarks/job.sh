@@ -12,5 +12,5 @@ scripts/ray.sh start > /dev/null
 trap 'scripts/ray.sh stop > /dev/null' EXIT
 dashboard="$(cat "$SYNAPSE_RAY_STATE/dashboard")"
 # The JOB backend talks HTTP only: no Ray jar and no --add-opens on the driver.
-java -cp "$root/benchmarks/target/classes:$(cat "$cp_file")" \
+java -cp "${SYNAPSE_BENCH_CLASSES:-$root/benchmarks/target/classes}:$(cat "$cp_file")" \
   io.synapse.benchmarks.JobBenchmark "$dashboard" "$@" 2> "$root/benchmarks/target/job-benchmark.log"

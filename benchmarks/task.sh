@@ -17,5 +17,5 @@ opens=()
 for p in java.lang java.util java.math java.util.concurrent java.net java.text java.io java.nio java.time java.lang.invoke java.lang.reflect; do
   opens+=("--add-opens=java.base/$p=ALL-UNNAMED")
 done
-java "${opens[@]}" -cp "$root/benchmarks/target/classes:$(cat "$cp_file"):$root/.ray-venv/ray-jars/ray_dist.jar" \
+java "${opens[@]}" -cp "${SYNAPSE_BENCH_CLASSES:-$root/benchmarks/target/classes}:$(cat "$cp_file"):$root/.ray-venv/ray-jars/ray_dist.jar" \
   io.synapse.benchmarks.TaskBenchmark "$address" "$@" 2> "$root/benchmarks/target/task-benchmark.log"

@@ -1,5 +1,6 @@
 package io.synapse.benchmarks;
 
+import io.synapse.benchmarks.baseline.HandBinder;
 import io.synapse.benchmarks.baseline.ReflectiveBinder;
 import io.synapse.benchmarks.plugin.TrainParams;
 import io.synapse.benchmarks.plugin.TrainParams_Binder;
@@ -18,7 +19,8 @@ import org.openjdk.jmh.annotations.State;
 /**
  * Figures 1 and 2: binding and validating realistic params (in the wire format: snake_case keys) with
  * the generated binder against Jackson {@code convertValue} plus Hibernate Validator, for valid params
- * and for params with 14 violations; and, for information, valid params keyed by Java names.
+ * and for params with 14 violations, and against the floor: a binder written by hand for the same
+ * record and rules ({@link HandBinder}); and, for information, valid params keyed by Java names.
  * The setup checks that both sides agree (equal records, the same number of violations).
  */
 @State(Scope.Benchmark)
@@ -42,6 +44,12 @@ public class BindBenchmark {
     TrainParams theirs = ReflectiveBinder.bind(valid, TrainParams.class);
     if (!ours.equals(theirs)) {
       throw new IllegalStateException("binders disagree:\n" + ours + "\n" + theirs);
+    }
+    if (!ours.equals(HandBinder.bind(valid))) {
+      throw new IllegalStateException("the hand-written binder disagrees:\n" + ours + "\n" + HandBinder.bind(valid));
+    }
+    if (handInvalid() != Fixtures.INVALID_VIOLATIONS) {
+      throw new IllegalStateException("hand-written binder: " + handInvalid() + " violations, expected " + Fixtures.INVALID_VIOLATIONS);
     }
     int oursCount = generatedInvalid();
     int theirsCount = reflectiveInvalid();
@@ -67,6 +75,23 @@ public class BindBenchmark {
   @Benchmark
   public TrainParams reflectiveValid() {
     return ReflectiveBinder.bind(valid, TrainParams.class);
+  }
+
+  /** The floor: a binder written by hand for the same record and rules, valid params. */
+  @Benchmark
+  public TrainParams handValid() {
+    return HandBinder.bind(valid);
+  }
+
+  /** The floor, invalid params: the number of violations it reports. */
+  @Benchmark
+  public int handInvalid() {
+    try {
+      HandBinder.bind(invalid);
+      throw new IllegalStateException("invalid params bound");
+    } catch (HandBinder.Invalid e) {
+      return e.violations().size();
+    }
   }
 
   /** The generated binder, invalid params: the number of violations it reports. */

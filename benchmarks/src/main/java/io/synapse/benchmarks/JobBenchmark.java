@@ -30,13 +30,19 @@ public final class JobBenchmark {
   /** Timings of one job, in milliseconds from just before the submit request. */
   private record Timing(double running, double succeeded) {}
 
-  /** Prints the table; {@code args[0]} is the dashboard URL, {@code --quick} fewer rounds. */
+  /**
+   * Prints the table; {@code args[0]} is the dashboard URL, {@code --quick} fewer rounds,
+   * {@code --json=<file>} where to write the figures and the concurrency curve as JSON too.
+   */
   public static void main(String[] args) throws Exception {
     String dashboard = args[0];
     boolean quick = List.of(args).contains("--quick");
     int rounds = quick ? 3 : 7;
     RayJobExecutor jobs = RayJobExecutor.builder().dashboardUrl(dashboard).build();
 
+    // A head just started on a loaded machine answers 500 until its job agent is up: wait for it
+    // with a trivial job first (not measured).
+    waitForJobAgent(dashboard);
     // The first submit uploads the jar package and warms the node's runtime-env cache: reported apart.
     long t0 = System.nanoTime();
     Timing cold = synapse(jobs);
@@ -76,6 +82,76 @@ public final class JobBenchmark {
     System.out.printf(Locale.ROOT, "| first submit incl. %.1f MiB jar upload, to result (ms) | %.0f | | | |%n", jarMiB, coldMillis);
     System.out.printf(Locale.ROOT, "%ntarget: submit to SUCCEEDED under 5 s: %s (%.0f ms median)%n",
         Stats.median(synapseDone) < 5000 ? "met" : "MISSED", Stats.median(synapseDone));
+
+    List<Map<String, Object>> curve = new java.util.ArrayList<>();
+    // The curve is measured in the first of repeated runs only (run.sh passes --no-curves to the others).
+    List<Integer> counts = List.of(args).contains("--no-curves") ? List.of() : quick ? List.of(1, 4, 16) : List.of(1, 2, 4, 8, 16);
+    for (int concurrent : counts) {
+      curve.add(concurrent(jobs, concurrent));
+    }
+    long driverRss = TaskCurves.peakRssKb(ProcessHandle.current().pid());
+    System.out.println("| concurrent submissions | all SUCCEEDED (ms) | per job, median (ms) |");
+    System.out.println("|---|---|---|");
+    for (Map<String, Object> point : curve) {
+      System.out.printf(Locale.ROOT, "| %d | %.0f | %.0f |%n", point.get("submissions"), point.get("all_ms"), point.get("per_job_median_ms"));
+    }
+    System.out.println("driver peak RSS (MiB): " + driverRss / 1024);
+    for (String arg : args) {
+      if (arg.startsWith("--json=")) {
+        Map<String, Object> json = new java.util.LinkedHashMap<>();
+        json.put("rounds", rounds);
+        json.put("submit_to_running_ms", Map.of("synapse", ProcessBenchmark.summary(synapseRunning), "python",
+            ProcessBenchmark.summary(pythonRunning), "java_version", ProcessBenchmark.summary(javaRunning)));
+        json.put("submit_to_succeeded_ms", Map.of("synapse", ProcessBenchmark.summary(synapseDone), "python",
+            ProcessBenchmark.summary(pythonDone), "java_version", ProcessBenchmark.summary(javaDone)));
+        json.put("first_submit_ms", coldMillis);
+        json.put("concurrency_curve", curve);
+        json.put("driver_peak_rss_kb", driverRss);
+        new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(new java.io.File(arg.substring(7)), json);
+      }
+    }
+  }
+
+  private static void waitForJobAgent(String dashboard) throws Exception {
+    long deadline = System.nanoTime() + 180_000_000_000L;
+    while (true) {
+      try {
+        rest(dashboard, "true");
+        return;
+      } catch (IllegalStateException e) {
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+        System.err.println("job agent not ready yet: " + e.getMessage().lines().findFirst().orElse(""));
+        Thread.sleep(2000);
+      }
+    }
+  }
+
+  /** {@code n} no-op jobs submitted at once, each polled by its own thread: time until all SUCCEEDED. */
+  private static Map<String, Object> concurrent(RayJobExecutor jobs, int n) throws Exception {
+    java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(n);
+    try {
+      long t0 = System.nanoTime();
+      List<java.util.concurrent.Future<Timing>> futures = new java.util.ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        futures.add(threads.submit(() -> synapse(jobs)));
+      }
+      double[] each = new double[n];
+      for (int i = 0; i < n; i++) {
+        each[i] = futures.get(i).get().succeeded();
+      }
+      double all = (System.nanoTime() - t0) / 1e6;
+      System.err.printf("job curve: %d concurrent submissions, all done in %.0f ms%n", n, all);
+      Map<String, Object> point = new java.util.LinkedHashMap<>();
+      point.put("submissions", n);
+      point.put("all_ms", all);
+      point.put("per_job_median_ms", Stats.median(each));
+      point.put("per_job_max_ms", Stats.percentile(each, 1.0));
+      return point;
+    } finally {
+      threads.shutdownNow();
+    }
   }
 
   private static Timing synapse(RayJobExecutor jobs) {

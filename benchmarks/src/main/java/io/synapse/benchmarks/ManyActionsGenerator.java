@@ -7,10 +7,11 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Writes the sources of a plugin with {@value #ACTIONS} actions, each with its own params record
- * (three constrained fields), for the discovery and annotation-processing figures.
+ * Writes the sources of a plugin with {@value #ACTIONS} actions (or as many as the second argument
+ * says), each with its own params record (three constrained fields), for the discovery and
+ * annotation-processing figures and their curves.
  *
- * <pre>java io.synapse.benchmarks.ManyActionsGenerator &lt;source directory&gt;</pre>
+ * <pre>java io.synapse.benchmarks.ManyActionsGenerator &lt;source directory&gt; [actions]</pre>
  */
 public final class ManyActionsGenerator {
   /** How many actions the plugin has. */
@@ -22,9 +23,15 @@ public final class ManyActionsGenerator {
 
   private ManyActionsGenerator() {}
 
-  /** Writes the sources under {@code args[0]}. */
+  /** Writes the sources under {@code args[0]}; {@code args[1]}, if given, is the number of actions. */
   public static void main(String[] args) throws IOException {
-    Path root = Path.of(args[0]).resolve(PACKAGE.replace('.', '/'));
+    write(Path.of(args[0]), args.length > 1 ? Integer.parseInt(args[1]) : ACTIONS);
+  }
+
+  /** Writes the sources of a plugin with {@code actions} actions under {@code sources}. */
+  static void write(Path sources, int actions) throws IOException {
+    Path root = sources.resolve(PACKAGE.replace('.', '/'));
+    String digits = "%0" + Math.max(3, String.valueOf(actions - 1).length()) + "d";
     Files.createDirectories(root);
     write(root.resolve("package-info.java"), """
         /** A generated plugin with %d actions. */
@@ -34,9 +41,9 @@ public final class ManyActionsGenerator {
 
         import io.synapse.plugins.Plugin;
         import io.synapse.plugins.PluginCategory;
-        """.formatted(ACTIONS, CODE, PACKAGE));
-    for (int i = 0; i < ACTIONS; i++) {
-      String n = String.format(Locale.ROOT, "%03d", i);
+        """.formatted(actions, CODE, PACKAGE));
+    for (int i = 0; i < actions; i++) {
+      String n = String.format(Locale.ROOT, digits, i);
       write(root.resolve("Params" + n + ".java"), """
           package %s;
 

@@ -82,6 +82,22 @@ public final class ProcessBenchmark {
     commands.put("hello_world", List.of(java, "-cp", classes, "io.synapse.benchmarks.HelloWorld"));
     commands.put("synapse", List.of(java, "-cp", ours, "io.synapse.benchmarks.ColdSynapse"));
     commands.put("reflective", List.of(java, "-cp", baseline, "io.synapse.benchmarks.ColdReflective"));
+    // Application class data sharing: an archive of the classes one run loaded, dumped at its exit,
+    // then mapped by every later JVM; and the same with only the C1 compiler (a short run never
+    // reaches C2's code).
+    // AppCDS takes jars only: the plugin packaged as a jar, as it ships.
+    Path pluginJar = work.resolve("bench-plugin.jar");
+    Files.deleteIfExists(pluginJar);
+    runChecked(List.of(Path.of(System.getProperty("java.home"), "bin", "jar").toString(), "--create", "--file", pluginJar.toString(), "-C",
+        classes, "."), null);
+    String packaged = join(pluginJar.toString(), select(classPath, RUNTIME_JARS));
+    Path archive = work.resolve("cold-synapse.jsa");
+    Files.deleteIfExists(archive);
+    runChecked(List.of(java, "-XX:ArchiveClassesAtExit=" + archive, "-cp", packaged, "io.synapse.benchmarks.ColdSynapse"), "completed");
+    commands.put("synapse_jar", List.of(java, "-cp", packaged, "io.synapse.benchmarks.ColdSynapse"));
+    commands.put("synapse_cds", List.of(java, "-XX:SharedArchiveFile=" + archive, "-cp", packaged, "io.synapse.benchmarks.ColdSynapse"));
+    commands.put("synapse_cds_c1", List.of(java, "-XX:SharedArchiveFile=" + archive, "-XX:TieredStopAtLevel=1", "-cp", packaged,
+        "io.synapse.benchmarks.ColdSynapse"));
     int runs = quick ? 7 : 21;
     System.err.println("cold start: " + runs + " fresh JVMs of each variant");
     return interleaved(commands, runs, "completed|hello world");
@@ -113,9 +129,11 @@ public final class ProcessBenchmark {
     // splits the processor's cost into its own work and the compiling of the code it generates.
     commands.put("proc_none_with_generated", List.of(javac, "--release", "17", "-proc:none", "-cp", compileCp,
         "-d", work.resolve("javac-all").toString(), "@" + list, "@" + generatedList));
-    int runs = quick ? 3 : 7;
+    // javac of 200 actions takes a minute on a loaded machine: the quick profile runs each command once
+    // without a warm-up round (run.sh --repeat N gives the N runs' median).
+    int runs = quick ? 1 : 7;
     System.err.println("javac: " + files.size() + " sources, " + runs + " runs each with and without the processor");
-    Map<String, Object> result = interleaved(commands, runs, null);
+    Map<String, Object> result = interleaved(commands, runs, null, !quick);
     result.put("sources", files.size());
     result.put("generated_sources", generated.size());
     return result;
@@ -137,9 +155,13 @@ public final class ProcessBenchmark {
     return result;
   }
 
-  /** Runs each command {@code runs} times, round-robin after one unmeasured round; times in ms. */
+  /** Runs each command {@code runs} times, round-robin after one unmeasured round (if {@code warm}); times in ms. */
   private Map<String, Object> interleaved(Map<String, List<String>> commands, int runs, String expected) throws Exception {
-    for (List<String> command : commands.values()) {
+    return interleaved(commands, runs, expected, true);
+  }
+
+  private Map<String, Object> interleaved(Map<String, List<String>> commands, int runs, String expected, boolean warm) throws Exception {
+    for (List<String> command : warm ? commands.values() : List.<List<String>>of()) {
       runChecked(command, expected);
     }
     Map<String, double[]> times = new LinkedHashMap<>();
@@ -165,13 +187,10 @@ public final class ProcessBenchmark {
 
   private double runChecked(List<String> command, String expected) throws IOException, InterruptedException {
     Path output = work.resolve("process-output.txt");
-    long t0 = System.nanoTime();
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-    int code = process.waitFor();
-    double ms = (System.nanoTime() - t0) / 1e6;
+    double ms = ProcessBenchmarkSupport.timed(command, output);
     String text = Files.readString(output);
-    if (code != 0 || (expected != null && !text.matches("(?s).*(" + expected + ").*"))) {
-      throw new IllegalStateException("failed (exit " + code + "): " + String.join(" ", command) + "\n" + text);
+    if (expected != null && !text.matches("(?s).*(" + expected + ").*")) {
+      throw new IllegalStateException("unexpected output of " + String.join(" ", command) + "\n" + text);
     }
     return ms;
   }

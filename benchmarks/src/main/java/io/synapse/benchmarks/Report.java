@@ -20,7 +20,9 @@ import java.util.Map;
  *
  * <p>Arguments are {@code key=value}: {@code jmh} (JMH's JSON), {@code process} (from
  * {@link ProcessBenchmark}), {@code task} and {@code job} (the tables those scripts printed, if they
- * ran), {@code pythonError}, {@code quick}, {@code loadBefore}, {@code out}.
+ * ran), {@code taskJson} and {@code jobJson} (the JSON they wrote), {@code pythonError}, {@code quick},
+ * {@code loadBefore}, {@code loadAfter} (when a report is written again from a run's raw files; default:
+ * the load average now), {@code out}.
  */
 public final class Report {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -54,10 +56,16 @@ public final class Report {
     lines.add("| # | figure | Synapse | baseline | baseline value | ratio | target | met |");
     lines.add("|---|---|---|---|---|---|---|---|");
     speedup("1", "bind + validate, valid params (ns/op)", byName, "BindBenchmark.generatedValid", "BindBenchmark.reflectiveValid",
-        "Jackson + Hibernate Validator", 5);
+        "Jackson + Hibernate Validator", 6);
+    floorTarget("1", "bind + validate, valid params (ns/op)", byName, "BindBenchmark.generatedValid", "BindBenchmark.handValid",
+        "hand-written binder (floor)", 1.5);
     allocation("1", "bind + validate, valid params (B/op)", byName, "BindBenchmark.generatedValid", "BindBenchmark.reflectiveValid", true);
     speedup("2", "bind + validate, 14 violations (ns/op)", byName, "BindBenchmark.generatedInvalid", "BindBenchmark.reflectiveInvalid",
         "Jackson + Hibernate Validator", 5);
+    floorTarget("2", "bind + validate, 14 violations (ns/op)", byName, "BindBenchmark.generatedInvalid", "BindBenchmark.handInvalid",
+        "hand-written binder (floor)", 1.5);
+    allocation("1", "bind + validate, valid params (B/op)", byName, "BindBenchmark.generatedValid", "BindBenchmark.handValid", false);
+    allocation("2", "bind + validate, 14 violations (B/op)", byName, "BindBenchmark.generatedInvalid", "BindBenchmark.handInvalid", false);
     allocation("2", "bind + validate, 14 violations (B/op)", byName, "BindBenchmark.generatedInvalid", "BindBenchmark.reflectiveInvalid", false);
     speedup("3", "runPlugin LOCAL, no-op, warm (ns/op)", byName, "RunBenchmark.synapse", "RunBenchmark.reflective",
         "reflective runner", 10);
@@ -69,8 +77,20 @@ public final class Report {
       JsonNode cold = process.get("cold_start_ms");
       speedupValues("4", "cold start, one action, fresh JVM (ms)", median(cold, "synapse"), median(cold, "reflective"),
           "reflective, fresh JVM", 2, spread(cold, "synapse"), spread(cold, "reflective"));
-      floorValues("4", "cold start, one action, fresh JVM (ms)", median(cold, "synapse"), median(cold, "hello_world"),
-          "hello-world JVM (floor)", spread(cold, "synapse"), spread(cold, "hello_world"));
+      for (String variant : List.of("synapse", "synapse_jar", "synapse_cds", "synapse_cds_c1")) {
+        if (cold.has(variant)) {
+          double ratio = median(cold, variant) / median(cold, "hello_world");
+          String label = switch (variant) {
+            case "synapse_jar" -> ", plugin as a jar";
+            case "synapse_cds" -> ", AppCDS archive";
+            case "synapse_cds_c1" -> ", AppCDS archive + C1 only";
+            default -> "";
+          };
+          add("4", "cold start, one action, fresh JVM" + label + " (ms)", median(cold, variant), spread(cold, variant), "hello-world JVM (floor)",
+              median(cold, "hello_world"), spread(cold, "hello_world"), ratio, String.format(Locale.ROOT, "%.2fx of floor", ratio),
+              "<= 2.0x of floor", ratio <= 2);
+        }
+      }
     }
     floorTarget("5", "discover 200 actions, fresh loader, fromPath(jar) (us)", byName, "DiscoveryBenchmark.fromJar",
         "DiscoveryBenchmark.parseConfigYaml", "parse config.yaml (floor)", 1.5);
@@ -112,6 +132,7 @@ public final class Report {
             String.format(Locale.ROOT, "%.1fx faster", pythonCold / oursCold), "(report)", null);
       }
     }
+    remoteRows(readIfPresent(args.get("taskJson")), readIfPresent(args.get("jobJson")));
     if (args.containsKey("pythonError") && Files.exists(Path.of(args.get("pythonError")))) {
       String error = Files.readString(Path.of(args.get("pythonError"))).trim();
       if (!error.isEmpty()) {
@@ -122,10 +143,12 @@ public final class Report {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("date", java.time.OffsetDateTime.now().toString());
     out.put("quick", Boolean.parseBoolean(args.getOrDefault("quick", "false")));
-    out.put("machine", machine(args.get("loadBefore")));
+    out.put("machine", machine(args.get("loadBefore"), args.get("loadAfter")));
     out.put("figures", rows);
     out.put("jmh", jmh);
     out.put("process", process);
+    out.put("task_json", readIfPresent(args.get("taskJson")));
+    out.put("job_json", readIfPresent(args.get("jobJson")));
     for (String extra : List.of("task", "job")) {
       String file = args.get(extra);
       if (file != null && Files.exists(Path.of(file))) {
@@ -155,6 +178,47 @@ public final class Report {
     JSON.writeValue(target.toFile(), out);
     System.out.println();
     System.out.println("raw results: " + target);
+  }
+
+  private void remoteRows(JsonNode task, JsonNode job) {
+    if (task != null) {
+      JsonNode trip = task.get("round_trip_us");
+      double ours = median(trip, "pool");
+      double raw = median(trip, "raw");
+      add("8", "TASK no-op round trip (us)", ours, spread(trip, "pool"), "raw Ray Java actor call", raw, spread(trip, "raw"), ours / raw,
+          String.format(Locale.ROOT, "%.2fx of raw", ours / raw), "<= 1.5x of raw", ours / raw <= 1.5);
+      JsonNode all = task.get("execute_all");
+      double calls = all.get("execute_all_calls_per_s").asDouble();
+      double oneByOne = all.get("raw_one_by_one_calls_per_s").asDouble();
+      add("8", "executeAll of " + all.get("calls").asInt() + " no-ops, 2-actor pool (calls/s)", calls, "", "raw Ray Java actor, one by one",
+          oneByOne, "", calls / oneByOne, String.format(Locale.ROOT, "%.2fx the calls/s", calls / oneByOne), ">= 3x the calls/s",
+          calls / oneByOne >= 3);
+      double pipelined = all.get("raw_pipelined_calls_per_s").asDouble();
+      add("8", "diagnostic: executeAll against the raw actor with every call in flight (calls/s)", calls, "", "raw Ray Java actor, pipelined",
+          pipelined, "", calls / pipelined, String.format(Locale.ROOT, "%.2fx the calls/s", calls / pipelined), "(report)", null);
+    }
+    if (job != null) {
+      JsonNode done = job.get("submit_to_succeeded_ms");
+      double ours = median(done, "synapse");
+      double python = median(done, "python");
+      add("8", "JOB no-op submit to SUCCEEDED (ms)", ours, spread(done, "synapse"), "trivial Python job, same head", python, spread(done, "python"),
+          ours / python, String.format(Locale.ROOT, "%.2fx of Python", ours / python), "<= 1.2x of Python", ours / python <= 1.2);
+      // Where the JOB time goes: submit to RUNNING (runtime env set-up, the entrypoint's start) and
+      // RUNNING to SUCCEEDED (the entrypoint's own work), each against the Python job's.
+      JsonNode running = job.get("submit_to_running_ms");
+      double oursRunning = median(running, "synapse");
+      double pythonRunning = median(running, "python");
+      add("8", "diagnostic: JOB submit to RUNNING (ms)", oursRunning, spread(running, "synapse"), "trivial Python job, same head", pythonRunning,
+          spread(running, "python"), oursRunning / pythonRunning, String.format(Locale.ROOT, "%.2fx, +%s ms", oursRunning / pythonRunning,
+              number(oursRunning - pythonRunning)), "(report)", null);
+      double oursWork = ours - oursRunning;
+      double pythonWork = python - pythonRunning;
+      add("8", "diagnostic: JOB RUNNING to SUCCEEDED, medians' difference (ms)", oursWork, "", "trivial Python job, same head", pythonWork, "",
+          oursWork / pythonWork, String.format(Locale.ROOT, "%.2fx, +%s ms", oursWork / pythonWork, number(oursWork - pythonWork)), "(report)", null);
+      double java = median(done, "java_version");
+      add("8", "diagnostic: JOB java -version entrypoint to SUCCEEDED (ms)", java, spread(done, "java_version"), "trivial Python job, same head",
+          python, spread(done, "python"), java / python, String.format(Locale.ROOT, "%.2fx of Python", java / python), "(report)", null);
+    }
   }
 
   private void speedup(String id, String figure, Map<String, JsonNode> jmh, String ours, String baseline, String baselineName, double target) {
@@ -211,6 +275,9 @@ public final class Report {
   }
 
   private static String baselineOf(String benchmark) {
+    if (benchmark.startsWith("BindBenchmark.hand")) {
+      return "hand-written binder";
+    }
     return benchmark.startsWith("Bind") ? "Jackson + Hibernate Validator" : "reflective runner";
   }
 
@@ -226,6 +293,7 @@ public final class Report {
     row.put("baseline_spread", baselineSpread);
     row.put("ratio", ratio);
     row.put("target", target);
+    row.put("ratio_text", ratioText);
     row.put("met", met);
     rows.add(row);
     lines.add("| " + id + " | " + figure + " | " + number(ours) + spreadText(oursSpread) + " | " + baselineName + " | " + number(baseline)
@@ -298,7 +366,7 @@ public final class Report {
     return JSON.readTree(new File(file));
   }
 
-  private static Map<String, Object> machine(String loadBefore) throws IOException {
+  private static Map<String, Object> machine(String loadBefore, String loadAfter) throws IOException {
     Map<String, Object> machine = new LinkedHashMap<>();
     machine.put("cores", Runtime.getRuntime().availableProcessors());
     machine.put("java", System.getProperty("java.version"));
@@ -306,7 +374,7 @@ public final class Report {
     machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
     machine.put("load_before", loadBefore);
     Path loadavg = Path.of("/proc/loadavg");
-    machine.put("load_after", Files.exists(loadavg) ? String.join(" ", List.of(Files.readString(loadavg).trim().split(" ")).subList(0, 3)) : "");
+    machine.put("load_after", loadAfter != null ? loadAfter : Files.exists(loadavg) ? String.join(" ", List.of(Files.readString(loadavg).trim().split(" ")).subList(0, 3)) : "");
     return machine;
   }
 }

@@ -25,7 +25,7 @@ import java.util.Locale;
  */
 public final class TaskBenchmark {
   // The raw actor exchanges strings of the size of the pool's protocol messages for a no-op.
-  private static final String REQUEST = "{\"protocol\":\"synapse-remote\",\"version\":1,\"type\":\"request\",\"id\":\"1a2b3c4d-3e8\","
+  static final String REQUEST = "{\"protocol\":\"synapse-remote\",\"version\":1,\"type\":\"request\",\"id\":\"1a2b3c4d-3e8\","
       + "\"plugin\":\"ray_demo\",\"action\":\"noop\",\"params\":{},\"env\":{},\"job_id\":null,\"working_dir\":null,"
       + "\"language\":null,\"marker\":null}";
   private static final String RESPONSE = "{\"protocol\":\"synapse-remote\",\"version\":1,\"type\":\"result\",\"id\":\"1a2b3c4d-3e8\","
@@ -41,8 +41,11 @@ public final class TaskBenchmark {
 
   private TaskBenchmark() {}
 
-  /** Prints the table; {@code args[0]} is the GCS address, {@code --quick} fewer rounds. */
-  public static void main(String[] args) {
+  /**
+   * Prints the table; {@code args[0]} is the GCS address, {@code --quick} fewer rounds,
+   * {@code --json=<file>} where to write the figures and curves as JSON too.
+   */
+  public static void main(String[] args) throws java.io.IOException {
     String address = args[0];
     boolean quick = List.of(args).contains("--quick");
     int calls = quick ? 200 : 1000;
@@ -96,7 +99,10 @@ public final class TaskBenchmark {
       throughput1 = throughput(pool, calls);
       sleepy1 = sleepyThroughput(pool, SLEEPY_CALLS);
     }
+    java.util.Map<String, Object> executeAll = TaskCurves.executeAll(address, raw, quick ? 2000 : 10000);
     raw.kill();
+    // The curve is measured in the first of repeated runs only (run.sh passes --no-curves to the others).
+    List<java.util.Map<String, Object>> curve = List.of(args).contains("--no-curves") ? List.of() : TaskCurves.throughput(address, quick);
     try (RayActorExecutor pool = RayActorExecutor.builder().address(address).numActors(2).sink(EventSink.discarding()).build()) {
       throughput(pool, calls / 4);
       throughput2 = throughput(pool, calls);
@@ -123,7 +129,24 @@ public final class TaskBenchmark {
         sleepy2 / sleepy1);
     System.out.printf(Locale.ROOT, "%ntarget: pool round trip within 1.5x of the raw call: %s (%.2fx)%n",
         poolMedian / rawMedian <= 1.5 ? "met" : "MISSED", poolMedian / rawMedian);
+    double ratio = (Double) executeAll.get("execute_all_calls_per_s") / (Double) executeAll.get("raw_one_by_one_calls_per_s");
+    System.out.printf(Locale.ROOT, "| executeAll of %d no-ops, 2 actors (calls/s) | %.0f | %.0f one by one (%.0f all in flight) | %.2fx |%n",
+        executeAll.get("calls"), executeAll.get("execute_all_calls_per_s"), executeAll.get("raw_one_by_one_calls_per_s"),
+        executeAll.get("raw_pipelined_calls_per_s"), ratio);
+    System.out.println("| peak RSS, driver / each worker (MiB) | " + (long) executeAll.get("driver_peak_rss_kb") / 1024 + " / "
+        + ((List<?>) executeAll.get("worker_peak_rss_kb")).stream().map(k -> String.valueOf((Long) k / 1024)).toList() + " | | |");
     Ray.shutdown();
+    for (String arg : args) {
+      if (arg.startsWith("--json=")) {
+        java.util.Map<String, Object> json = new java.util.LinkedHashMap<>();
+        json.put("calls", calls);
+        json.put("round_trip_us", java.util.Map.of("pool", ProcessBenchmark.summary(poolLatency), "raw", ProcessBenchmark.summary(rawLatency)));
+        json.put("start_ms", java.util.Map.of("pool", ProcessBenchmark.summary(poolStart), "raw", ProcessBenchmark.summary(rawStart)));
+        json.put("execute_all", executeAll);
+        json.put("throughput_curve", curve);
+        new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(new java.io.File(arg.substring(7)), json);
+      }
+    }
   }
 
   private static final int SLEEPY_CALLS = 100;
