@@ -7,7 +7,7 @@ import io.synapse.examples.ray.EchoAction_Descriptor;
 import io.synapse.examples.ray.EchoParams;
 import io.synapse.examples.ray.NoopAction_Descriptor;
 import io.synapse.plugins.action.NoParams;
-import io.synapse.plugins.context.EventSink;
+import io.synapse.plugins.events.EventSink;
 import io.synapse.plugins.executors.ray.RayActorExecutor;
 import java.io.IOException;
 import java.nio.file.Files;

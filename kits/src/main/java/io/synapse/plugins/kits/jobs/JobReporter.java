@@ -1,7 +1,7 @@
 package io.synapse.plugins.kits.jobs;
 
-import io.synapse.plugins.context.EventType;
-import io.synapse.plugins.context.PluginEvent;
+import io.synapse.plugins.events.EventType;
+import io.synapse.plugins.events.PluginEvent;
 import io.synapse.plugins.kits.client.BackendClient;
 import io.synapse.plugins.kits.client.JobLog;
 import io.synapse.plugins.kits.client.JobUpdate;

@@ -1,6 +1,6 @@
 package io.synapse.plugins.kits.jobs;
 
-import io.synapse.plugins.context.PluginEvent;
+import io.synapse.plugins.events.PluginEvent;
 import io.synapse.plugins.context.RuntimeContext;
 import io.synapse.plugins.kits.client.BackendClient;
 import io.synapse.plugins.observation.RunInfo;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.synapse.plugins.context.EventType;
+import io.synapse.plugins.events.EventType;
 import io.synapse.plugins.errors.StepError;
 import io.synapse.plugins.kits.results.ExportResult;
 import io.synapse.plugins.kits.support.Images;

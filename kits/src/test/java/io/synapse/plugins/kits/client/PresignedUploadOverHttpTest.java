@@ -96,7 +96,7 @@ class PresignedUploadOverHttpTest {
     assertEquals(1, platform.api.requests("POST", "/data_files/presigned_upload/upload/").size(), "asked once, then stopped asking");
     assertEquals(6, direct());
     assertEquals(0, platform.presigned.storage.requests().size());
-    assertTrue(world.sink.events(io.synapse.plugins.context.EventType.LOG).stream()
+    assertTrue(world.sink.events(io.synapse.plugins.events.EventType.LOG).stream()
         .anyMatch(e -> "presigned_upload_unavailable".equals(e.name())));
   }
 

@@ -51,8 +51,8 @@ class JobReportingTest {
     List<Map<String, Object>> logs = world.backend.jobLogs("4242");
     assertTrue(logs.stream().allMatch(log -> "4242".equals(log.get("job")) && log.get("datetime") != null), logs.toString());
     assertTrue(logs.stream().anyMatch(log -> "upload_finished".equals(log.get("event"))), logs.toString());
-    long expected = world.sink.events(io.synapse.plugins.context.EventType.LOG).size()
-        + world.sink.events(io.synapse.plugins.context.EventType.MESSAGE).size();
+    long expected = world.sink.events(io.synapse.plugins.events.EventType.LOG).size()
+        + world.sink.events(io.synapse.plugins.events.EventType.MESSAGE).size();
     assertTrue(logs.size() >= 3 && logs.size() <= expected, logs.size() + " of " + expected);
   }
 
