@@ -14,7 +14,6 @@ import io.synapse.plugins.errors.ConfigError;
 import io.synapse.plugins.errors.ExecutionError;
 import io.synapse.plugins.errors.PluginError;
 import io.synapse.plugins.errors.StepError;
-import io.synapse.plugins.events.ConsoleSink;
 import io.synapse.plugins.events.EventSink;
 import io.synapse.plugins.internal.Languages;
 import io.synapse.plugins.observation.RunObservers;

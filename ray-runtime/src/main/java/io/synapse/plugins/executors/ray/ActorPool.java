@@ -18,7 +18,6 @@ import io.synapse.plugins.errors.PluginError;
 import io.synapse.plugins.json.Json;
 import io.synapse.plugins.executors.RetryPolicy;
 import io.synapse.plugins.executors.remote.RemoteMessage;
-import io.synapse.plugins.json.Json;
 import io.synapse.plugins.spi.ActionDescriptor;
 import java.time.Duration;
 import java.nio.file.Path;

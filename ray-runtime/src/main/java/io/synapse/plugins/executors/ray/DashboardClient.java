@@ -4,7 +4,6 @@ import io.synapse.plugins.environment.Redactor;
 import io.synapse.plugins.errors.PluginError;
 import io.synapse.plugins.executors.RetryPolicy;
 import io.synapse.plugins.json.Json;
-import io.synapse.plugins.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;

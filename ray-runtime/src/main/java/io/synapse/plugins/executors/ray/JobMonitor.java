@@ -2,7 +2,6 @@ package io.synapse.plugins.executors.ray;
 
 import io.synapse.plugins.executors.JobStatus;
 import io.synapse.plugins.environment.Redactor;
-import io.synapse.plugins.environment.Redactor;
 import io.synapse.plugins.errors.PluginError;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -8,7 +8,9 @@ import io.synapse.plugins.environment.Redactor;
 import io.synapse.plugins.errors.ConfigError;
 import io.synapse.plugins.errors.JobConflictError;
 import io.synapse.plugins.errors.PluginError;
+import io.synapse.plugins.errors.ValidationError;
 import io.synapse.plugins.executors.remote.JobMain;
+import io.synapse.plugins.executors.remote.PipelineJobMain;
 import io.synapse.plugins.executors.remote.RemoteMessage;
 import io.synapse.plugins.executors.remote.RemoteProtocol;
 import io.synapse.plugins.json.Json;
@@ -397,5 +399,47 @@ final class JobSubmitter {
     byte[] random = new byte[bytes];
     RANDOM.nextBytes(random);
     return HexFormat.of().formatHex(random);
+  }
+
+  /**
+   * Submits untyped params: bound and written on the driver when the cluster settings say so, else as given
+   * (the job reports the violations), their secrets hidden either way.
+   */
+  <P extends Record> String submitUntyped(PluginDiscovery plugin, ActionDescriptor<P, ?> action, Map<String, ?> params,
+      ContextSettings call) {
+    Map<String, ?> input = params == null ? Map.of() : params;
+    if (settings.cluster().validateOnDriver()) {
+      P bound = action.bindParams(input);
+      return submit(plugin, action, action.writeParams(bound), action.secretValues(bound), call);
+    }
+    Set<String> secrets;
+    try {
+      secrets = action.secretValues(action.bindParams(input));
+    } catch (ValidationError e) {
+      // The job reports the violations; the driver only wanted to know what to hide.
+      secrets = Set.of();
+    }
+    return submit(plugin, action, new LinkedHashMap<>(input), secrets, call);
+  }
+
+  /**
+   * Submits a whole pipeline run as one job: its entrypoint is {@code PipelineJobMain}, which resumes the run
+   * from the store; the code package is the plugin's, as for its actions' jobs.
+   */
+  String submitPipeline(PluginDiscovery plugin, ActionDescriptor<?, ?> lastAction, String pipeline, String runId, String storeUrl,
+      Map<String, Object> secretParams, String runDir, ContextSettings call) {
+    Set<String> secrets = new java.util.LinkedHashSet<>();
+    secretParams.values().forEach(value -> secrets.add(String.valueOf(value)));
+    secrets.add(storeUrl);
+    Map<String, Object> what = new java.util.TreeMap<>();
+    what.put("plugin", lastAction.pluginCode());
+    what.put("pipeline", pipeline);
+    what.put("run_id", runId);
+    // Always a new submission id: a run stopped as one job resumes as another.
+    return submit(plugin, lastAction, pipeline, null, secrets, call, PipelineJobMain.class.getName(),
+        Map.of("synapse.pipeline", pipeline, "synapse.run_id", runId), what,
+        (submissionId, variables, jobId, workingDir, language, marker, resultKey, runContext) -> PipelineJobMain.request(submissionId,
+            lastAction.pluginCode(), pipeline, runId, storeUrl, variables, jobId, workingDir, language, marker, resultKey, runContext,
+            secretParams, runDir));
   }
 }

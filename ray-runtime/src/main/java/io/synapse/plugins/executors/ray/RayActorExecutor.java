@@ -8,7 +8,6 @@ import io.synapse.plugins.events.EventSink;
 import io.synapse.plugins.errors.ExecutionError;
 import io.synapse.plugins.errors.PluginError;
 import io.synapse.plugins.executors.CancellableFuture;
-import io.synapse.plugins.events.ConsoleSink;
 import io.synapse.plugins.executors.Executor;
 import io.synapse.plugins.executors.RetryPolicy;
 import io.synapse.plugins.executors.remote.RemoteFailures;

@@ -3,7 +3,6 @@ package io.synapse.plugins.executors.ray;
 import io.synapse.plugins.context.ContextSettings;
 import io.synapse.plugins.events.EventSink;
 import io.synapse.plugins.executors.RetryPolicy;
-import io.synapse.plugins.events.EventSink;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -16,22 +16,17 @@ import io.synapse.plugins.errors.ValidationError;
 import io.synapse.plugins.executors.JobExecutor;
 import io.synapse.plugins.executors.JobHandle;
 import io.synapse.plugins.executors.remote.JobMain;
-import io.synapse.plugins.executors.remote.PipelineJobMain;
 import io.synapse.plugins.executors.RetryPolicy;
 import io.synapse.plugins.events.EventSink;
 import io.synapse.plugins.events.PluginEvent;
-import io.synapse.plugins.executors.remote.JobMain;
-import io.synapse.plugins.executors.remote.PipelineJobMain;
 import io.synapse.plugins.spi.ActionDescriptor;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -195,7 +190,7 @@ public final class RayJobExecutor implements JobExecutor {
    */
   @Override
   public <P extends Record, R> RayJobHandle<R> submit(ActionDescriptor<P, R> action, Map<String, ?> params) {
-    return handle(submitUntyped(null, action, params, context), action);
+    return handle(submitter.submitUntyped(null, action, params, context), action);
   }
 
   /**
@@ -226,24 +221,7 @@ public final class RayJobExecutor implements JobExecutor {
   }
 
   private <R> RayJobHandle<R> submit(PluginDiscovery plugin, ActionDescriptor<?, R> action, Map<String, ?> params) {
-    return handle(submitUntyped(plugin, action, params, context), action);
-  }
-
-  private <P extends Record> String submitUntyped(PluginDiscovery plugin, ActionDescriptor<P, ?> action, Map<String, ?> params,
-      ContextSettings call) {
-    Map<String, ?> input = params == null ? Map.of() : params;
-    if (settings.cluster().validateOnDriver()) {
-      P bound = action.bindParams(input);
-      return submitter.submit(plugin, action, action.writeParams(bound), action.secretValues(bound), call);
-    }
-    Set<String> secrets;
-    try {
-      secrets = action.secretValues(action.bindParams(input));
-    } catch (ValidationError e) {
-      // The job reports the violations; the driver only wanted to know what to hide.
-      secrets = Set.of();
-    }
-    return submitter.submit(plugin, action, new LinkedHashMap<>(input), secrets, call);
+    return handle(submitter.submitUntyped(plugin, action, params, context), action);
   }
 
   /** Submits bound, validated params with the call's environment, job id and working directory ({@link RayJobBackend}). */
@@ -251,25 +229,10 @@ public final class RayJobExecutor implements JobExecutor {
     return submitter.submit(plugin, action, action.writeParams(params), action.secretValues(params), call);
   }
 
-  /**
-   * Submits a whole pipeline run as one job: its entrypoint is {@code PipelineJobMain}, which resumes the run
-   * from the store; the code package is the plugin's, as for its actions' jobs.
-   */
+  /** Submits a whole pipeline run as one job ({@link JobSubmitter#submitPipeline}). */
   String submitPipeline(PluginDiscovery plugin, ActionDescriptor<?, ?> lastAction, String pipeline, String runId, String storeUrl,
       Map<String, Object> secretParams, String runDir, ContextSettings call) {
-    Set<String> secrets = new java.util.LinkedHashSet<>();
-    secretParams.values().forEach(value -> secrets.add(String.valueOf(value)));
-    secrets.add(storeUrl);
-    Map<String, Object> what = new java.util.TreeMap<>();
-    what.put("plugin", lastAction.pluginCode());
-    what.put("pipeline", pipeline);
-    what.put("run_id", runId);
-    // Always a new submission id: a run stopped as one job resumes as another.
-    return submitter.submit(plugin, lastAction, pipeline, null, secrets, call, PipelineJobMain.class.getName(),
-        Map.of("synapse.pipeline", pipeline, "synapse.run_id", runId), what,
-        (submissionId, variables, jobId, workingDir, language, marker, resultKey, runContext) -> PipelineJobMain.request(submissionId,
-            lastAction.pluginCode(), pipeline, runId, storeUrl, variables, jobId, workingDir, language, marker, resultKey, runContext,
-            secretParams, runDir));
+    return submitter.submitPipeline(plugin, lastAction, pipeline, runId, storeUrl, secretParams, runDir, call);
   }
 
   /**

@@ -7,8 +7,6 @@ import io.synapse.plugins.environment.PluginEnvironment;
 import io.synapse.plugins.environment.Redactor;
 import io.synapse.plugins.events.ThrottlingSink;
 import io.synapse.plugins.discovery.PluginDiscovery;
-import io.synapse.plugins.environment.PluginEnvironment;
-import io.synapse.plugins.environment.Redactor;
 import io.synapse.plugins.errors.ConfigError;
 import io.synapse.plugins.executors.ExecutionRequest;
 import io.synapse.plugins.executors.LocalExecutor;
