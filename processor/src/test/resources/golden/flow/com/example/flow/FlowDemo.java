@@ -4,6 +4,8 @@ import io.synapse.plugins.ExecutionMode;
 import io.synapse.plugins.RunOptions;
 import io.synapse.plugins.discovery.PluginDiscovery;
 import io.synapse.plugins.executors.Executor;
+import io.synapse.plugins.executors.JobExecutor;
+import io.synapse.plugins.executors.JobHandle;
 import io.synapse.plugins.executors.LocalExecutor;
 import io.synapse.plugins.pipeline.Pipelines;
 import io.synapse.plugins.spi.PluginRegistry;
@@ -60,6 +62,35 @@ public final class FlowDemo {
   }
 
   /**
+   * convert
+   *
+   * <p>Submits action {@code convert} as a job on {@code jobs} and returns its handle at once;
+   * {@code await} gives the result.
+   *
+   * @param params the params
+   * @param jobs where the job runs
+   * @return the job's handle
+   */
+  public static JobHandle<ConvertAction.Converted> submitConvert(ConvertAction.Params params,
+      JobExecutor jobs) {
+    return jobs.submit(ConvertAction_Descriptor.INSTANCE, params);
+  }
+
+  /**
+   * convert
+   *
+   * <p>The handle of job {@code jobId}, an earlier submit of action {@code convert} (in this process or
+   * another one).
+   *
+   * @param jobId the job's id
+   * @param jobs the executor that submitted it, or one like it
+   * @return the job's handle
+   */
+  public static JobHandle<ConvertAction.Converted> attachConvert(String jobId, JobExecutor jobs) {
+    return jobs.attach(jobId, ConvertAction_Descriptor.INSTANCE);
+  }
+
+  /**
    * fetch
    *
    * <p>Runs action {@code fetch} locally, in the calling thread.
@@ -85,6 +116,35 @@ public final class FlowDemo {
   }
 
   /**
+   * fetch
+   *
+   * <p>Submits action {@code fetch} as a job on {@code jobs} and returns its handle at once;
+   * {@code await} gives the result.
+   *
+   * @param params the params
+   * @param jobs where the job runs
+   * @return the job's handle
+   */
+  public static JobHandle<FetchAction.Fetched> submitFetch(FetchAction.Params params,
+      JobExecutor jobs) {
+    return jobs.submit(FetchAction_Descriptor.INSTANCE, params);
+  }
+
+  /**
+   * fetch
+   *
+   * <p>The handle of job {@code jobId}, an earlier submit of action {@code fetch} (in this process or
+   * another one).
+   *
+   * @param jobId the job's id
+   * @param jobs the executor that submitted it, or one like it
+   * @return the job's handle
+   */
+  public static JobHandle<FetchAction.Fetched> attachFetch(String jobId, JobExecutor jobs) {
+    return jobs.attach(jobId, FetchAction_Descriptor.INSTANCE);
+  }
+
+  /**
    * train
    *
    * <p>Runs action {@code train} locally, in the calling thread.
@@ -107,6 +167,35 @@ public final class FlowDemo {
    */
   public static TrainAction.Trained train(TrainAction.Params params, Executor executor) {
     return executor.execute(TrainAction_Descriptor.INSTANCE, params);
+  }
+
+  /**
+   * train
+   *
+   * <p>Submits action {@code train} as a job on {@code jobs} and returns its handle at once;
+   * {@code await} gives the result.
+   *
+   * @param params the params
+   * @param jobs where the job runs
+   * @return the job's handle
+   */
+  public static JobHandle<TrainAction.Trained> submitTrain(TrainAction.Params params,
+      JobExecutor jobs) {
+    return jobs.submit(TrainAction_Descriptor.INSTANCE, params);
+  }
+
+  /**
+   * train
+   *
+   * <p>The handle of job {@code jobId}, an earlier submit of action {@code train} (in this process or
+   * another one).
+   *
+   * @param jobId the job's id
+   * @param jobs the executor that submitted it, or one like it
+   * @return the job's handle
+   */
+  public static JobHandle<TrainAction.Trained> attachTrain(String jobId, JobExecutor jobs) {
+    return jobs.attach(jobId, TrainAction_Descriptor.INSTANCE);
   }
 
   /**
