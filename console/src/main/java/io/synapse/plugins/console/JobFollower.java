@@ -4,6 +4,7 @@ import io.synapse.plugins.events.EventSink;
 import io.synapse.plugins.events.PluginEvent;
 import io.synapse.plugins.errors.PluginError;
 import io.synapse.plugins.executors.JobStatus;
+import io.synapse.plugins.executors.ray.RayDefaults;
 import io.synapse.plugins.executors.ray.RayJobExecutor;
 import io.synapse.plugins.spi.ActionDescriptor;
 import java.time.Duration;
@@ -31,8 +32,7 @@ final class JobFollower {
 
   private synchronized RayJobExecutor executor() {
     if (executor == null) {
-      String dashboard = settings.dashboardUrl() != null ? settings.dashboardUrl()
-          : System.getenv().getOrDefault("SYNAPSE_RAY_DASHBOARD", RayJobExecutor.DEFAULT_DASHBOARD_URL);
+      String dashboard = RayDefaults.current().jobDashboardUrl(settings.dashboardUrl());
       // Events are read from the job's log while it runs; wait() would replay them to its sink again.
       executor = RayJobExecutor.builder().dashboardUrl(dashboard).env(settings.env()).sink(EventSink.discarding()).build();
     }

@@ -70,8 +70,13 @@ class ConsoleRayTest {
     assertTrue(job.find(), stream);
     assertTrue(stream.contains("event: result"), stream);
     assertTrue(stream.contains("event: log\ndata: {\"lines\":["), "the job's log lines: " + stream);
-    assertEquals(List.of(100.0 / 3, 200.0 / 3, 100.0).size(), trainProgress(stream).size(), stream);
-    assertEquals(100.0, trainProgress(stream).get(2), stream);
+    // The worker throttles progress (the first and the last value always go through): the bar moves and ends full.
+    List<Double> progress = trainProgress(stream);
+    assertTrue(progress.size() >= 2 && progress.get(0) < 100.0, stream);
+    for (int i = 1; i < progress.size(); i++) {
+      assertTrue(progress.get(i) >= progress.get(i - 1), "progress never goes down: " + progress);
+    }
+    assertEquals(100.0, progress.get(progress.size() - 1), stream);
     assertTrue(stream.contains("\"status\":\"completed\"") && stream.contains("trained with ***"), stream);
     assertFalse(stream.contains(SECRET), stream);
     String run = console.get("/api/runs/" + id).body();
