@@ -38,6 +38,13 @@ import java.util.concurrent.ConcurrentMap;
  */
 public final class PluginRunner {
   private static final ConcurrentMap<String, PluginDiscovery> PLUGINS = new ConcurrentHashMap<>();
+  // PluginRunner::resolve as a class: a method reference would be the first lambda of a cold start.
+  private static final java.util.function.Function<String, PluginDiscovery> RESOLVE = new java.util.function.Function<>() {
+    @Override
+    public PluginDiscovery apply(String pluginCode) {
+      return resolve(pluginCode);
+    }
+  };
 
   private PluginRunner() {}
 
@@ -85,7 +92,7 @@ public final class PluginRunner {
     }
     Objects.requireNonNull(pluginCode, "pluginCode");
     try {
-      return leased(pluginCode, plugin -> run(plugin, action, params, mode, effective));
+      return leased(pluginCode, new LocalRun(action, params, mode, effective));
     } catch (Unloadable e) {
       // LOCAL runs turn the action's own errors into ExecutionErrors: this one is the plugin's classes.
       if (mode == ExecutionMode.LOCAL) {
@@ -113,6 +120,26 @@ public final class PluginRunner {
       return work.apply(plugin);
     } catch (LinkageError e) {
       throw new Unloadable(plugin, e);
+    }
+  }
+
+  /** Runs one action on the leased plugin: a class, not a lambda, as every first run of a JVM makes one. */
+  private static final class LocalRun implements java.util.function.Function<PluginDiscovery, Object> {
+    private final String action;
+    private final Map<String, ?> params;
+    private final ExecutionMode mode;
+    private final RunOptions options;
+
+    LocalRun(String action, Map<String, ?> params, ExecutionMode mode, RunOptions options) {
+      this.action = action;
+      this.params = params;
+      this.mode = mode;
+      this.options = options;
+    }
+
+    @Override
+    public Object apply(PluginDiscovery plugin) {
+      return run(plugin, action, params, mode, options);
     }
   }
 
@@ -235,7 +262,7 @@ public final class PluginRunner {
     if (known != null) {
       return known;
     }
-    return PLUGINS.computeIfAbsent(pluginCode, PluginRunner::resolve);
+    return PLUGINS.computeIfAbsent(pluginCode, RESOLVE);
   }
 
   /**

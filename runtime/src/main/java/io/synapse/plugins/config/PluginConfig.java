@@ -40,10 +40,10 @@ public record PluginConfig(
     Objects.requireNonNull(description, "description");
     Objects.requireNonNull(packageName, "packageName");
     List<ActionConfig> sorted = new ArrayList<>(actions);
-    sorted.sort((a, b) -> a.name().compareTo(b.name()));
+    sorted.sort(new ActionsByName());
     actions = Collections.unmodifiableList(sorted);
     List<PipelineConfig> sortedPipelines = new ArrayList<>(pipelines);
-    sortedPipelines.sort((a, b) -> a.name().compareTo(b.name()));
+    sortedPipelines.sort(new PipelinesByName());
     pipelines = Collections.unmodifiableList(sortedPipelines);
   }
 
@@ -65,7 +65,11 @@ public record PluginConfig(
 
   /** The pipeline names, sorted. */
   public List<String> pipelineNames() {
-    return pipelines.stream().map(PipelineConfig::name).toList();
+    List<String> names = new ArrayList<>(pipelines.size());
+    for (PipelineConfig pipeline : pipelines) {
+      names.add(pipeline.name());
+    }
+    return Collections.unmodifiableList(names);
   }
 
   /** The action called {@code actionName}, if there is one. */
@@ -80,7 +84,11 @@ public record PluginConfig(
 
   /** The action names, sorted. */
   public List<String> actionNames() {
-    return actions.stream().map(ActionConfig::name).toList();
+    List<String> names = new ArrayList<>(actions.size());
+    for (ActionConfig action : actions) {
+      names.add(action.name());
+    }
+    return Collections.unmodifiableList(names);
   }
 
   /** The configuration as config.yaml holds it (seeds' keys, in order). */
@@ -105,5 +113,21 @@ public record PluginConfig(
       map.put("pipelines", pipelineMap);
     }
     return map;
+  }
+
+  // Classes rather than lambdas: this record is built on every cold start, where the first lambda costs the
+  // JVM its lambda machinery.
+  private static final class ActionsByName implements java.util.Comparator<ActionConfig> {
+    @Override
+    public int compare(ActionConfig a, ActionConfig b) {
+      return a.name().compareTo(b.name());
+    }
+  }
+
+  private static final class PipelinesByName implements java.util.Comparator<PipelineConfig> {
+    @Override
+    public int compare(PipelineConfig a, PipelineConfig b) {
+      return a.name().compareTo(b.name());
+    }
   }
 }

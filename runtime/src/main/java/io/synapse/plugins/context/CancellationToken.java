@@ -96,18 +96,14 @@ public final class CancellationToken {
     synchronized (this) {
       if (reason == null) {
         if (!cancellable) {
-          return () -> { };
+          return NOTHING;
         }
         listeners.add(listener);
-        return () -> {
-          synchronized (CancellationToken.this) {
-            listeners.remove(listener);
-          }
-        };
+        return new Listening(listener);
       }
     }
     listener.run();
-    return () -> { };
+    return NOTHING;
   }
 
   /**
@@ -115,20 +111,58 @@ public final class CancellationToken {
    * does around the action's code, so that a cancel reaches a thread blocked in I/O or a sleep.
    */
   public Registration interruptOnCancel(Thread thread) {
-    Object lock = new Object();
-    boolean[] active = {true};
-    Registration listening = onCancel(() -> {
-      synchronized (lock) {
-        if (active[0]) {
+    Interrupting interrupting = new Interrupting(thread);
+    interrupting.listening = onCancel(interrupting);
+    return interrupting;
+  }
+
+  // The registrations are classes, not lambdas: every LOCAL run makes them, the first one on a cold start.
+  private static final Registration NOTHING = new Registration() {
+    @Override
+    public void close() {}
+  };
+
+  /** A listener's registration: closing it removes the listener. */
+  private final class Listening implements Registration {
+    private final Runnable listener;
+
+    Listening(Runnable listener) {
+      this.listener = listener;
+    }
+
+    @Override
+    public void close() {
+      synchronized (CancellationToken.this) {
+        listeners.remove(listener);
+      }
+    }
+  }
+
+  /** Interrupts a thread on cancel until closed. */
+  private static final class Interrupting implements Runnable, Registration {
+    private final Thread thread;
+    private boolean active = true;
+    private Registration listening;
+
+    Interrupting(Thread thread) {
+      this.thread = thread;
+    }
+
+    @Override
+    public void run() {
+      synchronized (this) {
+        if (active) {
           thread.interrupt();
         }
       }
-    });
-    return () -> {
-      synchronized (lock) {
-        active[0] = false;
+    }
+
+    @Override
+    public void close() {
+      synchronized (this) {
+        active = false;
       }
       listening.close();
-    };
+    }
   }
 }

@@ -29,7 +29,6 @@ public record ContextSettings(PluginEnvironment env, String jobId, Path workingD
   public static final String INVALID_JOB_ID = "invalid_job_id";
   /** The longest job id. */
   public static final int MAX_JOB_ID_LENGTH = 128;
-  private static final java.util.regex.Pattern JOB_ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
   /** Checks the parts (the job id by {@link #checkJobId}) and makes the working directory absolute. */
   public ContextSettings {
@@ -55,7 +54,7 @@ public record ContextSettings(PluginEnvironment env, String jobId, Path workingD
     }
     String problem = id.isEmpty() ? "is empty"
         : id.length() > MAX_JOB_ID_LENGTH ? "is longer than " + MAX_JOB_ID_LENGTH + " characters (" + id.length() + ")"
-        : !JOB_ID.matcher(id).matches() ? "may hold only letters, digits, '.', '_' and '-', starting with a letter or digit"
+        : !Patterns.JOB_ID.matcher(id).matches() ? "may hold only letters, digits, '.', '_' and '-', starting with a letter or digit"
         : null;
     if (problem == null) {
       return id;
@@ -164,5 +163,12 @@ public record ContextSettings(PluginEnvironment env, String jobId, Path workingD
     public ContextSettings contextSettings() {
       return new ContextSettings(env, jobId, workingDir, language, sink);
     }
+  }
+
+  // Compiled when first used, not when the class loads: the cold-start path needs none of them.
+  private static final class Patterns {
+    static final java.util.regex.Pattern JOB_ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+    private Patterns() {}
   }
 }

@@ -26,7 +26,10 @@ public final class ProgressTracker {
    */
   public Snapshot record(String category, long current, long total, Instant now) {
     Objects.requireNonNull(category, "category");
-    Instant start = started.computeIfAbsent(category, name -> now);
+    Instant start = started.putIfAbsent(category, now);
+    if (start == null) {
+      start = now;
+    }
     Duration elapsed = now.isBefore(start) ? Duration.ZERO : Duration.between(start, now);
     Snapshot snapshot = new Snapshot(category, current, total, elapsed, estimateRemaining(elapsed, current, total));
     latest.put(category, snapshot);

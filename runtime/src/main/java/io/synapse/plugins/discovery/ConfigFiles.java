@@ -40,7 +40,6 @@ final class ConfigFiles {
   /** config.yaml files larger than this are refused before parsing. */
   public static final long MAX_CONFIG_BYTES = 1024 * 1024;
 
-  private static final System.Logger LOGGER = System.getLogger(ConfigFiles.class.getName());
   private static final Set<String> PLUGIN_KEYS = Set.of("name", "code", "version", "category", "description", "package", "actions", "pipelines");
   private static final Set<String> SCALAR_PLUGIN_KEYS = Set.of("name", "version", "category", "description", "package");
   private static final Set<String> ACTION_KEYS =
@@ -161,7 +160,10 @@ final class ConfigFiles {
     for (Iterator<String> it = mapping.fieldNames(); it.hasNext(); ) {
       String key = it.next();
       if (!known.contains(key)) {
-        LOGGER.log(System.Logger.Level.WARNING, "Plugin config " + file + " has an unknown key '" + prefix + key + "' (ignored)");
+        // The logger is looked up here, not held in a static field: System.getLogger initialises the JDK's logging,
+        // which a plugin that logs nothing must not pay for when it starts.
+        System.getLogger(ConfigFiles.class.getName()).log(System.Logger.Level.WARNING,
+            "Plugin config " + file + " has an unknown key '" + prefix + key + "' (ignored)");
       }
     }
   }

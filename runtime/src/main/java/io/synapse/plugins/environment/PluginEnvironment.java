@@ -28,8 +28,6 @@ import java.util.regex.Pattern;
  * the offending value unless the entry's name {@linkplain #isSecretName looks secret}.
  */
 public final class PluginEnvironment {
-  private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
-  private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
   private static final PluginEnvironment EMPTY = new PluginEnvironment(Map.of());
 
   private final Map<String, String> values;
@@ -312,7 +310,7 @@ public final class PluginEnvironment {
   }
 
   private static double parseDecimal(String text) {
-    if (!DECIMAL.matcher(text).matches()) {
+    if (!Patterns.DECIMAL.matcher(text).matches()) {
       throw new NumberFormatException("not a decimal");
     }
     double value = Double.parseDouble(text);
@@ -342,7 +340,7 @@ public final class PluginEnvironment {
   }
 
   private static Duration parseDuration(String text) {
-    Matcher simple = SIMPLE_DURATION.matcher(text.toLowerCase(Locale.ROOT));
+    Matcher simple = Patterns.SIMPLE_DURATION.matcher(text.toLowerCase(Locale.ROOT));
     if (simple.matches()) {
       long amount = Long.parseLong(simple.group(1));
       switch (simple.group(2)) {
@@ -363,5 +361,13 @@ public final class PluginEnvironment {
 
   private static List<String> splitList(String value) {
     return Arrays.stream(value.split(",")).map(String::trim).filter(item -> !item.isEmpty()).toList();
+  }
+
+  // Compiled when first used, not when the class loads: the cold-start path needs none of them.
+  private static final class Patterns {
+    static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+
+    private Patterns() {}
   }
 }

@@ -116,16 +116,20 @@ public final class Redactor {
     }
     if (value instanceof Map<?, ?> map) {
       Map<String, Object> copy = new LinkedHashMap<>();
-      map.forEach((key, item) -> {
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        Object key = entry.getKey();
+        Object item = entry.getValue();
         String name = redact(String.valueOf(key));
         // Only text is masked whole: a count such as {"keypoints": 17} is not a secret.
         copy.put(name, item instanceof String && isSecretName(String.valueOf(key)) ? MASK : redactValue(item));
-      });
+      }
       return copy;
     }
     if (value instanceof Collection<?> items) {
       List<Object> copy = new ArrayList<>(items.size());
-      items.forEach(item -> copy.add(redactValue(item)));
+      for (Object item : items) {
+        copy.add(redactValue(item));
+      }
       return copy;
     }
     return value;
@@ -170,7 +174,9 @@ public final class Redactor {
 
     /** Adds secret values (for example the values of {@code @Secret} params); nulls and blank strings are ignored. */
     public Builder secretValues(Collection<String> values) {
-      values.forEach(this::secretValue);
+      for (String value : values) {
+        secretValue(value);
+      }
       return this;
     }
 
@@ -201,18 +207,28 @@ public final class Redactor {
 
     /** The redactor. */
     public Redactor build() {
-      if (secrets.isEmpty() && environments.stream().allMatch(environment -> environment.asMap().isEmpty())) {
+      if (secrets.isEmpty() && noEnvironmentValues()) {
         return secretNameWords == DEFAULT_SECRET_NAME_WORDS ? NONE : new Redactor(List.of(), List.of(), secretNameWords);
       }
       Set<String> all = new TreeSet<>(secrets);
       for (PluginEnvironment environment : environments) {
-        environment.asMap().forEach((name, value) -> {
-          if (SecretRule.looksSecret(name, secretNameWords) && SecretRule.isMaskable(value)) {
-            all.add(value);
+        for (Map.Entry<String, String> entry : environment.asMap().entrySet()) {
+          if (SecretRule.looksSecret(entry.getKey(), secretNameWords) && SecretRule.isMaskable(entry.getValue())) {
+            all.add(entry.getValue());
           }
-        });
+        }
       }
       return new Redactor(longestFirst(all, true), longestFirst(all, false), secretNameWords);
+    }
+
+    // A loop, not a stream: every LOCAL executor builds a redactor on the cold-start path.
+    private boolean noEnvironmentValues() {
+      for (PluginEnvironment environment : environments) {
+        if (!environment.asMap().isEmpty()) {
+          return false;
+        }
+      }
+      return true;
     }
 
     private static List<String> longestFirst(Set<String> secrets, boolean searchedAnywhere) {

@@ -7,7 +7,6 @@ import java.util.List;
  * that throws does not keep the event from the others.
  */
 public final class CompositeSink implements EventSink {
-  private static final System.Logger LOGGER = System.getLogger(CompositeSink.class.getName());
 
   private final List<EventSink> sinks;
 
@@ -32,7 +31,8 @@ public final class CompositeSink implements EventSink {
       try {
         sink.accept(event);
       } catch (RuntimeException e) {
-        LOGGER.log(System.Logger.Level.WARNING, "event sink " + sink.getClass().getName() + " failed: " + e);
+        System.getLogger(CompositeSink.class.getName()).log(System.Logger.Level.WARNING,
+            "event sink " + sink.getClass().getName() + " failed: " + e);
       }
     }
   }
@@ -43,7 +43,8 @@ public final class CompositeSink implements EventSink {
       try {
         sink.flush();
       } catch (RuntimeException e) {
-        LOGGER.log(System.Logger.Level.WARNING, "event sink " + sink.getClass().getName() + " failed to flush: " + e);
+        System.getLogger(CompositeSink.class.getName()).log(System.Logger.Level.WARNING,
+            "event sink " + sink.getClass().getName() + " failed to flush: " + e);
       }
     }
   }

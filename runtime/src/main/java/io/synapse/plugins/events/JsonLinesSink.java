@@ -51,7 +51,6 @@ import java.util.Objects;
 public final class JsonLinesSink implements EventSink, AutoCloseable {
   private static final ObjectMapper MAPPER = JsonMapper.builder().build();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private static final System.Logger LOGGER = System.getLogger(JsonLinesSink.class.getName());
 
   private final OutputStream out;
   private final boolean ownsStream;
@@ -96,7 +95,7 @@ public final class JsonLinesSink implements EventSink, AutoCloseable {
       out.flush();
     } catch (IOException | RuntimeException e) {
       failed = true;
-      LOGGER.log(System.Logger.Level.WARNING, "cannot write events; dropping the rest: " + e);
+      System.getLogger(JsonLinesSink.class.getName()).log(System.Logger.Level.WARNING, "cannot write events; dropping the rest: " + e);
     }
   }
 
@@ -105,7 +104,7 @@ public final class JsonLinesSink implements EventSink, AutoCloseable {
     try {
       out.flush();
     } catch (IOException e) {
-      LOGGER.log(System.Logger.Level.WARNING, "cannot flush events: " + e);
+      System.getLogger(JsonLinesSink.class.getName()).log(System.Logger.Level.WARNING, "cannot flush events: " + e);
     }
   }
 
@@ -117,7 +116,7 @@ public final class JsonLinesSink implements EventSink, AutoCloseable {
       try {
         out.close();
       } catch (IOException e) {
-        LOGGER.log(System.Logger.Level.WARNING, "cannot close the events file: " + e);
+        System.getLogger(JsonLinesSink.class.getName()).log(System.Logger.Level.WARNING, "cannot close the events file: " + e);
       }
     }
   }

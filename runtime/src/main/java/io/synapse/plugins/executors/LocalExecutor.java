@@ -58,11 +58,6 @@ import java.util.Objects;
  */
 public final class LocalExecutor implements Executor {
   private static final EventSink DEFAULT_SINK = ConsoleSink.standard();
-  private static final java.util.concurrent.ExecutorService RUNS = java.util.concurrent.Executors.newCachedThreadPool(runnable -> {
-    Thread thread = new Thread(runnable, "synapse-local-run");
-    thread.setDaemon(true);
-    return thread;
-  });
   private static final LocalExecutor SHARED = builder().build();
 
   private final PluginEnvironment env;
@@ -178,7 +173,7 @@ public final class LocalExecutor implements Executor {
   private <P extends Record, R> CancellableFuture<R> submitBound(ActionDescriptor<P, R> action, P params) {
     CancellationToken token = new CancellationToken();
     CancellableFuture<R> future = new CancellableFuture<>(token);
-    RUNS.execute(() -> {
+    Runs.POOL.execute(() -> {
       try {
         future.complete(start(action, params, token));
       } catch (Throwable e) {
@@ -203,7 +198,7 @@ public final class LocalExecutor implements Executor {
         .secretValues(secretValues)
         .build();
     RunObservers.Executing observed = RunObservers.startExecuting(action.pluginCode(), actionName, jobId,
-        () -> action.writeParams(params), secretValues);
+        new ParamsWriter<>(action, params), secretValues);
     RuntimeContext.Builder builder = RuntimeContext.builder(actionName)
         .pluginCode(action.pluginCode())
         .jobId(jobId)
@@ -219,7 +214,43 @@ public final class LocalExecutor implements Executor {
           .orElse(null));
     }
     RuntimeContext context = builder.build();
-    return observed.finishing(() -> run(action, params, context, redactor, token));
+    // What observed.finishing(work) does, without a lambda on the cold-start path.
+    Throwable raised = null;
+    try {
+      return run(action, params, context, redactor, token);
+    } catch (RuntimeException | Error e) {
+      raised = e;
+      throw e;
+    } finally {
+      observed.finished(raised);
+    }
+  }
+
+  /** The params of a run as an observer sees them, written only when one asks. */
+  private static final class ParamsWriter<P extends Record> implements java.util.function.Supplier<Map<String, Object>> {
+    private final ActionDescriptor<P, ?> action;
+    private final P params;
+
+    ParamsWriter(ActionDescriptor<P, ?> action, P params) {
+      this.action = action;
+      this.params = params;
+    }
+
+    @Override
+    public Map<String, Object> get() {
+      return action.writeParams(params);
+    }
+  }
+
+  /** The threads of {@link #submit} runs, started when the first submit needs one (a plain run never does). */
+  private static final class Runs {
+    static final java.util.concurrent.ExecutorService POOL = java.util.concurrent.Executors.newCachedThreadPool(runnable -> {
+      Thread thread = new Thread(runnable, "synapse-local-run");
+      thread.setDaemon(true);
+      return thread;
+    });
+
+    private Runs() {}
   }
 
   private <P extends Record, R> R run(ActionDescriptor<P, R> action, P params, RuntimeContext context, Redactor redactor,

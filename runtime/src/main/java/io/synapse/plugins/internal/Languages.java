@@ -6,8 +6,6 @@ import java.util.regex.Pattern;
 
 /** Language codes of runs (ISO 639-1 such as {@code ko}, or a BCP 47 tag such as {@code pt-BR}), and picking a text by one. */
 public final class Languages {
-  private static final Pattern CODE = Pattern.compile("[A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8})*");
-
   private Languages() {}
 
   /**
@@ -16,7 +14,7 @@ public final class Languages {
    * @throws IllegalArgumentException when it is not null and not a code
    */
   public static String check(String language) {
-    if (language != null && !CODE.matcher(language).matches()) {
+    if (language != null && !Patterns.CODE.matcher(language).matches()) {
       throw new IllegalArgumentException("'" + language + "' is not a language code: use an ISO 639-1 code such as en or ko,"
           + " or a tag such as pt-BR");
     }
@@ -40,5 +38,12 @@ public final class Languages {
     }
     Iterator<String> keys = texts.keySet().iterator();
     return keys.hasNext() ? keys.next() : null;
+  }
+
+  // Compiled when first used, not when the class loads: the cold-start path needs none of them.
+  private static final class Patterns {
+    static final Pattern CODE = Pattern.compile("[A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8})*");
+
+    private Patterns() {}
   }
 }

@@ -23,7 +23,6 @@ import java.util.function.Supplier;
  * left out of that call; it never fails a run.
  */
 public final class RunObservers {
-  private static final System.Logger LOGGER = System.getLogger(RunObservers.class.getName());
   private static final List<RunObserver> DISCOVERED = discover();
   private static final List<RunObserver> REGISTERED = new CopyOnWriteArrayList<>();
   private static final ThreadLocal<Executing> CURRENT = new ThreadLocal<>();
@@ -147,15 +146,19 @@ public final class RunObservers {
   private static List<RunObserver> discover() {
     List<RunObserver> found = new ArrayList<>();
     try {
-      ServiceLoader.load(RunObserver.class, RunObservers.class.getClassLoader()).forEach(found::add);
+      for (RunObserver observer : ServiceLoader.load(RunObserver.class, RunObservers.class.getClassLoader())) {
+        found.add(observer);
+      }
     } catch (ServiceConfigurationError e) {
-      LOGGER.log(System.Logger.Level.WARNING, "a run observer could not be loaded; runs are not observed by it: " + e.getMessage());
+      System.getLogger(RunObservers.class.getName()).log(System.Logger.Level.WARNING,
+          "a run observer could not be loaded; runs are not observed by it: " + e.getMessage());
     }
     return List.copyOf(found);
   }
 
   private static void failed(Object observer, RuntimeException e) {
-    LOGGER.log(System.Logger.Level.WARNING, "run observer " + observer.getClass().getName() + " failed: " + e);
+    System.getLogger(RunObservers.class.getName()).log(System.Logger.Level.WARNING,
+        "run observer " + observer.getClass().getName() + " failed: " + e);
   }
 
   private record Carried(ExecutionMode mode, Map<String, String> context) {}

@@ -44,13 +44,6 @@ public final class SecretRule {
   /** Known secrets with at least this many characters are masked anywhere; shorter ones as whole tokens only. */
   public static final int MIN_SEARCHED_LENGTH = 4;
 
-  // scheme://userinfo@ : the user information runs to the last '@' before the host's end.
-  private static final Pattern URL_USER_INFO = Pattern.compile("([A-Za-z][A-Za-z0-9+.\\-]*://)([^\\s/?#\"'<>@]*(?:@[^\\s/?#\"'<>@]*)*)@");
-  private static final Pattern QUERY_PARAMETER = Pattern.compile("([?&;#])([^\\s=&;#\"'<>]+)=([^\\s&;#\"'<>]*)");
-  private static final Pattern AUTHORIZATION = Pattern.compile(
-      "(?i)(authorization[\"']?\\s*[:=]\\s*[\"']?)(?:(basic|bearer|token|digest|negotiate|apikey)\\s+)?([^\\s\"',;}\\]]+)");
-  private static final Pattern BEARER = Pattern.compile("(?i)(\\bbearer\\s+)([A-Za-z0-9._~+/\\-]{8,}=*)");
-
   private SecretRule() {}
 
   /** Whether {@code name} looks like it holds a secret (contains one of {@link #NAME_WORDS}, ignoring case). */
@@ -139,20 +132,20 @@ public final class SecretRule {
       result = maskUrls(result);
     }
     if (containsIgnoringCase(result, "uthorization")) {
-      result = maskGroup(result, AUTHORIZATION, 3);
+      result = maskGroup(result, Patterns.AUTHORIZATION, 3);
     }
     if (containsIgnoringCase(result, "earer")) {
-      result = maskGroup(result, BEARER, 2);
+      result = maskGroup(result, Patterns.BEARER, 2);
     }
     return result;
   }
 
   private static String maskUrls(String text) {
-    String result = maskGroup(text, URL_USER_INFO, 2);
+    String result = maskGroup(text, Patterns.URL_USER_INFO, 2);
     if (result.indexOf('=') < 0) {
       return result;
     }
-    Matcher query = QUERY_PARAMETER.matcher(result);
+    Matcher query = Patterns.QUERY_PARAMETER.matcher(result);
     StringBuilder out = null;
     int copied = 0;
     while (query.find()) {
@@ -193,5 +186,17 @@ public final class SecretRule {
       }
     }
     return false;
+  }
+
+  // Compiled when first used, not when the class loads: the cold-start path needs none of them.
+  private static final class Patterns {
+    // scheme://userinfo@ : the user information runs to the last '@' before the host's end.
+    static final Pattern URL_USER_INFO = Pattern.compile("([A-Za-z][A-Za-z0-9+.\\-]*://)([^\\s/?#\"'<>@]*(?:@[^\\s/?#\"'<>@]*)*)@");
+    static final Pattern QUERY_PARAMETER = Pattern.compile("([?&;#])([^\\s=&;#\"'<>]+)=([^\\s&;#\"'<>]*)");
+    static final Pattern AUTHORIZATION = Pattern.compile(
+        "(?i)(authorization[\"']?\\s*[:=]\\s*[\"']?)(?:(basic|bearer|token|digest|negotiate|apikey)\\s+)?([^\\s\"',;}\\]]+)");
+    static final Pattern BEARER = Pattern.compile("(?i)(\\bbearer\\s+)([A-Za-z0-9._~+/\\-]{8,}=*)");
+
+    private Patterns() {}
   }
 }
