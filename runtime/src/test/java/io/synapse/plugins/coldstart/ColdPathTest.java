@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the first LOCAL run of a fresh JVM loads (from {@code -Xlog:class+load}, not from timings): it does not
- * initialise the JDK's logging and spins no lambda of the runtime's discovery, execution, events or results code.
+ * initialise the JDK's logging, spins no lambda of the runtime's discovery, execution, events or results code, and
+ * compiles none of the runtime's regular expressions nor starts {@code LocalExecutor}'s submit pool.
  * The binder SPI ({@code io.synapse.plugins.spi}) is left out: its readers are built with lambdas.
  */
 class ColdPathTest {
@@ -28,7 +29,11 @@ class ColdPathTest {
     assertTrue(loaded.contains("io.synapse.plugins.executors.LocalExecutor"), "the run went through LocalExecutor: " + loaded.size());
     List<String> logging = new ArrayList<>();
     List<String> lambdas = new ArrayList<>();
+    List<String> eager = new ArrayList<>();
     for (String name : loaded) {
+      if (name.startsWith("io.synapse.plugins.") && (name.endsWith("$Patterns") || name.endsWith("LocalExecutor$Runs"))) {
+        eager.add(name);
+      }
       if (name.startsWith("java.util.logging.") || name.startsWith("jdk.internal.logger.")) {
         logging.add(name);
       }
@@ -38,6 +43,7 @@ class ColdPathTest {
     }
     assertEquals(List.of(), logging, "a run that logs nothing must not initialise the JDK's logging");
     assertEquals(List.of(), lambdas, "lambdas of the runtime on the cold-start path");
+    assertEquals(List.of(), eager, "regexes and the submit pool are created on first use, which a plain run never makes");
   }
 
   // The classes a fresh JVM running ColdRun loads, in order.
