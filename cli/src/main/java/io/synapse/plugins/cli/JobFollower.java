@@ -18,18 +18,17 @@ final class JobFollower {
 
   /**
    * Waits for job {@code id} and returns its result. With {@code follow} its events go to {@code sink} and its
-   * other log lines to {@code err} as they arrive; otherwise its events go to {@code sink} when it ends.
+   * other log lines to {@code err} as they arrive (Ray's own INFO lines to {@link RayNoise#defaultLog()}
+   * unless {@code debug}); otherwise its events go to {@code sink} when it ends.
    */
-  static Object await(RayJobExecutor executor, String id, Duration timeout, boolean follow, EventSink sink, PrintWriter err) {
+  static Object await(RayJobExecutor executor, String id, Duration timeout, boolean follow, boolean debug, EventSink sink,
+      PrintWriter err) {
     err.println("Submitted job " + id + (follow ? "; following it" : "; waiting for it") + " (at most " + timeout + ")");
     err.flush();
     if (!follow) {
       return executor.wait(id, timeout, sink);
     }
-    CompletableFuture<Void> tail = executor.followLogs(id, sink, line -> {
-      err.println(line);
-      err.flush();
-    });
+    CompletableFuture<Void> tail = executor.followLogs(id, sink, RayNoise.lines(err, debug, RayNoise.defaultLog()));
     try {
       Object result = executor.wait(id, timeout, EventSink.discarding());
       drain(tail);

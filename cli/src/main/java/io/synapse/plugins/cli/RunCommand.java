@@ -100,7 +100,7 @@ final class RunCommand implements Callable<Integer>, SynapseCli.MachineOutput {
     try {
       result = PluginRunner.runPlugin(plugin, action, input, executionMode, runOptions);
       if (waiting) {
-        result = JobFollower.await(RayJobBackend.executor(runOptions), String.valueOf(result), waitTimeout, follow, sink, err);
+        result = JobFollower.await(RayJobBackend.executor(runOptions), String.valueOf(result), waitTimeout, follow, debug, sink, err);
       }
     } catch (PluginError e) {
       throw settings.explained(e);

@@ -53,11 +53,22 @@ class RayModesIT {
   /** What eval "$(scripts/ray.sh env)" sets is all a run needs; --wait and --follow run a job to its result. */
   @Test
   void theEnvironmentOfRayShEnvIsEnoughAndWaitAndFollowRunAJobToItsResult() throws Exception {
-    Map<String, String> env = Map.of("RAY_ADDRESS", address, "SYNAPSE_RAY_DASHBOARD", dashboard);
+    Path state = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "noise-state");
+    Map<String, String> env = Map.of("RAY_ADDRESS", address, "SYNAPSE_RAY_DASHBOARD", dashboard, "SYNAPSE_STATE_DIR", state.toString());
     Processes.Outcome task = synapse(env, "run", "examples/ray-plugin", "word-count", "-p", "lines=a b,b", "--json", "--progress", "off",
         "--mode", "task");
     assertEquals(0, task.exitCode(), task::toString);
     assertEquals(Map.of("counts", Map.of("a", 1, "b", 2), "total", 3), Json.parseJson(task.out(), "out"));
+    // Ray's native chatter goes to the log file, not to the terminal; --debug shows it.
+    Path log = state.resolve("logs/ray-native.log");
+    assertTrue(!task.err().contains("gcs_client.cc") && !task.err().contains("getCallerClass"), task::toString);
+    assertTrue(Files.isRegularFile(log) && Files.readString(log).contains("gcs_client.cc:"), "the log holds Ray's lines: " + log);
+    Files.delete(log);
+    Processes.Outcome debug = synapse(env, "run", "examples/ray-plugin", "word-count", "-p", "lines=c", "--json", "--progress", "off",
+        "--mode", "task", "--debug");
+    assertEquals(0, debug.exitCode(), debug::toString);
+    assertTrue(debug.err().contains("gcs_client.cc:"), "--debug shows Ray's own lines: " + debug);
+    assertTrue(!Files.exists(log), "--debug leaves the log alone");
 
     Processes.Outcome waited = synapse(env, "run", "examples/ray-plugin", "word-count", "-p", "lines=x y x", "--json",
         "--progress", "plain", "--mode", "job", "--wait", "--timeout", "4m");
