@@ -150,11 +150,11 @@ final class InputLimits {
       for (Node node = this; node.parent() != null; node = node.parent()) {
         segments.push(node.segment());
       }
-      String path = "";
+      ValuePath path = ValuePath.ROOT;
       for (Object segment : segments) {
-        path = segment instanceof Integer index ? Violations.index(path, index) : Violations.key(path, String.valueOf(segment));
+        path = segment instanceof Integer index ? path.index(index) : path.key(String.valueOf(segment));
       }
-      return path;
+      return path.toString();
     }
   }
 }
