@@ -26,7 +26,10 @@ final class InputLimits {
     return quickCount(input, 0, 1) >= 0 || checkLimits(input, violations);
   }
 
-  private static final int QUICK_DEPTH = 32;
+  // 128 frames of quickCount take a few kilobytes of stack, less than the binder's own recursion into
+  // an input of that depth; a deeper limit keeps the depth curve's 64 levels from being walked twice
+  // (32 quick levels, then the iterative check with a node per container).
+  private static final int QUICK_DEPTH = 128;
 
   // The number of values counted so far plus those in value, or -1 when value is deeper than
   // QUICK_DEPTH, holds too many values or too long a string.
