@@ -29,7 +29,7 @@ public final class Checks {
   public static void notBlank(Object value, ValuePath parent, String name, Violations violations) {
     CharSequence text = text(value);
     if (text != null && text.toString().isBlank()) {
-      violations.add(parent.field(name), "must not be blank", "NotBlank");
+      violations.add(Violations.field(parent.toString(), name), "must not be blank", "NotBlank");
     }
   }
 
@@ -37,7 +37,7 @@ public final class Checks {
   public static void notEmpty(Object value, ValuePath parent, String name, Violations violations) {
     long size = size(unwrap(value));
     if (size == 0) {
-      violations.add(parent.field(name), "must not be empty", "NotEmpty");
+      violations.add(Violations.field(parent.toString(), name), "must not be empty", "NotEmpty");
     }
   }
 
@@ -51,7 +51,7 @@ public final class Checks {
     long size = actual instanceof CharSequence text ? characters(text, min, max) : size(actual);
     if (size >= 0 && (size < min || size > max)) {
       String range = max == Integer.MAX_VALUE ? "at least " + min : min == 0 ? "at most " + max : "between " + min + " and " + max;
-      violations.add(parent.field(name), "size must be " + range, "Size");
+      violations.add(Violations.field(parent.toString(), name), "size must be " + range, "Size");
     }
   }
 
@@ -59,7 +59,7 @@ public final class Checks {
   public static void min(Object value, long min, ValuePath parent, String name, Violations violations) {
     Number number = number(value);
     if (number != null && compare(number, min) < 0) {
-      violations.add(parent.field(name), "must be greater than or equal to " + min, "Min");
+      violations.add(Violations.field(parent.toString(), name), "must be greater than or equal to " + min, "Min");
     }
   }
 
@@ -67,7 +67,7 @@ public final class Checks {
   public static void max(Object value, long max, ValuePath parent, String name, Violations violations) {
     Number number = number(value);
     if (number != null && compare(number, max) > 0) {
-      violations.add(parent.field(name), "must be less than or equal to " + max, "Max");
+      violations.add(Violations.field(parent.toString(), name), "must be less than or equal to " + max, "Max");
     }
   }
 
@@ -111,13 +111,13 @@ public final class Checks {
 
   private static void reportBelow(int comparison, String min, boolean inclusive, ValuePath parent, String name, Violations violations) {
     if (comparison < 0 || (comparison == 0 && !inclusive)) {
-      violations.add(parent.field(name), "must be greater than " + (inclusive ? "or equal to " : "") + min, "DecimalMin");
+      violations.add(Violations.field(parent.toString(), name), "must be greater than " + (inclusive ? "or equal to " : "") + min, "DecimalMin");
     }
   }
 
   private static void reportAbove(int comparison, String max, boolean inclusive, ValuePath parent, String name, Violations violations) {
     if (comparison > 0 || (comparison == 0 && !inclusive)) {
-      violations.add(parent.field(name), "must be less than " + (inclusive ? "or equal to " : "") + max, "DecimalMax");
+      violations.add(Violations.field(parent.toString(), name), "must be less than " + (inclusive ? "or equal to " : "") + max, "DecimalMax");
     }
   }
 
@@ -141,7 +141,7 @@ public final class Checks {
   public static void positive(Object value, ValuePath parent, String name, Violations violations) {
     Number number = number(value);
     if (number != null && signum(number) <= 0) {
-      violations.add(parent.field(name), "must be greater than 0", "Positive");
+      violations.add(Violations.field(parent.toString(), name), "must be greater than 0", "Positive");
     }
   }
 
@@ -149,7 +149,7 @@ public final class Checks {
   public static void positiveOrZero(Object value, ValuePath parent, String name, Violations violations) {
     Number number = number(value);
     if (number != null && signum(number) < 0) {
-      violations.add(parent.field(name), "must be greater than or equal to 0", "PositiveOrZero");
+      violations.add(Violations.field(parent.toString(), name), "must be greater than or equal to 0", "PositiveOrZero");
     }
   }
 
@@ -157,7 +157,7 @@ public final class Checks {
   public static void negative(Object value, ValuePath parent, String name, Violations violations) {
     Number number = number(value);
     if (number != null && signum(number) >= 0) {
-      violations.add(parent.field(name), "must be less than 0", "Negative");
+      violations.add(Violations.field(parent.toString(), name), "must be less than 0", "Negative");
     }
   }
 
@@ -165,7 +165,7 @@ public final class Checks {
   public static void negativeOrZero(Object value, ValuePath parent, String name, Violations violations) {
     Number number = number(value);
     if (number != null && signum(number) > 0) {
-      violations.add(parent.field(name), "must be less than or equal to 0", "NegativeOrZero");
+      violations.add(Violations.field(parent.toString(), name), "must be less than or equal to 0", "NegativeOrZero");
     }
   }
 
@@ -173,7 +173,7 @@ public final class Checks {
   public static void pattern(Object value, Pattern pattern, ValuePath parent, String name, Violations violations) {
     CharSequence text = text(value);
     if (text != null && !pattern.matcher(text).matches()) {
-      violations.add(parent.field(name), "must match \"" + pattern.pattern() + "\"", "Pattern");
+      violations.add(Violations.field(parent.toString(), name), "must match \"" + pattern.pattern() + "\"", "Pattern");
     }
   }
 
@@ -182,7 +182,7 @@ public final class Checks {
     CharSequence text = text(value);
     if (text != null && text.length() > 0
         && (!isEmail(text) || (extra != null && !extra.matcher(text).matches()))) {
-      violations.add(parent.field(name), "must be a well-formed email address", "Email");
+      violations.add(Violations.field(parent.toString(), name), "must be a well-formed email address", "Email");
     }
   }
 

@@ -276,7 +276,7 @@ public final class Readers {
   public static <T> T required(Map<?, ?> fields, String name, ValuePath path, Violations violations, ValueReader<T> reader) {
     Object value = fields.get(name);
     if (value == null) {
-      violations.add(path.field(name), "is required", "Required");
+      violations.add(Violations.field(path.toString(), name), "is required", "Required");
       return null;
     }
     return reader.readField(value, path, name, violations);

@@ -68,16 +68,26 @@ public final class ValuePath {
   }
 
   // Without recursion (inputs nest up to Readers.MAX_DEPTH levels), from the nearest node already
-  // spelled out down to this one.
+  // spelled out down to this one. One step below a spelled node (a field of the top, or of a record
+  // whose path a sibling's violation spelled) is built by the string helpers at its exact size.
   private String spell() {
+    if (parent.text != null) {
+      return switch (kind) {
+        case KIND_FIELD -> Violations.field(parent.text, name);
+        case KIND_KEY -> Violations.key(parent.text, name);
+        default -> Violations.index(parent.text, index);
+      };
+    }
     ValuePath[] chain = new ValuePath[depth];
     int count = 0;
+    int length = 0;
     ValuePath top = this;
     while (top.text == null) {
       chain[count++] = top;
+      length += top.kind == KIND_INDEX ? 12 : top.name.length() + 5;
       top = top.parent;
     }
-    StringBuilder out = new StringBuilder(top.text);
+    StringBuilder out = new StringBuilder(top.text.length() + length).append(top.text);
     for (int i = count - 1; i >= 0; i--) {
       ValuePath node = chain[i];
       switch (node.kind) {
