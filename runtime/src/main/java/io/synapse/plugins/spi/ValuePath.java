@@ -105,6 +105,7 @@ public final class ValuePath {
     return other instanceof ValuePath path && toString().equals(path.toString());
   }
 
+  /** The hash of the spelled-out path. */
   @Override
   public int hashCode() {
     return toString().hashCode();
