@@ -38,6 +38,7 @@ public final class RuntimeTypes {
   public static final ClassName CHECKS = ClassName.get(SPI, "Checks");
   public static final ClassName DEFAULTS = ClassName.get(SPI, "Defaults");
   public static final ClassName VIOLATIONS = ClassName.get(SPI, "Violations");
+  public static final ClassName VALUE_PATH = ClassName.get(SPI, "ValuePath");
   public static final ClassName SECRETS = ClassName.get(SPI, "Secrets");
   public static final ClassName ACTION_DESCRIPTOR = ClassName.get(SPI, "ActionDescriptor");
   public static final ClassName GENERATED_ACTION_DESCRIPTOR = ClassName.get(SPI, "GeneratedActionDescriptor");

@@ -4,6 +4,7 @@ import io.synapse.plugins.spi.Readers;
 import io.synapse.plugins.spi.RecordBinder;
 import io.synapse.plugins.spi.RecordWriter;
 import io.synapse.plugins.spi.SynapseGenerated;
+import io.synapse.plugins.spi.ValuePath;
 import io.synapse.plugins.spi.Violations;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ public final class NoParams_Binder implements RecordBinder<NoParams>, RecordWrit
   }
 
   @Override
-  public NoParams read(Object value, String path, Violations violations) {
+  public NoParams read(Object value, ValuePath path, Violations violations) {
     if (value == null) {
       return null;
     }

@@ -26,18 +26,18 @@ public final class Checks {
   private static final int MAX_LABEL = 63;
 
   /** {@code @NotBlank}: a string with at least one non-whitespace character. */
-  public static void notBlank(Object value, String parent, String name, Violations violations) {
+  public static void notBlank(Object value, ValuePath parent, String name, Violations violations) {
     CharSequence text = text(value);
     if (text != null && text.toString().isBlank()) {
-      violations.add(Violations.field(parent, name), "must not be blank", "NotBlank");
+      violations.add(Violations.field(parent.toString(), name), "must not be blank", "NotBlank");
     }
   }
 
   /** {@code @NotEmpty}: a string, collection or map with at least one element. */
-  public static void notEmpty(Object value, String parent, String name, Violations violations) {
+  public static void notEmpty(Object value, ValuePath parent, String name, Violations violations) {
     long size = size(unwrap(value));
     if (size == 0) {
-      violations.add(Violations.field(parent, name), "must not be empty", "NotEmpty");
+      violations.add(Violations.field(parent.toString(), name), "must not be empty", "NotEmpty");
     }
   }
 
@@ -46,33 +46,33 @@ public final class Checks {
    * its number of characters (Unicode code points), as JSON Schema's {@code minLength} and Python's
    * {@code len} count it, so that an emoji is one character, not two UTF-16 units.
    */
-  public static void size(Object value, int min, int max, String parent, String name, Violations violations) {
+  public static void size(Object value, int min, int max, ValuePath parent, String name, Violations violations) {
     Object actual = unwrap(value);
     long size = actual instanceof CharSequence text ? characters(text, min, max) : size(actual);
     if (size >= 0 && (size < min || size > max)) {
       String range = max == Integer.MAX_VALUE ? "at least " + min : min == 0 ? "at most " + max : "between " + min + " and " + max;
-      violations.add(Violations.field(parent, name), "size must be " + range, "Size");
+      violations.add(Violations.field(parent.toString(), name), "size must be " + range, "Size");
     }
   }
 
   /** {@code @Min}: a number greater than or equal to {@code min}. */
-  public static void min(Object value, long min, String parent, String name, Violations violations) {
+  public static void min(Object value, long min, ValuePath parent, String name, Violations violations) {
     Number number = number(value);
     if (number != null && compare(number, min) < 0) {
-      violations.add(Violations.field(parent, name), "must be greater than or equal to " + min, "Min");
+      violations.add(Violations.field(parent.toString(), name), "must be greater than or equal to " + min, "Min");
     }
   }
 
   /** {@code @Max}: a number less than or equal to {@code max}. */
-  public static void max(Object value, long max, String parent, String name, Violations violations) {
+  public static void max(Object value, long max, ValuePath parent, String name, Violations violations) {
     Number number = number(value);
     if (number != null && compare(number, max) > 0) {
-      violations.add(Violations.field(parent, name), "must be less than or equal to " + max, "Max");
+      violations.add(Violations.field(parent.toString(), name), "must be less than or equal to " + max, "Max");
     }
   }
 
   /** {@code @DecimalMin}: a number above {@code min} (or equal to it when inclusive). */
-  public static void decimalMin(Object value, String min, boolean inclusive, String parent, String name, Violations violations) {
+  public static void decimalMin(Object value, String min, boolean inclusive, ValuePath parent, String name, Violations violations) {
     Number number = number(value);
     if (number != null) {
       reportBelow(decimal(number).compareTo(new BigDecimal(min)), min, inclusive, parent, name, violations);
@@ -85,7 +85,7 @@ public final class Checks {
    * doubles, with the same answer as {@link BigDecimal} and none of its cost.
    */
   public static void decimalMin(
-      Object value, String min, double exactMin, boolean inclusive, String parent, String name, Violations violations) {
+      Object value, String min, double exactMin, boolean inclusive, ValuePath parent, String name, Violations violations) {
     Number number = number(value);
     if (number != null) {
       reportBelow(compare(number, min, exactMin), min, inclusive, parent, name, violations);
@@ -93,7 +93,7 @@ public final class Checks {
   }
 
   /** {@code @DecimalMax}: a number below {@code max} (or equal to it when inclusive). */
-  public static void decimalMax(Object value, String max, boolean inclusive, String parent, String name, Violations violations) {
+  public static void decimalMax(Object value, String max, boolean inclusive, ValuePath parent, String name, Violations violations) {
     Number number = number(value);
     if (number != null) {
       reportAbove(decimal(number).compareTo(new BigDecimal(max)), max, inclusive, parent, name, violations);
@@ -102,22 +102,22 @@ public final class Checks {
 
   /** {@code @DecimalMax} with a bound that a {@code double} holds exactly; see the same for {@code decimalMin}. */
   public static void decimalMax(
-      Object value, String max, double exactMax, boolean inclusive, String parent, String name, Violations violations) {
+      Object value, String max, double exactMax, boolean inclusive, ValuePath parent, String name, Violations violations) {
     Number number = number(value);
     if (number != null) {
       reportAbove(compare(number, max, exactMax), max, inclusive, parent, name, violations);
     }
   }
 
-  private static void reportBelow(int comparison, String min, boolean inclusive, String parent, String name, Violations violations) {
+  private static void reportBelow(int comparison, String min, boolean inclusive, ValuePath parent, String name, Violations violations) {
     if (comparison < 0 || (comparison == 0 && !inclusive)) {
-      violations.add(Violations.field(parent, name), "must be greater than " + (inclusive ? "or equal to " : "") + min, "DecimalMin");
+      violations.add(Violations.field(parent.toString(), name), "must be greater than " + (inclusive ? "or equal to " : "") + min, "DecimalMin");
     }
   }
 
-  private static void reportAbove(int comparison, String max, boolean inclusive, String parent, String name, Violations violations) {
+  private static void reportAbove(int comparison, String max, boolean inclusive, ValuePath parent, String name, Violations violations) {
     if (comparison > 0 || (comparison == 0 && !inclusive)) {
-      violations.add(Violations.field(parent, name), "must be less than " + (inclusive ? "or equal to " : "") + max, "DecimalMax");
+      violations.add(Violations.field(parent.toString(), name), "must be less than " + (inclusive ? "or equal to " : "") + max, "DecimalMax");
     }
   }
 
@@ -138,51 +138,51 @@ public final class Checks {
   }
 
   /** {@code @Positive}: greater than 0. */
-  public static void positive(Object value, String parent, String name, Violations violations) {
+  public static void positive(Object value, ValuePath parent, String name, Violations violations) {
     Number number = number(value);
     if (number != null && signum(number) <= 0) {
-      violations.add(Violations.field(parent, name), "must be greater than 0", "Positive");
+      violations.add(Violations.field(parent.toString(), name), "must be greater than 0", "Positive");
     }
   }
 
   /** {@code @PositiveOrZero}: 0 or more. */
-  public static void positiveOrZero(Object value, String parent, String name, Violations violations) {
+  public static void positiveOrZero(Object value, ValuePath parent, String name, Violations violations) {
     Number number = number(value);
     if (number != null && signum(number) < 0) {
-      violations.add(Violations.field(parent, name), "must be greater than or equal to 0", "PositiveOrZero");
+      violations.add(Violations.field(parent.toString(), name), "must be greater than or equal to 0", "PositiveOrZero");
     }
   }
 
   /** {@code @Negative}: less than 0. */
-  public static void negative(Object value, String parent, String name, Violations violations) {
+  public static void negative(Object value, ValuePath parent, String name, Violations violations) {
     Number number = number(value);
     if (number != null && signum(number) >= 0) {
-      violations.add(Violations.field(parent, name), "must be less than 0", "Negative");
+      violations.add(Violations.field(parent.toString(), name), "must be less than 0", "Negative");
     }
   }
 
   /** {@code @NegativeOrZero}: 0 or less. */
-  public static void negativeOrZero(Object value, String parent, String name, Violations violations) {
+  public static void negativeOrZero(Object value, ValuePath parent, String name, Violations violations) {
     Number number = number(value);
     if (number != null && signum(number) > 0) {
-      violations.add(Violations.field(parent, name), "must be less than or equal to 0", "NegativeOrZero");
+      violations.add(Violations.field(parent.toString(), name), "must be less than or equal to 0", "NegativeOrZero");
     }
   }
 
   /** {@code @Pattern}: the whole string matches {@code pattern}. */
-  public static void pattern(Object value, Pattern pattern, String parent, String name, Violations violations) {
+  public static void pattern(Object value, Pattern pattern, ValuePath parent, String name, Violations violations) {
     CharSequence text = text(value);
     if (text != null && !pattern.matcher(text).matches()) {
-      violations.add(Violations.field(parent, name), "must match \"" + pattern.pattern() + "\"", "Pattern");
+      violations.add(Violations.field(parent.toString(), name), "must match \"" + pattern.pattern() + "\"", "Pattern");
     }
   }
 
   /** {@code @Email}: a well-formed address, and when {@code extra} is given, matching it too. */
-  public static void email(Object value, Pattern extra, String parent, String name, Violations violations) {
+  public static void email(Object value, Pattern extra, ValuePath parent, String name, Violations violations) {
     CharSequence text = text(value);
     if (text != null && text.length() > 0
         && (!isEmail(text) || (extra != null && !extra.matcher(text).matches()))) {
-      violations.add(Violations.field(parent, name), "must be a well-formed email address", "Email");
+      violations.add(Violations.field(parent.toString(), name), "must be a well-formed email address", "Email");
     }
   }
 

@@ -77,7 +77,7 @@ final class FieldNames extends AbstractList<String> implements RandomAccess {
    * keys that are not strings, unknown keys and components given twice, and returns the input with
    * Java-name keys replaced by the wire names (the input itself when it has none).
    */
-  static Map<?, ?> resolve(Map<?, ?> input, String path, List<String> fieldNames, Violations violations) {
+  static Map<?, ?> resolve(Map<?, ?> input, ValuePath path, List<String> fieldNames, Violations violations) {
     Map<String, String> aliases = fieldNames instanceof FieldNames known ? known.aliases : Map.of();
     boolean aliased = false;
     for (Object key : input.keySet()) {
@@ -93,9 +93,9 @@ final class FieldNames extends AbstractList<String> implements RandomAccess {
         String message = Suggestions.closest(name, fieldNames)
             .map(s -> "is not a known field; did you mean '" + s + "'?")
             .orElse("is not a known field (known: " + String.join(", ", fieldNames) + ")");
-        violations.add(Violations.key(path, name), message, "UnknownField");
+        violations.add(path.key(name), message, "UnknownField");
       } else if (input.containsKey(wireName)) {
-        violations.add(Violations.key(path, wireName), "is given twice, as '" + wireName + "' and as '" + name + "'",
+        violations.add(path.key(wireName), "is given twice, as '" + wireName + "' and as '" + name + "'",
             "DuplicateField");
       } else {
         aliased = true;

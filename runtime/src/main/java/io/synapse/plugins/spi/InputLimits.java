@@ -26,7 +26,10 @@ final class InputLimits {
     return quickCount(input, 0, 1) >= 0 || checkLimits(input, violations);
   }
 
-  private static final int QUICK_DEPTH = 32;
+  // 128 frames of quickCount take a few kilobytes of stack, less than the binder's own recursion into
+  // an input of that depth; a deeper limit keeps the depth curve's 64 levels from being walked twice
+  // (32 quick levels, then the iterative check with a node per container).
+  private static final int QUICK_DEPTH = 128;
 
   // The number of values counted so far plus those in value, or -1 when value is deeper than
   // QUICK_DEPTH, holds too many values or too long a string.
@@ -150,11 +153,11 @@ final class InputLimits {
       for (Node node = this; node.parent() != null; node = node.parent()) {
         segments.push(node.segment());
       }
-      String path = "";
+      ValuePath path = ValuePath.ROOT;
       for (Object segment : segments) {
-        path = segment instanceof Integer index ? Violations.index(path, index) : Violations.key(path, String.valueOf(segment));
+        path = segment instanceof Integer index ? path.index(index) : path.key(String.valueOf(segment));
       }
-      return path;
+      return path.toString();
     }
   }
 }

@@ -40,7 +40,7 @@ public final class JsonValues {
    * An unmodifiable deep copy of a JSON-like value; anything that is not JSON-like is a {@code Type}
    * violation.
    */
-  static Object immutableCopy(Object value, String path, Violations violations) {
+  static Object immutableCopy(Object value, ValuePath path, Violations violations) {
     if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
       return value;
     }
@@ -51,7 +51,7 @@ public final class JsonValues {
           violations.add(path, "has a key that is not a string", "Type");
           return null;
         }
-        copy.put(key, immutableCopy(entry.getValue(), Violations.key(path, key), violations));
+        copy.put(key, immutableCopy(entry.getValue(), path.key(key), violations));
       }
       return Collections.unmodifiableMap(copy);
     }
@@ -59,7 +59,7 @@ public final class JsonValues {
       List<Object> copy = new ArrayList<>(collection.size());
       int index = 0;
       for (Object item : collection) {
-        copy.add(immutableCopy(item, Violations.index(path, index++), violations));
+        copy.add(immutableCopy(item, path.index(index++), violations));
       }
       return Collections.unmodifiableList(copy);
     }

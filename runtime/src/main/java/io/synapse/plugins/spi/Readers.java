@@ -178,7 +178,7 @@ public final class Readers {
           violations.add(path, "has a key that is not a string", "Type");
           continue;
         }
-        String entryPath = Violations.key(path, key);
+        ValuePath entryPath = path.key(key);
         if (entry.getValue() == null) {
           violations.add(entryPath, "must not be null", "NotNull");
           continue;
@@ -210,7 +210,7 @@ public final class Readers {
    * @return the input map with every key a wire name (a copy only when a Java name was used), or null
    *     when it is not an object
    */
-  public static Map<?, ?> object(Object value, String path, List<String> fieldNames, Violations violations) {
+  public static Map<?, ?> object(Object value, ValuePath path, List<String> fieldNames, Violations violations) {
     Map<?, ?> input = JsonValues.asMap(value);
     if (input == null) {
       return ScalarReaders.typeMismatch("an object", value, path, violations);
@@ -268,15 +268,15 @@ public final class Readers {
   }
 
   /** Reads an optional component: null when absent (or null). */
-  public static <T> T field(Map<?, ?> fields, String name, String path, Violations violations, ValueReader<T> reader) {
+  public static <T> T field(Map<?, ?> fields, String name, ValuePath path, Violations violations, ValueReader<T> reader) {
     return reader.readField(fields.get(name), path, name, violations);
   }
 
   /** Reads a required component: a {@code Required} violation when absent or null. */
-  public static <T> T required(Map<?, ?> fields, String name, String path, Violations violations, ValueReader<T> reader) {
+  public static <T> T required(Map<?, ?> fields, String name, ValuePath path, Violations violations, ValueReader<T> reader) {
     Object value = fields.get(name);
     if (value == null) {
-      violations.add(Violations.field(path, name), "is required", "Required");
+      violations.add(Violations.field(path.toString(), name), "is required", "Required");
       return null;
     }
     return reader.readField(value, path, name, violations);
@@ -284,12 +284,12 @@ public final class Readers {
 
   /** Reads a component with a default: {@code defaultValue} (JSON-like) is read when absent or null. */
   public static <T> T withDefault(
-      Map<?, ?> fields, String name, Object defaultValue, String path, Violations violations, ValueReader<T> reader) {
+      Map<?, ?> fields, String name, Object defaultValue, ValuePath path, Violations violations, ValueReader<T> reader) {
     Object value = fields.get(name);
     return reader.readField(value == null ? defaultValue : value, path, name, violations);
   }
 
-  private static <T> List<T> elements(Object value, ValueReader<T> element, String path, Violations violations) {
+  private static <T> List<T> elements(Object value, ValueReader<T> element, ValuePath path, Violations violations) {
     if (value == null) {
       return null;
     }
@@ -302,7 +302,7 @@ public final class Readers {
     int index = 0;
     for (Object item : input) {
       if (item == null) {
-        violations.add(Violations.index(path, index++), "must not be null", "NotNull");
+        violations.add(path.index(index++), "must not be null", "NotNull");
         continue;
       }
       items.add(element.readElement(item, path, index++, violations));

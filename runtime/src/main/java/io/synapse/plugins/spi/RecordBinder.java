@@ -34,7 +34,7 @@ public interface RecordBinder<T extends Record> extends ValueReader<T> {
   default T bind(Object input, java.nio.file.Path pathBase) {
     Violations violations = new Violations(pathBase);
     Object effective = input == null ? java.util.Map.of() : input;
-    T value = InputLimits.withinLimits(effective, violations) ? read(effective, "", violations) : null;
+    T value = InputLimits.withinLimits(effective, violations) ? read(effective, ValuePath.ROOT, violations) : null;
     violations.throwIfAny(subject());
     return value;
   }

@@ -267,7 +267,7 @@ final class ScalarReaders {
     return null;
   }
 
-  private static BigInteger integral(Object value, String expected, String path, Violations violations) {
+  private static BigInteger integral(Object value, String expected, ValuePath path, Violations violations) {
     if (value == null) {
       return null;
     }
@@ -306,7 +306,7 @@ final class ScalarReaders {
   }
 
   // An integer within [min, max] as a long, or null with a violation.
-  private static Long integralIn(Object value, long min, long max, String type, String path, Violations violations) {
+  private static Long integralIn(Object value, long min, long max, String type, ValuePath path, Violations violations) {
     BigInteger integer = integral(value, "an integer", path, violations);
     return integer != null && inRange(integer, min, max, type, path, violations) ? integer.longValue() : null;
   }
@@ -315,7 +315,7 @@ final class ScalarReaders {
     return value == null ? null : conversion.apply(value);
   }
 
-  private static boolean inRange(BigInteger value, long min, long max, String type, String path, Violations violations) {
+  private static boolean inRange(BigInteger value, long min, long max, String type, ValuePath path, Violations violations) {
     if (value.compareTo(BigInteger.valueOf(min)) < 0 || value.compareTo(BigInteger.valueOf(max)) > 0) {
       violations.add(path, "is out of range for " + type + " (" + min + " to " + max + ")", "Type");
       return false;
@@ -323,7 +323,7 @@ final class ScalarReaders {
     return true;
   }
 
-  private static BigDecimal decimal(Object value, String path, Violations violations) {
+  private static BigDecimal decimal(Object value, ValuePath path, Violations violations) {
     if (value == null) {
       return null;
     }
@@ -389,7 +389,7 @@ final class ScalarReaders {
     abstract T exact(Object value);
 
     @Override
-    public final T read(Object value, String path, Violations violations) {
+    public final T read(Object value, ValuePath path, Violations violations) {
       if (value == null) {
         return null;
       }
@@ -398,25 +398,25 @@ final class ScalarReaders {
     }
 
     @Override
-    public final T readField(Object value, String parent, String name, Violations violations) {
+    public final T readField(Object value, ValuePath parent, String name, Violations violations) {
       if (value == null) {
         return null;
       }
       T read = exact(value);
-      return read != null ? read : convert.read(value, Violations.field(parent, name), violations);
+      return read != null ? read : convert.read(value, parent.field(name), violations);
     }
 
     @Override
-    public final T readElement(Object value, String parent, int index, Violations violations) {
+    public final T readElement(Object value, ValuePath parent, int index, Violations violations) {
       if (value == null) {
         return null;
       }
       T read = exact(value);
-      return read != null ? read : convert.read(value, Violations.index(parent, index), violations);
+      return read != null ? read : convert.read(value, parent.index(index), violations);
     }
   }
 
-  static <T> T typeMismatch(String expected, Object value, String path, Violations violations) {
+  static <T> T typeMismatch(String expected, Object value, ValuePath path, Violations violations) {
     violations.add(path, "must be " + expected + ", not " + JsonValues.kind(value), "Type");
     return null;
   }

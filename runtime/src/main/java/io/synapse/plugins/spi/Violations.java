@@ -37,6 +37,14 @@ public final class Violations {
     return pathBase;
   }
 
+  /** Adds a violation at {@code path}, spelling the path out only when the violation is kept. */
+  public void add(ValuePath path, String message, String constraint) {
+    count++;
+    if (list.size() < MAX_LISTED) {
+      list.add(new Violation(path.toString(), message, constraint));
+    }
+  }
+
   /** Adds a violation at {@code path}. */
   public void add(String path, String message, String constraint) {
     count++;
@@ -104,7 +112,23 @@ public final class Violations {
     if (isPlain(key)) {
       return field(path, key);
     }
-    return path + "[\"" + key.replace("\\", "\\\\").replace("\"", "\\\"") + "\"]";
+    return appendKey(new StringBuilder(path), key).toString();
+  }
+
+  // The steps ValuePath spells a path with, the same as field, index and key above.
+  static StringBuilder appendField(StringBuilder path, String name) {
+    return path.isEmpty() ? path.append(name) : path.append('.').append(name);
+  }
+
+  static StringBuilder appendIndex(StringBuilder path, int index) {
+    return path.append('[').append(index).append(']');
+  }
+
+  static StringBuilder appendKey(StringBuilder path, String key) {
+    if (isPlain(key)) {
+      return appendField(path, key);
+    }
+    return path.append("[\"").append(key.replace("\\", "\\\\").replace("\"", "\\\"")).append("\"]");
   }
 
   private static boolean isPlain(String key) {

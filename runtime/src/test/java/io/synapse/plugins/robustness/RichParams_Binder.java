@@ -3,6 +3,7 @@ package io.synapse.plugins.robustness;
 import io.synapse.plugins.spi.Checks;
 import io.synapse.plugins.spi.Readers;
 import io.synapse.plugins.spi.RecordBinder;
+import io.synapse.plugins.spi.ValuePath;
 import io.synapse.plugins.spi.Violations;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,7 @@ public final class RichParams_Binder implements RecordBinder<RichParams> {
   }
 
   @Override
-  public RichParams read(Object value, String path, Violations violations) {
+  public RichParams read(Object value, ValuePath path, Violations violations) {
     if (value == null) {
       return null;
     }
@@ -83,7 +84,7 @@ public final class RichParams_Binder implements RecordBinder<RichParams> {
     }
 
     @Override
-    public RichParams.Layer read(Object value, String path, Violations violations) {
+    public RichParams.Layer read(Object value, ValuePath path, Violations violations) {
       if (value == null) {
         return null;
       }

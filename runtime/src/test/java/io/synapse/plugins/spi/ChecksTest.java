@@ -19,40 +19,40 @@ class ChecksTest {
 
   @Test
   void eachCheckFiresOnlyOnItsViolation() {
-    assertEquals(List.of("NotBlank"), constraints(v -> Checks.notBlank("  ", "", "f", v)));
-    assertEquals(List.of(), constraints(v -> Checks.notBlank("x", "", "f", v)));
-    assertEquals(List.of("NotEmpty"), constraints(v -> Checks.notEmpty(List.of(), "", "f", v)));
-    assertEquals(List.of("Size"), constraints(v -> Checks.size("abcd", 1, 3, "", "f", v)));
-    assertEquals(List.of(), constraints(v -> Checks.size(List.of(1, 2), 1, 3, "", "f", v)));
-    assertEquals(List.of("Min"), constraints(v -> Checks.min(0, 1, "", "f", v)));
-    assertEquals(List.of("Max"), constraints(v -> Checks.max(new BigDecimal("10.5"), 10, "", "f", v)));
-    assertEquals(List.of(), constraints(v -> Checks.max(10L, 10, "", "f", v)));
-    assertEquals(List.of("DecimalMin"), constraints(v -> Checks.decimalMin(0.5, "0.5", false, "", "f", v)));
-    assertEquals(List.of(), constraints(v -> Checks.decimalMin(0.5, "0.5", true, "", "f", v)));
-    assertEquals(List.of("DecimalMax"), constraints(v -> Checks.decimalMax(1.01, "1", true, "", "f", v)));
-    assertEquals(List.of("Positive"), constraints(v -> Checks.positive(0, "", "f", v)));
-    assertEquals(List.of(), constraints(v -> Checks.positiveOrZero(0.0, "", "f", v)));
-    assertEquals(List.of("Negative"), constraints(v -> Checks.negative(0, "", "f", v)));
-    assertEquals(List.of("NegativeOrZero"), constraints(v -> Checks.negativeOrZero(1, "", "f", v)));
-    assertEquals(List.of("Pattern"), constraints(v -> Checks.pattern("abc1", Pattern.compile("[a-z]+"), "", "f", v)));
-    assertEquals(List.of("Email"), constraints(v -> Checks.email("not-an-email", null, "", "f", v)));
-    assertEquals(List.of(), constraints(v -> Checks.email("a.b@example.com", null, "", "f", v)));
-    assertEquals(List.of("Email"), constraints(v -> Checks.email("a@example.org", Pattern.compile(".*\\.com"), "", "f", v)));
+    assertEquals(List.of("NotBlank"), constraints(v -> Checks.notBlank("  ", ValuePath.ROOT, "f", v)));
+    assertEquals(List.of(), constraints(v -> Checks.notBlank("x", ValuePath.ROOT, "f", v)));
+    assertEquals(List.of("NotEmpty"), constraints(v -> Checks.notEmpty(List.of(), ValuePath.ROOT, "f", v)));
+    assertEquals(List.of("Size"), constraints(v -> Checks.size("abcd", 1, 3, ValuePath.ROOT, "f", v)));
+    assertEquals(List.of(), constraints(v -> Checks.size(List.of(1, 2), 1, 3, ValuePath.ROOT, "f", v)));
+    assertEquals(List.of("Min"), constraints(v -> Checks.min(0, 1, ValuePath.ROOT, "f", v)));
+    assertEquals(List.of("Max"), constraints(v -> Checks.max(new BigDecimal("10.5"), 10, ValuePath.ROOT, "f", v)));
+    assertEquals(List.of(), constraints(v -> Checks.max(10L, 10, ValuePath.ROOT, "f", v)));
+    assertEquals(List.of("DecimalMin"), constraints(v -> Checks.decimalMin(0.5, "0.5", false, ValuePath.ROOT, "f", v)));
+    assertEquals(List.of(), constraints(v -> Checks.decimalMin(0.5, "0.5", true, ValuePath.ROOT, "f", v)));
+    assertEquals(List.of("DecimalMax"), constraints(v -> Checks.decimalMax(1.01, "1", true, ValuePath.ROOT, "f", v)));
+    assertEquals(List.of("Positive"), constraints(v -> Checks.positive(0, ValuePath.ROOT, "f", v)));
+    assertEquals(List.of(), constraints(v -> Checks.positiveOrZero(0.0, ValuePath.ROOT, "f", v)));
+    assertEquals(List.of("Negative"), constraints(v -> Checks.negative(0, ValuePath.ROOT, "f", v)));
+    assertEquals(List.of("NegativeOrZero"), constraints(v -> Checks.negativeOrZero(1, ValuePath.ROOT, "f", v)));
+    assertEquals(List.of("Pattern"), constraints(v -> Checks.pattern("abc1", Pattern.compile("[a-z]+"), ValuePath.ROOT, "f", v)));
+    assertEquals(List.of("Email"), constraints(v -> Checks.email("not-an-email", null, ValuePath.ROOT, "f", v)));
+    assertEquals(List.of(), constraints(v -> Checks.email("a.b@example.com", null, ValuePath.ROOT, "f", v)));
+    assertEquals(List.of("Email"), constraints(v -> Checks.email("a@example.org", Pattern.compile(".*\\.com"), ValuePath.ROOT, "f", v)));
   }
 
   @Test
   void checksSkipAbsentValuesAndLookInsideOptionals() {
-    assertEquals(List.of(), constraints(v -> Checks.min(null, 1, "", "f", v)));
-    assertEquals(List.of(), constraints(v -> Checks.notBlank(null, "", "f", v)));
-    assertEquals(List.of("Min"), constraints(v -> Checks.min(Optional.of(0), 1, "", "f", v)));
-    assertEquals(List.of(), constraints(v -> Checks.min(Optional.empty(), 1, "", "f", v)));
+    assertEquals(List.of(), constraints(v -> Checks.min(null, 1, ValuePath.ROOT, "f", v)));
+    assertEquals(List.of(), constraints(v -> Checks.notBlank(null, ValuePath.ROOT, "f", v)));
+    assertEquals(List.of("Min"), constraints(v -> Checks.min(Optional.of(0), 1, ValuePath.ROOT, "f", v)));
+    assertEquals(List.of(), constraints(v -> Checks.min(Optional.empty(), 1, ValuePath.ROOT, "f", v)));
   }
 
   @Test
   void messagesNeverQuoteTheValue() {
     Violations violations = new Violations();
-    Checks.pattern("s3cr3t-value", Pattern.compile("[a-z]+"), "", "apiKey", violations);
-    Checks.size("s3cr3t-value", 1, 3, "", "apiKey", violations);
+    Checks.pattern("s3cr3t-value", Pattern.compile("[a-z]+"), ValuePath.ROOT, "apiKey", violations);
+    Checks.size("s3cr3t-value", 1, 3, ValuePath.ROOT, "apiKey", violations);
     violations.list().forEach(v -> assertEquals(false, v.message().contains("s3cr3t"), v.message()));
   }
 
@@ -71,10 +71,10 @@ class ChecksTest {
       double exact = Double.parseDouble(bound);
       for (boolean inclusive : List.of(true, false)) {
         for (Object value : values) {
-          assertEquals(constraints(v -> Checks.decimalMin(value, bound, inclusive, "", "f", v)),
-              constraints(v -> Checks.decimalMin(value, bound, exact, inclusive, "", "f", v)), "min " + bound + " " + value);
-          assertEquals(constraints(v -> Checks.decimalMax(value, bound, inclusive, "", "f", v)),
-              constraints(v -> Checks.decimalMax(value, bound, exact, inclusive, "", "f", v)), "max " + bound + " " + value);
+          assertEquals(constraints(v -> Checks.decimalMin(value, bound, inclusive, ValuePath.ROOT, "f", v)),
+              constraints(v -> Checks.decimalMin(value, bound, exact, inclusive, ValuePath.ROOT, "f", v)), "min " + bound + " " + value);
+          assertEquals(constraints(v -> Checks.decimalMax(value, bound, inclusive, ValuePath.ROOT, "f", v)),
+              constraints(v -> Checks.decimalMax(value, bound, exact, inclusive, ValuePath.ROOT, "f", v)), "max " + bound + " " + value);
         }
       }
     }
@@ -83,8 +83,8 @@ class ChecksTest {
   @Test
   void violationsNameTheComponentInsideItsParent() {
     Violations violations = new Violations();
-    Checks.notBlank(" ", "items[3]", "id", violations);
-    Checks.min(0, 1, "", "epochs", violations);
+    Checks.notBlank(" ", ValuePath.of("items[3]"), "id", violations);
+    Checks.min(0, 1, ValuePath.ROOT, "epochs", violations);
     assertEquals(List.of("items[3].id", "epochs"), violations.list().stream().map(Violation::path).toList());
   }
 

@@ -118,7 +118,7 @@ class ReadersTest {
   @Test
   void unknownKeysGetDidYouMean() {
     Violations violations = new Violations();
-    Readers.object(Map.of("input_path", "x", "zzz", 1), "", List.of("inputPath", "batchSize"), violations);
+    Readers.object(Map.of("input_path", "x", "zzz", 1), ValuePath.ROOT, List.of("inputPath", "batchSize"), violations);
     Map<String, String> byPath = new java.util.TreeMap<>();
     violations.list().forEach(v -> byPath.put(v.path(), v.message()));
     assertEquals("is not a known field; did you mean 'inputPath'?", byPath.get("input_path"));
@@ -141,7 +141,7 @@ class ReadersTest {
     withNullKey.put("inputPath", "x");
     withNullKey.put(3, "y");
     Violations violations = new Violations();
-    Readers.object(withNullKey, "p", names, violations);
+    Readers.object(withNullKey, ValuePath.of("p"), names, violations);
     assertEquals(List.of("Type", "Type"), violations.list().stream().map(Violation::constraint).toList());
   }
 
@@ -162,14 +162,14 @@ class ReadersTest {
     cases.put(Readers.enumOf(Color.values()), Arrays.asList(Color.RED.name(), " dark_blue ", "GREEN"));
     cases.forEach((reader, values) -> {
       Violations violations = new Violations();
-      Object exact = reader.readField(values.get(0), "a[1]", "f", violations);
-      Object coerced = reader.readElement(values.get(1), "a", 2, violations);
+      Object exact = reader.readField(values.get(0), ValuePath.of("a[1]"), "f", violations);
+      Object coerced = reader.readElement(values.get(1), ValuePath.of("a"), 2, violations);
       assertEquals(List.of(), violations.list(), reader + " " + values);
       assertEquals(read(reader, values.get(0)), exact);
       assertEquals(read(reader, values.get(1)), coerced);
-      assertNull(reader.readField(values.get(2), "a[1]", "f", violations));
-      assertNull(reader.readElement(values.get(2), "a", 2, violations));
-      assertNull(reader.readField(null, "a[1]", "f", violations));
+      assertNull(reader.readField(values.get(2), ValuePath.of("a[1]"), "f", violations));
+      assertNull(reader.readElement(values.get(2), ValuePath.of("a"), 2, violations));
+      assertNull(reader.readField(null, ValuePath.of("a[1]"), "f", violations));
       assertEquals(List.of("a[1].f", "a[2]"), violations.list().stream().map(Violation::path).toList(), values.toString());
     });
   }
@@ -187,9 +187,9 @@ class ReadersTest {
     Violations violations = new Violations();
     Map<String, Object> fields = new java.util.HashMap<>();
     fields.put("n", null);
-    assertNull(Readers.required(fields, "n", "outer", violations, Readers.INT));
+    assertNull(Readers.required(fields, "n", ValuePath.of("outer"), violations, Readers.INT));
     assertEquals(new Violation("outer.n", "is required", "Required"), violations.list().get(0));
-    assertEquals(32, Readers.withDefault(fields, "n", "32", "", violations, Readers.INT));
+    assertEquals(32, Readers.withDefault(fields, "n", "32", ValuePath.ROOT, violations, Readers.INT));
     ValidationError error = assertThrows(ValidationError.class, () -> violations.throwIfAny("params of X"));
     assertEquals(1, error.violations().size());
     assertTrue(error.getMessage().contains("outer.n: is required"), error.getMessage());

@@ -21,7 +21,7 @@ class WireNamesTest {
   private static final ValueReader<Mode> MODE = Readers.enumOf(Mode.values(), "neural_net", "fast", "nn");
 
   private static Map<?, ?> object(Map<?, ?> input, Violations violations) {
-    return Readers.object(input, "p", NAMES, violations);
+    return Readers.object(input, ValuePath.of("p"), NAMES, violations);
   }
 
   @Test
@@ -108,11 +108,11 @@ class WireNamesTest {
   void sizesCountCharactersNotUtf16Units() {
     String twoEmoji = "\uD83D\uDE00\uD83D\uDE00";
     Violations violations = new Violations();
-    Checks.size(twoEmoji, 2, 2, "", "s", violations);
-    Checks.size(twoEmoji, 0, 1, "", "t", violations);
-    Checks.size(twoEmoji, 3, 10, "", "u", violations);
-    Checks.size("abcd", 2, 4, "", "v", violations);
-    Checks.size("abcde", 2, 4, "", "w", violations);
+    Checks.size(twoEmoji, 2, 2, ValuePath.ROOT, "s", violations);
+    Checks.size(twoEmoji, 0, 1, ValuePath.ROOT, "t", violations);
+    Checks.size(twoEmoji, 3, 10, ValuePath.ROOT, "u", violations);
+    Checks.size("abcd", 2, 4, ValuePath.ROOT, "v", violations);
+    Checks.size("abcde", 2, 4, ValuePath.ROOT, "w", violations);
     assertEquals(List.of("t", "u", "w"), violations.list().stream().map(Violation::path).toList());
   }
 }

@@ -116,7 +116,7 @@ public final class BinderGenerator implements Generator<RecordModel> {
         .addModifiers(Modifier.PUBLIC)
         .returns(TypeNames.of(record.name()))
         .addParameter(Object.class, "value")
-        .addParameter(STRING, "path")
+        .addParameter(RuntimeTypes.VALUE_PATH, "path")
         .addParameter(RuntimeTypes.VIOLATIONS, "violations");
     method.beginControlFlow("if (value == null)").addStatement("return null").endControlFlow();
     method.addStatement("int before = violations.count()");

@@ -15,6 +15,7 @@ import io.synapse.plugins.spi.Checks;
 import io.synapse.plugins.spi.Defaults;
 import io.synapse.plugins.spi.Readers;
 import io.synapse.plugins.spi.ValueReader;
+import io.synapse.plugins.spi.ValuePath;
 import io.synapse.plugins.spi.Violations;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -192,7 +193,7 @@ class DefaultCheckerParityTest {
       }
     }
     Violations violations = new Violations();
-    Object read = Readers.withDefault(Map.of(), "x", defaultValue, "", violations, READERS.get(c.type()));
+    Object read = Readers.withDefault(Map.of(), "x", defaultValue, ValuePath.ROOT, violations, READERS.get(c.type()));
     for (Constraint constraint : c.constraints()) {
       check(constraint, read, violations);
     }
@@ -201,23 +202,23 @@ class DefaultCheckerParityTest {
 
   private static void check(Constraint constraint, Object value, Violations violations) {
     if (constraint instanceof Constraint.Min m) {
-      Checks.min(value, m.value(), "", "x", violations);
+      Checks.min(value, m.value(), ValuePath.ROOT, "x", violations);
     } else if (constraint instanceof Constraint.Max m) {
-      Checks.max(value, m.value(), "", "x", violations);
+      Checks.max(value, m.value(), ValuePath.ROOT, "x", violations);
     } else if (constraint instanceof Constraint.Positive) {
-      Checks.positive(value, "", "x", violations);
+      Checks.positive(value, ValuePath.ROOT, "x", violations);
     } else if (constraint instanceof Constraint.DecimalMin m) {
-      Checks.decimalMin(value, m.value(), m.inclusive(), "", "x", violations);
+      Checks.decimalMin(value, m.value(), m.inclusive(), ValuePath.ROOT, "x", violations);
     } else if (constraint instanceof Constraint.NotBlank) {
-      Checks.notBlank(value, "", "x", violations);
+      Checks.notBlank(value, ValuePath.ROOT, "x", violations);
     } else if (constraint instanceof Constraint.NotEmpty) {
-      Checks.notEmpty(value, "", "x", violations);
+      Checks.notEmpty(value, ValuePath.ROOT, "x", violations);
     } else if (constraint instanceof Constraint.Size size) {
-      Checks.size(value, size.min(), size.max(), "", "x", violations);
+      Checks.size(value, size.min(), size.max(), ValuePath.ROOT, "x", violations);
     } else if (constraint instanceof Constraint.Pattern p) {
-      Checks.pattern(value, java.util.regex.Pattern.compile(p.regexp(), p.flagBits()), "", "x", violations);
+      Checks.pattern(value, java.util.regex.Pattern.compile(p.regexp(), p.flagBits()), ValuePath.ROOT, "x", violations);
     } else if (constraint instanceof Constraint.Email) {
-      Checks.email(value, null, "", "x", violations);
+      Checks.email(value, null, ValuePath.ROOT, "x", violations);
     } else {
       throw new IllegalArgumentException("no check in this test for " + constraint);
     }

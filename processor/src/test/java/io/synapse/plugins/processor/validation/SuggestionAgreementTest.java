@@ -14,6 +14,7 @@ import io.synapse.plugins.processor.model.ParamField;
 import io.synapse.plugins.processor.model.RecordModel;
 import io.synapse.plugins.processor.model.ScalarKind;
 import io.synapse.plugins.spi.Readers;
+import io.synapse.plugins.spi.ValuePath;
 import io.synapse.plugins.spi.Violations;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +68,7 @@ class SuggestionAgreementTest {
   /** The runtime: params {@code {"<typo>": 1}} bound by a record whose components are the candidates. */
   private static Optional<String> runTime(TypoTable.Typo typo) {
     Violations violations = new Violations();
-    Readers.object(Map.of(typo.wanted(), 1), "", Readers.fieldNames(typo.candidates().toArray(new String[0])), violations);
+    Readers.object(Map.of(typo.wanted(), 1), ValuePath.ROOT, Readers.fieldNames(typo.candidates().toArray(new String[0])), violations);
     ValidationError error = null;
     try {
       violations.throwIfAny("params");

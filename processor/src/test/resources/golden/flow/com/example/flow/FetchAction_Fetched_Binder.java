@@ -4,6 +4,7 @@ import io.synapse.plugins.spi.Readers;
 import io.synapse.plugins.spi.RecordBinder;
 import io.synapse.plugins.spi.RecordWriter;
 import io.synapse.plugins.spi.SynapseGenerated;
+import io.synapse.plugins.spi.ValuePath;
 import io.synapse.plugins.spi.Violations;
 import io.synapse.plugins.spi.Writers;
 import java.util.LinkedHashMap;
@@ -39,7 +40,7 @@ public final class FetchAction_Fetched_Binder implements RecordBinder<FetchActio
   }
 
   @Override
-  public FetchAction.Fetched read(Object value, String path, Violations violations) {
+  public FetchAction.Fetched read(Object value, ValuePath path, Violations violations) {
     if (value == null) {
       return null;
     }

@@ -4,6 +4,7 @@ import io.synapse.plugins.spi.Readers;
 import io.synapse.plugins.spi.RecordBinder;
 import io.synapse.plugins.spi.RecordWriter;
 import io.synapse.plugins.spi.SynapseGenerated;
+import io.synapse.plugins.spi.ValuePath;
 import io.synapse.plugins.spi.Violations;
 import io.synapse.plugins.spi.Writers;
 import java.util.LinkedHashMap;
@@ -39,7 +40,7 @@ public final class FlowParams_Binder implements RecordBinder<FlowParams>, Record
   }
 
   @Override
-  public FlowParams read(Object value, String path, Violations violations) {
+  public FlowParams read(Object value, ValuePath path, Violations violations) {
     if (value == null) {
       return null;
     }

@@ -5,6 +5,7 @@ import io.synapse.plugins.spi.Readers;
 import io.synapse.plugins.spi.RecordBinder;
 import io.synapse.plugins.spi.RecordWriter;
 import io.synapse.plugins.spi.SynapseGenerated;
+import io.synapse.plugins.spi.ValuePath;
 import io.synapse.plugins.spi.Violations;
 import io.synapse.plugins.spi.Writers;
 import java.util.LinkedHashMap;
@@ -40,7 +41,7 @@ public final class TrainAction_Params_Binder implements RecordBinder<TrainAction
   }
 
   @Override
-  public TrainAction.Params read(Object value, String path, Violations violations) {
+  public TrainAction.Params read(Object value, ValuePath path, Violations violations) {
     if (value == null) {
       return null;
     }

@@ -4,6 +4,7 @@ import io.synapse.plugins.spi.Readers;
 import io.synapse.plugins.spi.RecordBinder;
 import io.synapse.plugins.spi.RecordWriter;
 import io.synapse.plugins.spi.SynapseGenerated;
+import io.synapse.plugins.spi.ValuePath;
 import io.synapse.plugins.spi.Violations;
 import io.synapse.plugins.spi.Writers;
 import java.util.LinkedHashMap;
@@ -37,7 +38,7 @@ public final class CleanupAction_Params_Binder implements RecordBinder<CleanupAc
   }
 
   @Override
-  public CleanupAction.Params read(Object value, String path, Violations violations) {
+  public CleanupAction.Params read(Object value, ValuePath path, Violations violations) {
     if (value == null) {
       return null;
     }

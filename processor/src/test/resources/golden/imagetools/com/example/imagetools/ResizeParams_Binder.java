@@ -6,6 +6,7 @@ import io.synapse.plugins.spi.Readers;
 import io.synapse.plugins.spi.RecordBinder;
 import io.synapse.plugins.spi.RecordWriter;
 import io.synapse.plugins.spi.SynapseGenerated;
+import io.synapse.plugins.spi.ValuePath;
 import io.synapse.plugins.spi.ValueReader;
 import io.synapse.plugins.spi.Violations;
 import io.synapse.plugins.spi.Writers;
@@ -72,7 +73,7 @@ public final class ResizeParams_Binder implements RecordBinder<ResizeParams>, Re
   }
 
   @Override
-  public ResizeParams read(Object value, String path, Violations violations) {
+  public ResizeParams read(Object value, ValuePath path, Violations violations) {
     if (value == null) {
       return null;
     }

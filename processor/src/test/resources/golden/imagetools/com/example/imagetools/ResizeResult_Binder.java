@@ -4,6 +4,7 @@ import io.synapse.plugins.spi.Readers;
 import io.synapse.plugins.spi.RecordBinder;
 import io.synapse.plugins.spi.RecordWriter;
 import io.synapse.plugins.spi.SynapseGenerated;
+import io.synapse.plugins.spi.ValuePath;
 import io.synapse.plugins.spi.ValueReader;
 import io.synapse.plugins.spi.Violations;
 import io.synapse.plugins.spi.Writers;
@@ -47,7 +48,7 @@ public final class ResizeResult_Binder implements RecordBinder<ResizeResult>, Re
   }
 
   @Override
-  public ResizeResult read(Object value, String path, Violations violations) {
+  public ResizeResult read(Object value, ValuePath path, Violations violations) {
     if (value == null) {
       return null;
     }
