@@ -292,15 +292,7 @@ final class ChunkedCalls<R> {
 
   /** The actor of {@code slot} died: its head chunk is retried as the policy says (or fails), the chunks behind it sent again. */
   private void died(int slot, Deque<Sent> queue, RayActorException cause) {
-    Sent head = queue.peekFirst();
-    pool.replace(slot, head.actor);
-    List<Sent> lost = new ArrayList<>(queue);
-    queue.clear();
-    lost.forEach(sent -> pool.release(slot, sent.chunk.items.size()));
-    for (int i = lost.size() - 1; i >= 1; i--) {
-      again.addFirst(lost.get(i).chunk);
-    }
-    Chunk chunk = head.chunk;
+    Chunk chunk = reset(slot, queue);
     RetryPolicy policy = pool.settings().cluster().retries();
     if (chunk.attempt > policy.maxRetries()) {
       failAll(chunk, (index, attempts) -> new ExecutionError("The Ray actor running action '" + action.config().name() + "' died during the call"
@@ -322,18 +314,27 @@ final class ChunkedCalls<R> {
 
   /** The head chunk of {@code slot} outlived its time: its calls fail, its actor is replaced, the chunks behind it are sent again. */
   private void timedOut(int slot, Deque<Sent> queue) {
+    Chunk chunk = reset(slot, queue);
+    Duration timeout = pool.settings().callTimeout();
+    failAll(chunk, (index, attempts) -> new ExecutionError("Action '" + action.config().name() + "' (item " + index + " of executeAll, in a "
+        + chunk.what(action.config().name()) + ") did not finish within " + timeout + " per call on a Ray actor; the actor was replaced",
+        item(pool.failureDetails(action, "timeout", attempts), index), null));
+  }
+
+  /**
+   * The actor of {@code slot} is dead or stuck: it is replaced, its queue emptied, the chunks behind the head (which
+   * had not started) queued to be sent again first; returns the head chunk.
+   */
+  private Chunk reset(int slot, Deque<Sent> queue) {
     Sent head = queue.peekFirst();
     pool.replace(slot, head.actor);
-    List<Sent> stuck = new ArrayList<>(queue);
+    List<Sent> dropped = new ArrayList<>(queue);
     queue.clear();
-    stuck.forEach(sent -> pool.release(slot, sent.chunk.items.size()));
-    for (int i = stuck.size() - 1; i >= 1; i--) {
-      again.addFirst(stuck.get(i).chunk);
+    dropped.forEach(sent -> pool.release(slot, sent.chunk.items.size()));
+    for (int i = dropped.size() - 1; i >= 1; i--) {
+      again.addFirst(dropped.get(i).chunk);
     }
-    Duration timeout = pool.settings().callTimeout();
-    failAll(head.chunk, (index, attempts) -> new ExecutionError("Action '" + action.config().name() + "' (item " + index + " of executeAll, in a "
-        + head.chunk.what(action.config().name()) + ") did not finish within " + timeout + " per call on a Ray actor; the actor was replaced",
-        item(pool.failureDetails(action, "timeout", attempts), index), null));
+    return head.chunk;
   }
 
   /** The calling thread was interrupted: the chunks sent are told to stop, nothing more is sent, and the run ends with a cancel. */
