@@ -79,7 +79,7 @@ final class TaskCurves {
       long t0 = System.nanoTime();
       calls(pool, 0, calls);
       double ours = calls / ((System.nanoTime() - t0) / 1e9);
-      // How many driver threads executeAll needed at once: one blocked caller per call in flight.
+      // How many driver threads executeAll needed at once (it follows its chunks from the calling thread).
       out.put("driver_threads_before", threadsBefore);
       out.put("driver_peak_threads", threads.getPeakThreadCount());
       long t1 = System.nanoTime();
@@ -104,7 +104,8 @@ final class TaskCurves {
       }
       out.put("worker_peak_rss_kb", workers);
       out.put("driver_peak_rss_kb", peakRssKb(ProcessHandle.current().pid()));
-      System.err.printf("executeAll: %.0f calls/s, raw one by one %.0f, raw pipelined %.0f%n", ours, oneByOne, pipelined);
+      System.err.printf("executeAll: %.0f calls/s, raw one by one %.0f, raw pipelined %.0f; driver threads %d before, peak %d%n", ours,
+          oneByOne, pipelined, threadsBefore, threads.getPeakThreadCount());
     }
     return out;
   }

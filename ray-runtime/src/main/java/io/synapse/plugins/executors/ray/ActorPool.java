@@ -182,6 +182,46 @@ final class ActorPool implements AutoCloseable {
     }
   }
 
+  /** The settings the pool was built with (for {@link ChunkedCalls}). */
+  TaskSettings settings() {
+    return settings;
+  }
+
+  /**
+   * The actor of slot {@code index} now, counted as busy with {@code calls} more calls until
+   * {@link #release} (so that single calls prefer the other actors).
+   *
+   * @throws PluginError {@code executor_closed} when the pool is closed
+   */
+  ActorHandle<PluginActor> acquire(int index, int calls) {
+    if (closed) {
+      throw new PluginError("executor_closed", "This RayActorExecutor is closed", Map.of());
+    }
+    Slot slot = slots.get(index);
+    slot.inFlight.addAndGet(calls);
+    return slot.actor;
+  }
+
+  /** Ends what {@link #acquire} counted. */
+  void release(int index, int calls) {
+    slots.get(index).inFlight.addAndGet(-calls);
+  }
+
+  /** Replaces the actor of slot {@code index} if it is still {@code dead} (a dead or stuck actor). */
+  void replace(int index, ActorHandle<PluginActor> dead) {
+    replace(slots.get(index), dead);
+  }
+
+  /** The details of a TASK error of {@code action} after {@code attempts} attempts. */
+  Map<String, Object> failureDetails(ActionDescriptor<?, ?> action, String reason, int attempts) {
+    return details(action, reason, attempts);
+  }
+
+  /** Ray's exception as the typed error of the single-call path (the runtime environment could not be set up). */
+  RuntimeException envSetupFailure(RuntimeException error) {
+    return isEnvSetupFailure(error) ? envSetupFailed(error) : error;
+  }
+
   /** Each actor's reply to a ping (its pid and protocol), in slot order. */
   List<Map<?, ?>> ping() {
     List<Map<?, ?>> replies = new ArrayList<>();

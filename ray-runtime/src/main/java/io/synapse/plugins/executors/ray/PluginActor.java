@@ -63,6 +63,40 @@ public final class PluginActor {
     if (!(parsed instanceof RemoteMessage.Request call)) {
       return refused(parsed, "request");
     }
+    return RemoteProtocol.transcript(runOne(call));
+  }
+
+  /**
+   * Runs a chunk of requests (a driver's {@code executeAll}): {@code requests} is a transcript of
+   * {@link RemoteMessage.Request} messages, one per line, run one after the other exactly as {@link #run} runs
+   * each (same binding, validation and failure mapping); the answer is one transcript holding, per request in
+   * order, its events and then its outcome, each message carrying its request's id. A line that is not a
+   * request of this protocol version gets a failure of its own and the others still run. A cancel naming a
+   * request of the chunk stops that request, as for {@link #run}. Never throws.
+   */
+  public String runAll(String requests) {
+    List<RemoteMessage> replies = new ArrayList<>();
+    for (String line : (Iterable<String>) requests.lines()::iterator) {
+      if (line.isBlank()) {
+        continue;
+      }
+      RemoteMessage parsed;
+      try {
+        parsed = RemoteProtocol.read(line);
+      } catch (PluginError e) {
+        replies.add(RemoteFailures.of("", e, Redactor.none()));
+        continue;
+      }
+      if (parsed instanceof RemoteMessage.Request call) {
+        replies.addAll(runOne(call));
+      } else {
+        replies.add(refusal(parsed, "request"));
+      }
+    }
+    return RemoteProtocol.transcript(replies);
+  }
+
+  private List<RemoteMessage> runOne(RemoteMessage.Request call) {
     Running state = new Running(new EventBuffer(call.id(), EventBuffer.DEFAULT_CAPACITY), new CancellationToken());
     running.put(call.id(), state);
     if (earlyCancels.remove(call.id())) {
@@ -80,7 +114,7 @@ public final class PluginActor {
     }
     List<RemoteMessage> rest = new ArrayList<>(state.events().close());
     rest.add(outcome);
-    return RemoteProtocol.transcript(rest);
+    return rest;
   }
 
   /**
@@ -143,8 +177,12 @@ public final class PluginActor {
   }
 
   private static String refused(RemoteMessage parsed, String expected) {
+    return RemoteProtocol.transcript(List.of(refusal(parsed, expected)));
+  }
+
+  private static RemoteMessage.Failure refusal(RemoteMessage parsed, String expected) {
     PluginError error = new PluginError(RemoteProtocol.PROTOCOL_ERROR, "A Ray actor of the TASK backend takes " + expected + " messages here, not "
         + parsed.getClass().getSimpleName(), Map.of());
-    return RemoteProtocol.transcript(List.of(RemoteFailures.of(parsed.id(), error, Redactor.none())));
+    return RemoteFailures.of(parsed.id(), error, Redactor.none());
   }
 }

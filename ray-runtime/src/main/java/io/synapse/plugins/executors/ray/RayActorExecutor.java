@@ -24,8 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
@@ -156,33 +154,40 @@ public final class RayActorExecutor implements Executor, AutoCloseable {
   }
 
   /**
-   * Runs the action once per params, spread over the pool, and returns the results in order.
+   * Runs the action once per params, spread over the pool, and returns the results in order. The calls go to
+   * the actors in chunks of up to {@value ChunkedCalls#MAX_CHUNK} (one Ray call each, a chunk growing from one
+   * call while chunks end quickly), at most {@value ChunkedCalls#WINDOW} chunks queued per actor, all followed
+   * from the calling thread: no thread per call, memory bounded by the chunks in flight and the results.
    *
-   * @throws PluginError the first failure, with later ones attached as suppressed
+   * <p>Every call gets its own outcome. Params that break the action's rules (checked on the driver) fail
+   * that call only, with the {@link io.synapse.plugins.errors.ValidationError} {@link #execute} throws; an
+   * action's failure is that call's typed error. A chunk whose actor died is sent again, whole, to the
+   * replaced actor as the retry policy says (so a call in it may run twice, as the one running call of a
+   * single {@link #execute} may), each retry reported to the sink; after the last retry its calls fail with
+   * an {@link ExecutionError} of reason {@code actor_died}. A chunk running longer than the call timeout
+   * times its number of calls fails its calls with reason {@code timeout} (the actor replaced; the chunks
+   * queued behind it, not started, are sent again). Errors the pool builds name the call's index in their
+   * message and in the detail {@code item}. Each call's events reach the sink when its chunk ends, before
+   * the next call's; interrupting the calling thread tells the calls sent to stop and ends with a
+   * {@link io.synapse.plugins.errors.CancelledError}.
+   *
+   * @return the results, in the order of {@code paramsList} (empty for an empty list)
+   * @throws PluginError the first failed call's error, the later ones attached as suppressed, in order
+   * @throws NullPointerException when the list or one of its elements is null (nothing runs)
    */
   public <P extends Record, R> List<R> executeAll(ActionDescriptor<P, R> action, List<P> paramsList) {
-    List<CompletableFuture<R>> futures = new ArrayList<>();
-    for (P params : paramsList) {
-      futures.add(submit(action, params));
-    }
-    List<R> results = new ArrayList<>();
-    RuntimeException first = null;
-    for (CompletableFuture<R> future : futures) {
-      try {
-        results.add(future.join());
-      } catch (CompletionException e) {
-        RuntimeException cause = e.getCause() instanceof RuntimeException runtime ? runtime : e;
-        if (first == null) {
-          first = cause;
-        } else {
-          first.addSuppressed(cause);
-        }
+    Objects.requireNonNull(action, "action");
+    List<P> all = new ArrayList<>(Objects.requireNonNull(paramsList, "paramsList"));
+    for (int i = 0; i < all.size(); i++) {
+      if (all.get(i) == null) {
+        throw new NullPointerException("paramsList[" + i + "] is null: executeAll runs none of the " + all.size() + " calls");
       }
     }
-    if (first != null) {
-      throw first;
+    if (all.isEmpty()) {
+      return new ArrayList<>();
     }
-    return results;
+    return ChunkedCalls.run(pool, action, context, (index, id, runContext) -> request(action, id, written(action, all.get(index)), context,
+        runContext), RayActorExecutor::nextId, all.size());
   }
 
   /** The process ids of the pool's workers, in slot order (a ping per actor). */
@@ -249,11 +254,10 @@ public final class RayActorExecutor implements Executor, AutoCloseable {
 
   private <R> R call(ActionDescriptor<?, R> action, Map<String, Object> params, ContextSettings callContext, CancellationToken token,
       RunScope observed) {
-    String id = REQUEST_PREFIX + Long.toHexString(REQUESTS.incrementAndGet());
+    String id = nextId();
     Map<String, String> runContext = new TreeMap<>();
     observed.propagate(runContext);
-    RemoteMessage.Request request = new RemoteMessage.Request(id, action.pluginCode(), action.config().name(), params,
-        callContext.env().asMap(), callContext.jobId(), pool.hasWorkingDir() ? "." : null, callContext.language(), null, null, runContext);
+    RemoteMessage.Request request = request(action, id, params, callContext, runContext);
     EventSink sink = callContext.sink();
     ActorCall.Control control = new ActorCall.Control();
     CancellationToken.Registration cancelling = token.onCancel(() -> control.cancel(token.reason().orElse("cancelled")));
@@ -285,6 +289,16 @@ public final class RayActorExecutor implements Executor, AutoCloseable {
           + "' without a result or a failure", Map.of("action", action.config().name()));
     }
     return RemoteFailures.outcome(outcome, action);
+  }
+
+  private static String nextId() {
+    return REQUEST_PREFIX + Long.toHexString(REQUESTS.incrementAndGet());
+  }
+
+  private RemoteMessage.Request request(ActionDescriptor<?, ?> action, String id, Map<String, Object> params, ContextSettings callContext,
+      Map<String, String> runContext) {
+    return new RemoteMessage.Request(id, action.pluginCode(), action.config().name(), params, callContext.env().asMap(), callContext.jobId(),
+        pool.hasWorkingDir() ? "." : null, callContext.language(), null, null, runContext);
   }
 
   private <P extends Record> Map<String, Object> written(ActionDescriptor<P, ?> action, P params) {
