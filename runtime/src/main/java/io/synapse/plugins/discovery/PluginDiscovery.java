@@ -102,6 +102,7 @@ public final class PluginDiscovery implements AutoCloseable {
 
   /** A discovery over a registry the caller already has (for example a facade's {@code registry()}). */
   public static PluginDiscovery of(PluginRegistry registry) {
+    PluginLoader.compatible(registry, null);
     return new PluginDiscovery(registry, null, PluginLoader.classPathOf(registry), null);
   }
 

@@ -159,4 +159,36 @@ class PluginDiscoveryTest {
     }
     return dir;
   }
+
+  /** A registry generated for another binder SPI is refused by name, before any of its binders is called. */
+  @Test
+  void aRegistryOfAnotherBinderSpiIsRefusedWithTheFix() {
+    for (int version : new int[] {1, io.synapse.plugins.spi.PluginRegistry.SPI_VERSION + 1}) {
+      io.synapse.plugins.spi.PluginRegistry other = new io.synapse.plugins.spi.PluginRegistry() {
+        private final TestPluginRegistry real = new TestPluginRegistry();
+
+        @Override
+        public io.synapse.plugins.config.PluginConfig config() {
+          return real.config();
+        }
+
+        @Override
+        public int spiVersion() {
+          return version == 1 ? io.synapse.plugins.spi.PluginRegistry.super.spiVersion() : version;
+        }
+
+        @Override
+        public io.synapse.plugins.spi.ActionDescriptor<?, ?> descriptor(String name) {
+          throw new AssertionError("no descriptor of a refused registry is asked for");
+        }
+      };
+      ConfigError error = assertThrows(ConfigError.class, () -> PluginDiscovery.of(other));
+      assertTrue(error.getMessage().contains("binder SPI " + version) && error.getMessage().contains("rebuild the plugin"), error.getMessage());
+      assertTrue(error.getMessage().contains(version == 1 ? "an older" : "a newer"), error.getMessage());
+      assertEquals(version, error.details().get("spi_version"));
+      assertEquals(io.synapse.plugins.spi.PluginRegistry.SPI_VERSION, error.details().get("runtime_spi_version"));
+      assertEquals(new TestPluginRegistry().config().code(), error.details().get("plugin"));
+    }
+    assertEquals(io.synapse.plugins.spi.PluginRegistry.SPI_VERSION, new TestPluginRegistry().spiVersion());
+  }
 }

@@ -79,6 +79,12 @@ public final class RegistryGenerator implements Generator<PluginModel> {
         .returns(RuntimeTypes.PLUGIN_CONFIG)
         .addStatement("return CONFIG")
         .build());
+    type.addMethod(MethodSpec.methodBuilder("spiVersion")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(int.class)
+        .addStatement("return $L", GeneratedNames.SPI_VERSION)
+        .build());
     MethodSpec.Builder descriptor = MethodSpec.methodBuilder("descriptor")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)

@@ -9,6 +9,12 @@ import javax.lang.model.SourceVersion;
  * names, and the resource paths. {@code docs/generated-code.md} lists the same rules for readers.
  */
 public final class GeneratedNames {
+  /**
+   * The binder SPI version generated code is written for; the runtime's {@code PluginRegistry.SPI_VERSION}
+   * must say the same (a test compares them), and its discovery refuses registries of another version.
+   */
+  public static final int SPI_VERSION = 2;
+
   /** Where the registry is registered for {@link java.util.ServiceLoader}. */
   public static final String SERVICE_FILE = "META-INF/services/io.synapse.plugins.spi.PluginRegistry";
 

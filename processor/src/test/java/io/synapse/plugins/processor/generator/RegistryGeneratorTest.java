@@ -3,6 +3,7 @@ package io.synapse.plugins.processor.generator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.synapse.plugins.processor.model.GeneratedNames;
 import org.junit.jupiter.api.Test;
 
 class RegistryGeneratorTest {
@@ -19,6 +20,14 @@ class RegistryGeneratorTest {
     assertTrue(source.contains("List.of(RESIZE, TOUCH_FILES)"), source);
     assertTrue(source.contains("case \"resize\":\n        return ResizeAction_Descriptor.INSTANCE;"), source);
     assertTrue(source.contains("case \"touch-files\":\n        return DemoFunctions_touch_Descriptor.INSTANCE;"), source);
+  }
+
+  @Test
+  void theRegistrySaysWhichBinderSpiItWasGeneratedForTheOneTheRuntimeSpeaks() {
+    String source = Models.source(new RegistryGenerator().generate(Models.PLUGIN));
+    assertTrue(source.contains("public int spiVersion() {\n    return " + GeneratedNames.SPI_VERSION + ";\n  }"), source);
+    assertEquals(io.synapse.plugins.spi.PluginRegistry.SPI_VERSION, GeneratedNames.SPI_VERSION,
+        "the processor generates for the SPI the runtime speaks");
   }
 
   @Test

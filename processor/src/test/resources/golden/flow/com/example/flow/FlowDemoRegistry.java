@@ -87,6 +87,11 @@ public final class FlowDemoRegistry implements PluginRegistry {
   }
 
   @Override
+  public int spiVersion() {
+    return 2;
+  }
+
+  @Override
   public ActionDescriptor<?, ?> descriptor(String name) {
     if (name == null) {
       return null;

@@ -129,6 +129,11 @@ public final class ImageToolsRegistry implements PluginRegistry {
   }
 
   @Override
+  public int spiVersion() {
+    return 2;
+  }
+
+  @Override
   public ActionDescriptor<?, ?> descriptor(String name) {
     if (name == null) {
       return null;
