@@ -148,56 +148,68 @@ public final class Readers {
 
   /** Lists of {@code element}; null elements are violations. */
   public static <T> ValueReader<List<T>> list(ValueReader<T> element) {
-    return (value, path, violations) -> {
-      List<T> items = elements(value, element, path, violations);
-      return items == null ? null : Collections.unmodifiableList(items);
+    return new ValueReader<List<T>>() {
+      @Override
+      public List<T> read(Object value, ValuePath path, Violations violations) {
+        List<T> items = elements(value, element, path, violations);
+        return items == null ? null : Collections.unmodifiableList(items);
+      }
     };
   }
 
   /** Sets of {@code element}, in input order without duplicates. */
   public static <T> ValueReader<Set<T>> set(ValueReader<T> element) {
-    return (value, path, violations) -> {
-      List<T> items = elements(value, element, path, violations);
-      return items == null ? null : Collections.unmodifiableSet(new LinkedHashSet<>(items));
+    return new ValueReader<Set<T>>() {
+      @Override
+      public Set<T> read(Object value, ValuePath path, Violations violations) {
+        List<T> items = elements(value, element, path, violations);
+        return items == null ? null : Collections.unmodifiableSet(new LinkedHashSet<>(items));
+      }
     };
   }
 
   /** Maps from string keys to {@code valueReader}'s type, in input order; null values are violations. */
   public static <T> ValueReader<Map<String, T>> map(ValueReader<T> valueReader) {
-    return (value, path, violations) -> {
-      if (value == null) {
-        return null;
-      }
-      if (!(value instanceof Map<?, ?> input)) {
-        return ScalarReaders.typeMismatch("an object", value, path, violations);
-      }
-      int before = violations.count();
-      Map<String, T> result = new LinkedHashMap<>();
-      for (Map.Entry<?, ?> entry : input.entrySet()) {
-        if (!(entry.getKey() instanceof String key)) {
-          violations.add(path, "has a key that is not a string", "Type");
-          continue;
+    return new ValueReader<Map<String, T>>() {
+      @Override
+      public Map<String, T> read(Object value, ValuePath path, Violations violations) {
+        if (value == null) {
+          return null;
         }
-        ValuePath entryPath = path.key(key);
-        if (entry.getValue() == null) {
-          violations.add(entryPath, "must not be null", "NotNull");
-          continue;
+        if (!(value instanceof Map<?, ?> input)) {
+          return ScalarReaders.typeMismatch("an object", value, path, violations);
         }
-        result.put(key, valueReader.read(entry.getValue(), entryPath, violations));
+        int before = violations.count();
+        Map<String, T> result = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> entry : input.entrySet()) {
+          if (!(entry.getKey() instanceof String key)) {
+            violations.add(path, "has a key that is not a string", "Type");
+            continue;
+          }
+          ValuePath entryPath = path.key(key);
+          if (entry.getValue() == null) {
+            violations.add(entryPath, "must not be null", "NotNull");
+            continue;
+          }
+          result.put(key, valueReader.read(entry.getValue(), entryPath, violations));
+        }
+        return violations.count() == before ? Collections.unmodifiableMap(result) : null;
       }
-      return violations.count() == before ? Collections.unmodifiableMap(result) : null;
     };
   }
 
   /** Optionals of {@code element}: empty when the value is absent or null. */
   public static <T> ValueReader<Optional<T>> optional(ValueReader<T> element) {
-    return (value, path, violations) -> {
-      if (value == null) {
-        return Optional.empty();
+    return new ValueReader<Optional<T>>() {
+      @Override
+      public Optional<T> read(Object value, ValuePath path, Violations violations) {
+        if (value == null) {
+          return Optional.empty();
+        }
+        int before = violations.count();
+        T read = element.read(value, path, violations);
+        return violations.count() == before ? Optional.ofNullable(read) : null;
       }
-      int before = violations.count();
-      T read = element.read(value, path, violations);
-      return violations.count() == before ? Optional.ofNullable(read) : null;
     };
   }
 

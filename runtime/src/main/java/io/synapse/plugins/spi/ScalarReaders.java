@@ -19,16 +19,31 @@ import java.util.Locale;
 final class ScalarReaders {
   private ScalarReaders() {}
 
+  // Every reader is a named or anonymous class, not a lambda: a first bind then spins no hidden class
+  // (see ColdPathTest).
+
   /** Strings. */
-  static final ValueReader<String> STRING = new Scalar<String>((value, path, violations) -> typeMismatch("a string", value, path, violations)) {
+  static final ValueReader<String> STRING = new Scalar<String>() {
     @Override
     String exact(Object value) {
       return value instanceof String text ? text : null;
     }
+
+    @Override
+    String convert(Object value, ValuePath path, Violations violations) {
+      return typeMismatch("a string", value, path, violations);
+    }
   };
 
   /** Booleans, with the lax strings and 0/1. */
-  static final ValueReader<Boolean> BOOLEAN = new Scalar<Boolean>((value, path, violations) -> {
+  static final ValueReader<Boolean> BOOLEAN = new Scalar<Boolean>() {
+    @Override
+    Boolean exact(Object value) {
+      return value instanceof Boolean exact ? exact : null;
+    }
+
+    @Override
+    Boolean convert(Object value, ValuePath path, Violations violations) {
       if (value instanceof String text) {
         switch (text.trim().toLowerCase(Locale.ROOT)) {
           case "true", "yes", "on", "1":
@@ -46,61 +61,90 @@ final class ScalarReaders {
         }
       }
       return typeMismatch("a boolean", value, path, violations);
-    }) {
-    @Override
-    Boolean exact(Object value) {
-      return value instanceof Boolean exact ? exact : null;
     }
   };
 
   /** 32-bit integers. */
-  static final ValueReader<Integer> INT = new Scalar<Integer>(
-      (value, path, violations) -> narrow(integralIn(value, Integer.MIN_VALUE, Integer.MAX_VALUE, "int", path, violations), Long::intValue)) {
+  static final ValueReader<Integer> INT = new Scalar<Integer>() {
     @Override
     Integer exact(Object value) {
       return value instanceof Integer exact ? exact : null;
     }
+
+    @Override
+    Integer convert(Object value, ValuePath path, Violations violations) {
+      Long read = integralIn(value, Integer.MIN_VALUE, Integer.MAX_VALUE, "int", path, violations);
+      return read == null ? null : read.intValue();
+    }
   };
 
   /** 64-bit integers. */
-  static final ValueReader<Long> LONG = new Scalar<Long>(
-      (value, path, violations) -> narrow(integralIn(value, Long.MIN_VALUE, Long.MAX_VALUE, "long", path, violations), Long::longValue)) {
+  static final ValueReader<Long> LONG = new Scalar<Long>() {
     @Override
     Long exact(Object value) {
       return value instanceof Long exact ? exact : value instanceof Integer small ? Long.valueOf(small) : null;
     }
+
+    @Override
+    Long convert(Object value, ValuePath path, Violations violations) {
+      return integralIn(value, Long.MIN_VALUE, Long.MAX_VALUE, "long", path, violations);
+    }
   };
 
   /** 16-bit integers. */
-  static final ValueReader<Short> SHORT = new Scalar<Short>(
-      (value, path, violations) -> narrow(integralIn(value, Short.MIN_VALUE, Short.MAX_VALUE, "short", path, violations), Long::shortValue)) {
+  static final ValueReader<Short> SHORT = new Scalar<Short>() {
     @Override
     Short exact(Object value) {
       return value instanceof Short exact ? exact
           : value instanceof Integer number && number == (short) (int) number ? Short.valueOf((short) (int) number) : null;
     }
+
+    @Override
+    Short convert(Object value, ValuePath path, Violations violations) {
+      Long read = integralIn(value, Short.MIN_VALUE, Short.MAX_VALUE, "short", path, violations);
+      return read == null ? null : read.shortValue();
+    }
   };
 
   /** 8-bit integers. */
-  static final ValueReader<Byte> BYTE = new Scalar<Byte>(
-      (value, path, violations) -> narrow(integralIn(value, Byte.MIN_VALUE, Byte.MAX_VALUE, "byte", path, violations), Long::byteValue)) {
+  static final ValueReader<Byte> BYTE = new Scalar<Byte>() {
     @Override
     Byte exact(Object value) {
       return value instanceof Byte exact ? exact
           : value instanceof Integer number && number == (byte) (int) number ? Byte.valueOf((byte) (int) number) : null;
     }
+
+    @Override
+    Byte convert(Object value, ValuePath path, Violations violations) {
+      Long read = integralIn(value, Byte.MIN_VALUE, Byte.MAX_VALUE, "byte", path, violations);
+      return read == null ? null : read.byteValue();
+    }
   };
 
   /** Integers of any size. */
-  static final ValueReader<BigInteger> BIG_INTEGER = new Scalar<BigInteger>((value, path, violations) -> integral(value, "an integer", path, violations)) {
+  static final ValueReader<BigInteger> BIG_INTEGER = new Scalar<BigInteger>() {
     @Override
     BigInteger exact(Object value) {
       return value instanceof BigInteger exact ? exact : null;
     }
+
+    @Override
+    BigInteger convert(Object value, ValuePath path, Violations violations) {
+      return integral(value, "an integer", path, violations);
+    }
   };
 
   /** Finite doubles; a value beyond double's range (such as {@code 1e309}) is a violation. */
-  static final ValueReader<Double> DOUBLE = new Scalar<Double>((value, path, violations) -> {
+  static final ValueReader<Double> DOUBLE = new Scalar<Double>() {
+    @Override
+    Double exact(Object value) {
+      // An int converts to double exactly; other numbers go through their decimal form.
+      return value instanceof Double exact && Double.isFinite(exact) ? exact
+          : value instanceof Integer small ? Double.valueOf(small) : null;
+    }
+
+    @Override
+    Double convert(Object value, ValuePath path, Violations violations) {
       BigDecimal decimal = decimal(value, path, violations);
       if (decimal == null) {
         return null;
@@ -111,17 +155,18 @@ final class ScalarReaders {
         return null;
       }
       return result;
-    }) {
-    @Override
-    Double exact(Object value) {
-    // An int converts to double exactly; other numbers go through their decimal form.
-      return value instanceof Double exact && Double.isFinite(exact) ? exact
-          : value instanceof Integer small ? Double.valueOf(small) : null;
     }
   };
 
   /** Finite floats; a value beyond float's range is a violation. */
-  static final ValueReader<Float> FLOAT = new Scalar<Float>((value, path, violations) -> {
+  static final ValueReader<Float> FLOAT = new Scalar<Float>() {
+    @Override
+    Float exact(Object value) {
+      return value instanceof Float exact && Float.isFinite(exact) ? exact : null;
+    }
+
+    @Override
+    Float convert(Object value, ValuePath path, Violations violations) {
       BigDecimal decimal = decimal(value, path, violations);
       if (decimal == null) {
         return null;
@@ -132,18 +177,19 @@ final class ScalarReaders {
         return null;
       }
       return result;
-    }) {
-    @Override
-    Float exact(Object value) {
-      return value instanceof Float exact && Float.isFinite(exact) ? exact : null;
     }
   };
 
   /** Exact decimals. */
-  static final ValueReader<BigDecimal> BIG_DECIMAL = new Scalar<BigDecimal>(ScalarReaders::decimal) {
+  static final ValueReader<BigDecimal> BIG_DECIMAL = new Scalar<BigDecimal>() {
     @Override
     BigDecimal exact(Object value) {
       return value instanceof BigDecimal exact ? exact : null;
+    }
+
+    @Override
+    BigDecimal convert(Object value, ValuePath path, Violations violations) {
+      return decimal(value, path, violations);
     }
   };
 
@@ -151,79 +197,64 @@ final class ScalarReaders {
    * File system paths, from strings. A relative path is resolved against the bind's
    * {@linkplain Violations#pathBase() path base} (the run's working directory) when it has one.
    */
-  static final ValueReader<Path> PATH = (value, path, violations) -> {
-    String text = STRING.read(value, path, violations);
-    if (text == null) {
-      return null;
-    }
-    try {
-      Path read = Path.of(text);
-      Path base = violations.pathBase();
-      return base == null || read.isAbsolute() ? read : base.resolve(read);
-    } catch (InvalidPathException e) {
-      violations.add(path, "is not a valid path: " + e.getReason(), "Type");
-      return null;
+  static final ValueReader<Path> PATH = new FromText<Path>() {
+    @Override
+    Path parse(String text, ValuePath path, Violations violations) {
+      try {
+        Path read = Path.of(text);
+        Path base = violations.pathBase();
+        return base == null || read.isAbsolute() ? read : base.resolve(read);
+      } catch (InvalidPathException e) {
+        violations.add(path, "is not a valid path: " + e.getReason(), "Type");
+        return null;
+      }
     }
   };
 
   /** URIs, from strings. */
-  static final ValueReader<URI> URI = (value, path, violations) -> {
-    String text = STRING.read(value, path, violations);
-    if (text == null) {
-      return null;
-    }
-    try {
-      return new URI(text);
-    } catch (URISyntaxException e) {
-      violations.add(path, "is not a valid URI: " + e.getReason(), "Type");
-      return null;
+  static final ValueReader<URI> URI = new FromText<URI>() {
+    @Override
+    URI parse(String text, ValuePath path, Violations violations) {
+      try {
+        return new URI(text);
+      } catch (URISyntaxException e) {
+        violations.add(path, "is not a valid URI: " + e.getReason(), "Type");
+        return null;
+      }
     }
   };
 
   /** ISO-8601 durations such as {@code PT30S}. */
-  static final ValueReader<Duration> DURATION = (value, path, violations) -> {
-    String text = STRING.read(value, path, violations);
-    if (text == null) {
-      return null;
-    }
-    try {
-      return Duration.parse(text.trim());
-    } catch (DateTimeParseException e) {
-      violations.add(path, "is not an ISO-8601 duration such as PT30S", "Type");
-      return null;
+  static final ValueReader<Duration> DURATION = new Iso8601<Duration>("is not an ISO-8601 duration such as PT30S") {
+    @Override
+    Duration parse(String text) {
+      return Duration.parse(text);
     }
   };
 
   /** ISO-8601 instants such as {@code 2024-01-31T10:15:30Z}. */
-  static final ValueReader<Instant> INSTANT = (value, path, violations) -> {
-    String text = STRING.read(value, path, violations);
-    if (text == null) {
-      return null;
-    }
-    try {
-      return Instant.parse(text.trim());
-    } catch (DateTimeParseException e) {
-      violations.add(path, "is not an ISO-8601 instant such as 2024-01-31T10:15:30Z", "Type");
-      return null;
+  static final ValueReader<Instant> INSTANT = new Iso8601<Instant>("is not an ISO-8601 instant such as 2024-01-31T10:15:30Z") {
+    @Override
+    Instant parse(String text) {
+      return Instant.parse(text);
     }
   };
 
   /** ISO-8601 dates such as {@code 2024-01-31}. */
-  static final ValueReader<LocalDate> LOCAL_DATE = (value, path, violations) -> {
-    String text = STRING.read(value, path, violations);
-    if (text == null) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(text.trim());
-    } catch (DateTimeParseException e) {
-      violations.add(path, "is not an ISO-8601 date such as 2024-01-31", "Type");
-      return null;
+  static final ValueReader<LocalDate> LOCAL_DATE = new Iso8601<LocalDate>("is not an ISO-8601 date such as 2024-01-31") {
+    @Override
+    LocalDate parse(String text) {
+      return LocalDate.parse(text);
     }
   };
 
   /** Any JSON-like value, taken as it is (maps and lists copied unmodifiable). */
-  static final ValueReader<Object> ANY = (value, path, violations) -> JsonValues.immutableCopy(value, path, violations);
+  static final ValueReader<Object> ANY = new ValueReader<Object>() {
+    @Override
+    public Object read(Object value, ValuePath path, Violations violations) {
+      return JsonValues.immutableCopy(value, path, violations);
+    }
+  };
 
   /**
    * Enum constants by wire value ({@code wireValues[i]} is that of {@code constants[i]}), or by the
@@ -237,17 +268,20 @@ final class ScalarReaders {
     }
     E[] known = constants.clone();
     String[] values = wireValues.clone();
-    return new Scalar<E>((value, path, violations) -> {
-      String text = STRING.read(value, path, violations);
-      if (text == null) {
-        return null;
-      }
-      violations.add(path, "must be one of " + String.join(", ", values), "Type");
-      return null;
-    }) {
+    return new Scalar<E>() {
       @Override
       E exact(Object value) {
         return value instanceof String text ? constantNamed(known, values, text) : null;
+      }
+
+      @Override
+      E convert(Object value, ValuePath path, Violations violations) {
+        String text = STRING.read(value, path, violations);
+        if (text == null) {
+          return null;
+        }
+        violations.add(path, "must be one of " + String.join(", ", values), "Type");
+        return null;
       }
     };
   }
@@ -311,10 +345,6 @@ final class ScalarReaders {
     return integer != null && inRange(integer, min, max, type, path, violations) ? integer.longValue() : null;
   }
 
-  private static <T> T narrow(Long value, java.util.function.Function<Long, T> conversion) {
-    return value == null ? null : conversion.apply(value);
-  }
-
   private static boolean inRange(BigInteger value, long min, long max, String type, ValuePath path, Violations violations) {
     if (value.compareTo(BigInteger.valueOf(min)) < 0 || value.compareTo(BigInteger.valueOf(max)) > 0) {
       violations.add(path, "is out of range for " + type + " (" + min + " to " + max + ")", "Type");
@@ -374,19 +404,16 @@ final class ScalarReaders {
 
   /**
    * A reader of values that usually arrive as the right Java type already: {@link #exact} takes those
-   * (returning null for anything else) without spelling out a path; {@code convert} gets the rest, never
+   * (returning null for anything else) without spelling out a path; {@link #convert} gets the rest, never
    * null, with the path, to coerce or report. A subclass per reader, so that once the JIT knows which
    * reader a generated binder passes, {@code exact} is a direct call it can inline.
    */
   private abstract static class Scalar<T> implements ValueReader<T> {
-    private final ValueReader<T> convert;
-
-    Scalar(ValueReader<T> convert) {
-      this.convert = convert;
-    }
-
     /** {@code value} itself (or its exact equal of type T) when it needs no conversion; else null. */
     abstract T exact(Object value);
+
+    /** A value {@link #exact} did not take, coerced, or null with a violation at {@code path}. */
+    abstract T convert(Object value, ValuePath path, Violations violations);
 
     @Override
     public final T read(Object value, ValuePath path, Violations violations) {
@@ -394,7 +421,7 @@ final class ScalarReaders {
         return null;
       }
       T read = exact(value);
-      return read != null ? read : convert.read(value, path, violations);
+      return read != null ? read : convert(value, path, violations);
     }
 
     @Override
@@ -403,7 +430,7 @@ final class ScalarReaders {
         return null;
       }
       T read = exact(value);
-      return read != null ? read : convert.read(value, parent.field(name), violations);
+      return read != null ? read : convert(value, parent.field(name), violations);
     }
 
     @Override
@@ -412,7 +439,41 @@ final class ScalarReaders {
         return null;
       }
       T read = exact(value);
-      return read != null ? read : convert.read(value, parent.index(index), violations);
+      return read != null ? read : convert(value, parent.index(index), violations);
+    }
+  }
+
+  /** A reader of values written as strings: the string is read as {@link #STRING} reads it, then parsed. */
+  private abstract static class FromText<T> implements ValueReader<T> {
+    /** {@code text} parsed, or null with a violation at {@code path}. */
+    abstract T parse(String text, ValuePath path, Violations violations);
+
+    @Override
+    public final T read(Object value, ValuePath path, Violations violations) {
+      String text = STRING.read(value, path, violations);
+      return text == null ? null : parse(text, path, violations);
+    }
+  }
+
+  /** An ISO-8601 value: the trimmed string parsed by {@code java.time}, or {@code problem} when it does not parse. */
+  private abstract static class Iso8601<T> extends FromText<T> {
+    private final String problem;
+
+    Iso8601(String problem) {
+      this.problem = problem;
+    }
+
+    /** {@code text} parsed by {@code java.time}. */
+    abstract T parse(String text);
+
+    @Override
+    final T parse(String text, ValuePath path, Violations violations) {
+      try {
+        return parse(text.trim());
+      } catch (DateTimeParseException e) {
+        violations.add(path, problem, "Type");
+        return null;
+      }
     }
   }
 

@@ -18,11 +18,17 @@ public final class Secrets {
       return;
     }
     if (value instanceof Optional<?> optional) {
-      optional.ifPresent(content -> collect(secrets, content));
+      if (optional.isPresent()) {
+        collect(secrets, optional.get());
+      }
     } else if (value instanceof Collection<?> collection) {
-      collection.forEach(item -> collect(secrets, item));
+      for (Object item : collection) {
+        collect(secrets, item);
+      }
     } else if (value instanceof Map<?, ?> map) {
-      map.values().forEach(item -> collect(secrets, item));
+      for (Object item : map.values()) {
+        collect(secrets, item);
+      }
     } else {
       secrets.add(String.valueOf(value));
     }

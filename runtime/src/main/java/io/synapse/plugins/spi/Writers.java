@@ -14,16 +14,32 @@ import java.util.Optional;
  * dates as their ISO/text form.
  */
 public final class Writers {
+  // Anonymous classes rather than lambdas: writing a first result spins no hidden class.
   private Writers() {}
 
   /** Values written as they are (strings, numbers, booleans). */
-  public static final ValueWriter<Object> SAME = value -> value;
+  public static final ValueWriter<Object> SAME = new ValueWriter<Object>() {
+    @Override
+    public Object write(Object value) {
+      return value;
+    }
+  };
 
   /** Values written as their {@code toString()} (paths, URIs, durations, instants, dates). */
-  public static final ValueWriter<Object> TEXT = value -> value == null ? null : value.toString();
+  public static final ValueWriter<Object> TEXT = new ValueWriter<Object>() {
+    @Override
+    public Object write(Object value) {
+      return value == null ? null : value.toString();
+    }
+  };
 
   /** Enum constants, by name. */
-  public static final ValueWriter<Enum<?>> ENUM = value -> value == null ? null : value.name();
+  public static final ValueWriter<Enum<?>> ENUM = new ValueWriter<Enum<?>>() {
+    @Override
+    public Object write(Enum<?> value) {
+      return value == null ? null : value.name();
+    }
+  };
 
   /**
    * Enum constants by wire value: {@code wireValues[i]} is the value of the constant whose ordinal is
@@ -31,46 +47,67 @@ public final class Writers {
    */
   public static ValueWriter<Enum<?>> enumValues(String... wireValues) {
     String[] values = wireValues.clone();
-    return value -> value == null ? null : values[value.ordinal()];
+    return new ValueWriter<Enum<?>>() {
+      @Override
+      public Object write(Enum<?> value) {
+        return value == null ? null : values[value.ordinal()];
+      }
+    };
   }
 
   /**
    * Any value: JSON-like values as they are, maps and collections element by element, enums by name,
    * and anything else as its {@code toString()}.
    */
-  public static final ValueWriter<Object> ANY = Writers::any;
+  public static final ValueWriter<Object> ANY = new ValueWriter<Object>() {
+    @Override
+    public Object write(Object value) {
+      return any(value);
+    }
+  };
 
   /** Lists (or any collection) of {@code element}. */
   public static <T> ValueWriter<Collection<T>> list(ValueWriter<? super T> element) {
-    return values -> {
-      if (values == null) {
-        return null;
+    return new ValueWriter<Collection<T>>() {
+      @Override
+      public Object write(Collection<T> values) {
+        if (values == null) {
+          return null;
+        }
+        List<Object> out = new ArrayList<>(values.size());
+        for (T value : values) {
+          out.add(element.write(value));
+        }
+        return Collections.unmodifiableList(out);
       }
-      List<Object> out = new ArrayList<>(values.size());
-      for (T value : values) {
-        out.add(element.write(value));
-      }
-      return Collections.unmodifiableList(out);
     };
   }
 
   /** Maps from string keys to {@code valueWriter}'s type. */
   public static <T> ValueWriter<Map<String, T>> map(ValueWriter<? super T> valueWriter) {
-    return values -> {
-      if (values == null) {
-        return null;
+    return new ValueWriter<Map<String, T>>() {
+      @Override
+      public Object write(Map<String, T> values) {
+        if (values == null) {
+          return null;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<String, T> entry : values.entrySet()) {
+          out.put(entry.getKey(), valueWriter.write(entry.getValue()));
+        }
+        return Collections.unmodifiableMap(out);
       }
-      Map<String, Object> out = new LinkedHashMap<>();
-      for (Map.Entry<String, T> entry : values.entrySet()) {
-        out.put(entry.getKey(), valueWriter.write(entry.getValue()));
-      }
-      return Collections.unmodifiableMap(out);
     };
   }
 
   /** Optionals of {@code element}: the contained value, or null when empty. */
   public static <T> ValueWriter<Optional<T>> optional(ValueWriter<? super T> element) {
-    return value -> value == null || value.isEmpty() ? null : element.write(value.get());
+    return new ValueWriter<Optional<T>>() {
+      @Override
+      public Object write(Optional<T> value) {
+        return value == null || value.isEmpty() ? null : element.write(value.get());
+      }
+    };
   }
 
   /** Puts {@code value} written by {@code writer} into {@code out}, unless it is absent. */
@@ -89,7 +126,7 @@ public final class Writers {
       return constant.name();
     }
     if (value instanceof Optional<?> optional) {
-      return optional.map(Writers::any).orElse(null);
+      return optional.isPresent() ? any(optional.get()) : null;
     }
     if (value instanceof Map<?, ?> map) {
       Map<String, Object> out = new LinkedHashMap<>();
