@@ -32,6 +32,7 @@ final class TrapPlugin {
         + "    return new io.synapse.plugins.config.PluginConfig(\"Trap\", \"trap_plugin\", \"0.1.0\",\n"
         + "        io.synapse.plugins.PluginCategory.CUSTOM, \"\", \"trap\", java.util.List.of());\n"
         + "  }\n"
+        + "  public int spiVersion() { return SPI_VERSION; }\n"
         + "  public io.synapse.plugins.spi.ActionDescriptor<?, ?> descriptor(String name) { return null; }\n"
         + "}\n";
     Path file = sources.resolve("TrapRegistry.java");
