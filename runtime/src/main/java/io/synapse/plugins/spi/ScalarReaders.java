@@ -65,34 +65,33 @@ final class ScalarReaders {
   };
 
   /** 32-bit integers. */
-  static final ValueReader<Integer> INT = new Scalar<Integer>() {
+  static final ValueReader<Integer> INT = new Integral<Integer>(Integer.MIN_VALUE, Integer.MAX_VALUE, "int") {
     @Override
     Integer exact(Object value) {
       return value instanceof Integer exact ? exact : null;
     }
 
     @Override
-    Integer convert(Object value, ValuePath path, Violations violations) {
-      Long read = integralIn(value, Integer.MIN_VALUE, Integer.MAX_VALUE, "int", path, violations);
-      return read == null ? null : read.intValue();
+    Integer narrow(long value) {
+      return (int) value;
     }
   };
 
   /** 64-bit integers. */
-  static final ValueReader<Long> LONG = new Scalar<Long>() {
+  static final ValueReader<Long> LONG = new Integral<Long>(Long.MIN_VALUE, Long.MAX_VALUE, "long") {
     @Override
     Long exact(Object value) {
       return value instanceof Long exact ? exact : value instanceof Integer small ? Long.valueOf(small) : null;
     }
 
     @Override
-    Long convert(Object value, ValuePath path, Violations violations) {
-      return integralIn(value, Long.MIN_VALUE, Long.MAX_VALUE, "long", path, violations);
+    Long narrow(long value) {
+      return value;
     }
   };
 
   /** 16-bit integers. */
-  static final ValueReader<Short> SHORT = new Scalar<Short>() {
+  static final ValueReader<Short> SHORT = new Integral<Short>(Short.MIN_VALUE, Short.MAX_VALUE, "short") {
     @Override
     Short exact(Object value) {
       return value instanceof Short exact ? exact
@@ -100,14 +99,13 @@ final class ScalarReaders {
     }
 
     @Override
-    Short convert(Object value, ValuePath path, Violations violations) {
-      Long read = integralIn(value, Short.MIN_VALUE, Short.MAX_VALUE, "short", path, violations);
-      return read == null ? null : read.shortValue();
+    Short narrow(long value) {
+      return (short) value;
     }
   };
 
   /** 8-bit integers. */
-  static final ValueReader<Byte> BYTE = new Scalar<Byte>() {
+  static final ValueReader<Byte> BYTE = new Integral<Byte>(Byte.MIN_VALUE, Byte.MAX_VALUE, "byte") {
     @Override
     Byte exact(Object value) {
       return value instanceof Byte exact ? exact
@@ -115,9 +113,8 @@ final class ScalarReaders {
     }
 
     @Override
-    Byte convert(Object value, ValuePath path, Violations violations) {
-      Long read = integralIn(value, Byte.MIN_VALUE, Byte.MAX_VALUE, "byte", path, violations);
-      return read == null ? null : read.byteValue();
+    Byte narrow(long value) {
+      return (byte) value;
     }
   };
 
@@ -440,6 +437,28 @@ final class ScalarReaders {
       }
       T read = exact(value);
       return read != null ? read : convert(value, parent.index(index), violations);
+    }
+  }
+
+  /** A whole number within a primitive type's range, as that type. */
+  private abstract static class Integral<T> extends Scalar<T> {
+    private final long min;
+    private final long max;
+    private final String type;
+
+    Integral(long min, long max, String type) {
+      this.min = min;
+      this.max = max;
+      this.type = type;
+    }
+
+    /** {@code value}, known to be within range, as T. */
+    abstract T narrow(long value);
+
+    @Override
+    final T convert(Object value, ValuePath path, Violations violations) {
+      Long read = integralIn(value, min, max, type, path, violations);
+      return read == null ? null : narrow(read);
     }
   }
 
