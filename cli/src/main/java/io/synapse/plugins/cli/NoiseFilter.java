@@ -36,6 +36,7 @@ public final class NoiseFilter {
   private final Path logFile;
   private final ByteArrayOutputStream pending = new ByteArrayOutputStream(DECIDE_LIMIT);
   private OutputStream log;
+  private long logBytes;
   private boolean logFailed;
   private State state = State.START;
 
@@ -46,20 +47,27 @@ public final class NoiseFilter {
   }
 
   /**
-   * Filters standard input to standard output until its end.
+   * Filters the FIFO the launcher made (or standard input) to standard output until its end.
    *
-   * @param args the log file (default {@link RayNoise#defaultLog()}), then optionally a directory holding
-   *     only the FIFO the launcher made, deleted once it is open
+   * @param args the log file (empty: {@link RayNoise#defaultLog()}), then optionally the directory holding the
+   *     launcher's FIFO {@code stderr}: the filter writes {@code ready} there, opens the FIFO (which waits for
+   *     the command to open its end) and deletes the directory
    */
   public static void main(String[] args) throws IOException {
     Path logFile = args.length > 0 && !args[0].isEmpty() ? Path.of(args[0]) : RayNoise.defaultLog();
+    InputStream in;
     if (args.length > 1) {
-      removeFifo(Path.of(args[1]));
+      Path directory = Path.of(args[1]);
+      Files.createFile(directory.resolve("ready"));
+      in = new FileInputStream(directory.resolve("stderr").toFile());
+      removeFifo(directory);
+    } else {
+      in = new FileInputStream(FileDescriptor.in);
     }
-    new NoiseFilter(new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.out), logFile).run();
+    new NoiseFilter(in, new FileOutputStream(FileDescriptor.out), logFile).run();
   }
 
-  // Standard input is open by now, so the FIFO's name is not needed any more.
+  // The FIFO is open by now, so its name (and the ready file) are not needed any more.
   private static void removeFifo(Path directory) {
     try (var entries = Files.newDirectoryStream(directory)) {
       for (Path entry : entries) {
@@ -141,6 +149,12 @@ public final class NoiseFilter {
     }
     pending.reset();
     if (verdict == RayNoise.Verdict.NOISE) {
+      if (log != null && logBytes > RayNoise.ROTATE_BYTES) {
+        // A long-running command (the console): reopening moves the full log aside.
+        log.close();
+        log = null;
+        logBytes = 0;
+      }
       writeNoise(held, 0, held.length);
       state = lineEnded && held[held.length - 1] == '\n' ? State.START : State.NOISE;
     } else {
@@ -184,6 +198,7 @@ public final class NoiseFilter {
     if (log != null) {
       try {
         log.write(bytes, offset, length);
+        logBytes += length;
         return;
       } catch (IOException e) {
         logFailed = true;

@@ -5,12 +5,16 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,23 +30,30 @@ import java.util.regex.Pattern;
  *       gcs_client.cc:98: GcsClient has no Cluster ID set, ...});</li>
  *   <li>log4j's {@code WARNING: sun.reflect.Reflection.getCallerClass is not supported...} from the log4j-api
  *       copy in Ray's jar;</li>
- *   <li>Ray's Python log lines at DEBUG and INFO level in a job's log ({@code 2026-12-01 10:00:00,173 INFO
- *       job_manager.py:530 -- Runtime env is setting up.}).</li>
+ *   <li>in a followed job's log only, Ray's Python log lines at DEBUG and INFO level ({@code 2026-12-01
+ *       10:00:00,173 INFO job_manager.py:530 -- Runtime env is setting up.}); the launcher's filter leaves such
+ *       lines on standard error, where an action could print them.</li>
  * </ul>
  * Native ERROR and FATAL lines and Python WARNING and ERROR lines are not noise: they stay on the terminal
  * (and go to the log too). The file is {@code logs/ray-native.log} under the state directory
  * ({@code $SYNAPSE_STATE_DIR}, else {@code $XDG_STATE_HOME/synapse}, else {@code ~/.local/state/synapse}),
- * moved aside to {@code ray-native.log.1} once it passes {@value #ROTATE_BYTES} bytes.
+ * moved aside to {@code ray-native.log.1} once it passes {@value #ROTATE_BYTES} bytes (checked when it is opened,
+ * and by a long-running filter before each noise line once it has written that much). An action's own line that
+ * starts exactly like Ray's native or log4j lines is taken for Ray's too; {@code --debug} shows it.
  */
 final class RayNoise {
   /** Where a log file is moved aside. */
   static final long ROTATE_BYTES = 8L * 1024 * 1024;
 
   // The prefix that makes a line noise; a line is decided as soon as its start matches or cannot match.
-  private static final Pattern NOISE = Pattern.compile(
+  private static final String NATIVE_OR_LOG4J =
       "\\[\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d{3} [DIW] \\d+ \\d+\\] [\\w.+-]+\\.(?:cc|h|cpp):\\d+: "
-          + "|WARNING: sun\\.reflect\\.Reflection\\.getCallerClass is not supported\\."
-          + "|\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d{3}\\t(?:DEBUG|INFO) [\\w.+-]+\\.py:\\d+ -- ");
+          + "|WARNING: sun\\.reflect\\.Reflection\\.getCallerClass is not supported\\.";
+  // What the launcher's filter holds back from standard error: only what Ray's native code and log4j print.
+  private static final Pattern STDERR_NOISE = Pattern.compile(NATIVE_OR_LOG4J);
+  // In a job's log also Ray's own Python INFO lines (the job manager's), which an action cannot be mistaken for there.
+  private static final Pattern JOB_LOG_NOISE = Pattern.compile(NATIVE_OR_LOG4J
+      + "|\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d{3}\\t(?:DEBUG|INFO) [\\w.+-]+\\.py:\\d+ -- ");
 
   /** What the start of a line says. */
   enum Verdict {
@@ -56,17 +67,17 @@ final class RayNoise {
 
   private RayNoise() {}
 
-  /** Whether a whole line (without its line break) is Ray's chatter. */
+  /** Whether a whole line (without its line break) of a job's log is Ray's chatter. */
   static boolean isNoise(CharSequence line) {
-    return verdict(line) == Verdict.NOISE;
+    return JOB_LOG_NOISE.matcher(line).lookingAt();
   }
 
   /**
-   * What the start of a line, so far, says: {@link Verdict#UNDECIDED} while more characters could still make
-   * it noise.
+   * What the start of a line of standard error, so far, says: {@link Verdict#UNDECIDED} while more characters
+   * could still make it noise.
    */
   static Verdict verdict(CharSequence start) {
-    Matcher matcher = NOISE.matcher(start);
+    Matcher matcher = STDERR_NOISE.matcher(start);
     if (matcher.lookingAt()) {
       return Verdict.NOISE;
     }
@@ -116,17 +127,25 @@ final class RayNoise {
   static OutputStream openLog(Path log) throws IOException {
     Path directory = log.toAbsolutePath().getParent();
     Files.createDirectories(directory);
-    if (Files.isRegularFile(log) && Files.size(log) > ROTATE_BYTES) {
+    if (Files.isRegularFile(log, LinkOption.NOFOLLOW_LINKS) && Files.size(log) > ROTATE_BYTES) {
       Files.move(log, log.resolveSibling(log.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
     }
-    if (!Files.exists(log) && directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-      // Ray's lines are kept as Ray wrote them (addresses, paths): readable by their owner only.
+    boolean posix = directory.getFileSystem().supportedFileAttributeViews().contains("posix");
+    Set<OpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE,
+        LinkOption.NOFOLLOW_LINKS);
+    // Ray's lines are kept as Ray wrote them (addresses, paths): readable by their owner only, never written
+    // through a link someone planted at the log's name (that fails, and the noise is shown instead).
+    SeekableByteChannel channel = posix
+        ? Files.newByteChannel(log, options, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+        : Files.newByteChannel(log, options);
+    if (posix) {
       try {
-        Files.createFile(log, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      } catch (FileAlreadyExistsException raced) {
-        // Another command made it first.
+        Files.setPosixFilePermissions(log, PosixFilePermissions.fromString("rw-------"));
+      } catch (IOException | RuntimeException e) {
+        channel.close();
+        throw e;
       }
     }
-    return Files.newOutputStream(log, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+    return Channels.newOutputStream(channel);
   }
 }

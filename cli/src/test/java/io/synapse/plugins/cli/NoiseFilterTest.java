@@ -47,6 +47,7 @@ class NoiseFilterTest {
         "  " + NATIVE_INFO, "\u001b[2K[2026-12-01 23:47:22,120 I 1 2] a.cc:1: after an escape")) {
       assertFalse(RayNoise.isNoise(kept), kept);
     }
+    assertEquals(RayNoise.Verdict.KEEP, RayNoise.verdict(PYTHON_INFO), "on standard error an action may print that format");
     assertEquals(RayNoise.Verdict.UNDECIDED, RayNoise.verdict("[2026-12-01 23:4"));
     assertEquals(RayNoise.Verdict.UNDECIDED, RayNoise.verdict("WARN"));
     assertEquals(RayNoise.Verdict.KEEP, RayNoise.verdict("[w"));
@@ -155,6 +156,29 @@ class NoiseFilterTest {
     }
     assertEquals(1, Files.size(log));
     assertEquals(RayNoise.ROTATE_BYTES + 1, Files.size(log.resolveSibling("ray-native.log.1")));
+  }
+
+  @Test
+  void theLogIsNeverWrittenThroughALinkAndIsMadeOwnerOnly() throws IOException {
+    Path logs = Files.createDirectories(dir.resolve("planted"));
+    Path target = dir.resolve("elsewhere.txt");
+    Path log = logs.resolve("ray-native.log");
+    Files.createSymbolicLink(log, target);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    String input = NATIVE_INFO + "\n";
+    new NoiseFilter(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), out, log).run();
+    assertEquals(input, out.toString(StandardCharsets.UTF_8), "shown, since the log's name is a link");
+    assertFalse(Files.exists(target), "nothing was written through the dangling link");
+    Files.writeString(target, "someone's file\n");
+    new NoiseFilter(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(), log).run();
+    assertEquals("someone's file\n", Files.readString(target), "nor appended to the file a link names");
+
+    Path loose = Files.createDirectories(dir.resolve("loose")).resolve("ray-native.log");
+    Files.writeString(loose, "");
+    Files.setPosixFilePermissions(loose, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    new NoiseFilter(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(), loose).run();
+    assertEquals(input, Files.readString(loose));
+    assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(loose)));
   }
 
   /** Hands out its bytes a few at a time, as a pipe does. */

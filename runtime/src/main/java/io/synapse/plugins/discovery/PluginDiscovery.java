@@ -100,6 +100,16 @@ public final class PluginDiscovery implements AutoCloseable {
     return new PluginDiscovery(registry, null, PluginLoader.classPathOf(registry), null);
   }
 
+  /**
+   * {@code registry}, when it was generated for this runtime's binder SPI ({@code PluginRegistry.SPI_VERSION}).
+   *
+   * @throws io.synapse.plugins.errors.ConfigError naming the plugin, where it was loaded from, both versions
+   *     and the fix (rebuild it), when not
+   */
+  public static PluginRegistry requireCompatible(PluginRegistry registry) {
+    return PluginLoader.compatible(registry, null);
+  }
+
   /** A discovery over a registry the caller already has (for example a facade's {@code registry()}). */
   public static PluginDiscovery of(PluginRegistry registry) {
     PluginLoader.compatible(registry, null);

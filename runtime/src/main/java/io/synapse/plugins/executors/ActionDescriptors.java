@@ -4,6 +4,7 @@ import io.synapse.plugins.action.BaseAction;
 import io.synapse.plugins.config.ActionConfig;
 import io.synapse.plugins.errors.ActionNotFoundError;
 import io.synapse.plugins.spi.ActionDescriptor;
+import io.synapse.plugins.discovery.PluginDiscovery;
 import io.synapse.plugins.spi.PluginRegistry;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +40,8 @@ public final class ActionDescriptors {
     for (PluginRegistry registry : ServiceLoader.load(PluginRegistry.class, loader)) {
       for (ActionConfig action : registry.config().actions()) {
         if (action.entrypoint().equals(type.getName())) {
+          // A registry of another binder SPI is refused here too, before its descriptor is touched.
+          PluginDiscovery.requireCompatible(registry);
           ActionDescriptor<?, ?> descriptor = registry.descriptor(action.name());
           if (descriptor != null && descriptor.actionClass() == type) {
             return descriptor;

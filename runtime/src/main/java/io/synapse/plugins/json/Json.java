@@ -60,6 +60,9 @@ public final class Json {
    * @throws IllegalArgumentException with the parser's message (line and column) when malformed
    */
   public static Object parse(String text) {
+    if (text == null) {
+      throw new IllegalArgumentException("argument \"content\" is null");
+    }
     try (JsonParser parser = FACTORY.createParser(text)) {
       JsonToken first = parser.nextToken();
       if (first == null) {
