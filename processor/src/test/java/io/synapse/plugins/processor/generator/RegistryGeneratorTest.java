@@ -30,6 +30,36 @@ class RegistryGeneratorTest {
         "the processor generates for the SPI the runtime speaks");
   }
 
+  /** 2,000 actions would pass the JVM's 64 KiB limit of one class initialiser and of one switch method. */
+  @Test
+  void aPluginOfManyActionsKeepsEveryMethodSmall() {
+    java.util.List<io.synapse.plugins.processor.model.ActionModel> actions = new java.util.ArrayList<>();
+    for (int i = 0; i < 2_000; i++) {
+      io.synapse.plugins.processor.model.ActionModel a = Models.RESIZE;
+      actions.add(new io.synapse.plugins.processor.model.ActionModel(a.element(), a.mirror(), String.format("action_%04d", i), a.title(),
+          a.description(), a.method(), a.category(), a.inputType(), a.outputType(), a.entrypoint(), a.actionClass(), a.functionName(),
+          a.params(), a.result(), a.resultTypeText()));
+    }
+    io.synapse.plugins.processor.model.PluginModel p = Models.PLUGIN;
+    String source = Models.source(new RegistryGenerator().generate(new io.synapse.plugins.processor.model.PluginModel(p.element(),
+        p.mirror(), p.code(), p.name(), p.version(), p.category(), p.description(), p.packageName(), p.facadeName(), actions, java.util.List.of())));
+    int holders = 2_000 / RegistryGenerator.CHUNK;
+    for (int i = 0; i < holders; i++) {
+      assertTrue(source.contains("private static final class Configs" + i + " {"), "holder " + i);
+      assertTrue(source.contains("private static ActionDescriptor<?, ?> descriptor" + i + "(String name) {"), "lookup " + i);
+    }
+    assertTrue(!source.contains("class Configs" + holders + " "), "no more holders than needed");
+    assertTrue(source.contains("public static final ActionConfig ACTION_1999 = Configs7.ACTION_1999;"), source.substring(0, 2000));
+    assertTrue(source.contains("static final ActionConfig ACTION_1999 = new ActionConfig("), "the configuration itself, in its holder");
+    assertTrue(source.contains("found = descriptor7(name);"), "the lookup asks every part");
+    // Each switch holds at most CHUNK cases.
+    for (String part : source.split("private static ActionDescriptor<\\?, \\?> descriptor\\d+\\(String name\\)")) {
+      int cases = part.split("\n\\s*case \"", -1).length - 1;
+      assertTrue(cases <= RegistryGenerator.CHUNK, cases + " cases in one method");
+    }
+    assertTrue(!Models.source(new RegistryGenerator().generate(Models.PLUGIN)).contains("Configs0"), "small plugins stay as they were");
+  }
+
   @Test
   void declaredPipelinesAreInThePluginsConfig() {
     String source = Models.source(new RegistryGenerator().generate(Models.FLOW_PLUGIN));
