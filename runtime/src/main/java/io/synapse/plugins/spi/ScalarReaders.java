@@ -132,7 +132,7 @@ final class ScalarReaders {
   };
 
   /** Finite doubles; a value beyond double's range (such as {@code 1e309}) is a violation. */
-  static final ValueReader<Double> DOUBLE = new Scalar<Double>() {
+  static final ValueReader<Double> DOUBLE = new Floating<Double>("double") {
     @Override
     Double exact(Object value) {
       // An int converts to double exactly; other numbers go through their decimal form.
@@ -141,39 +141,23 @@ final class ScalarReaders {
     }
 
     @Override
-    Double convert(Object value, ValuePath path, Violations violations) {
-      BigDecimal decimal = decimal(value, path, violations);
-      if (decimal == null) {
-        return null;
-      }
+    Double narrow(BigDecimal decimal) {
       double result = decimal.doubleValue();
-      if (Double.isInfinite(result)) {
-        violations.add(path, "is out of range for double", "Type");
-        return null;
-      }
-      return result;
+      return Double.isInfinite(result) ? null : result;
     }
   };
 
   /** Finite floats; a value beyond float's range is a violation. */
-  static final ValueReader<Float> FLOAT = new Scalar<Float>() {
+  static final ValueReader<Float> FLOAT = new Floating<Float>("float") {
     @Override
     Float exact(Object value) {
       return value instanceof Float exact && Float.isFinite(exact) ? exact : null;
     }
 
     @Override
-    Float convert(Object value, ValuePath path, Violations violations) {
-      BigDecimal decimal = decimal(value, path, violations);
-      if (decimal == null) {
-        return null;
-      }
+    Float narrow(BigDecimal decimal) {
       float result = decimal.floatValue();
-      if (Float.isInfinite(result)) {
-        violations.add(path, "is out of range for float", "Type");
-        return null;
-      }
-      return result;
+      return Float.isInfinite(result) ? null : result;
     }
   };
 
@@ -459,6 +443,31 @@ final class ScalarReaders {
     final T convert(Object value, ValuePath path, Violations violations) {
       Long read = integralIn(value, min, max, type, path, violations);
       return read == null ? null : narrow(read);
+    }
+  }
+
+  /** A finite floating-point number, from any number or numeric string; beyond the type's range is a violation. */
+  private abstract static class Floating<T> extends Scalar<T> {
+    private final String type;
+
+    Floating(String type) {
+      this.type = type;
+    }
+
+    /** {@code decimal} as T, or null when it is beyond T's range. */
+    abstract T narrow(BigDecimal decimal);
+
+    @Override
+    final T convert(Object value, ValuePath path, Violations violations) {
+      BigDecimal decimal = decimal(value, path, violations);
+      if (decimal == null) {
+        return null;
+      }
+      T result = narrow(decimal);
+      if (result == null) {
+        violations.add(path, "is out of range for " + type, "Type");
+      }
+      return result;
     }
   }
 
